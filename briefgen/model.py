@@ -1,0 +1,184 @@
+"""The typed objects that travel between briefgen's stages.
+
+Every stage is a function from one of these to the next (parse -> summarize -> issues ->
+compose -> render).  They are frozen so that a stage can never quietly edit what an earlier
+stage produced, and every piece of text that reaches the note keeps the ids of the release
+paragraphs it came from: that is what makes a bullet traceable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Paragraph kinds.  A paragraph of the release is exactly one of these, so nothing is
+# silently dropped: whatever is not a statement, lead or structure is "unattributed".
+HEADER = "header"  # meeting number / symbol lines
+TITLE = "title"  # title and subtitle
+LEAD = "lead"  # the release's own summary, before the statements
+HEADING = "heading"  # agenda items in capitals, "Statements", "Déclarations", "Right of Reply"
+STATEMENT = "statement"  # belongs to (at least one) statement
+STRUCTURE = "structure"  # votes, meeting times, footnotes, footer, "also speaking" lists
+UNATTRIBUTED = "unattributed"  # body text no speaker could be found for
+
+PARAGRAPH_KINDS = (HEADER, TITLE, LEAD, HEADING, STATEMENT, STRUCTURE, UNATTRIBUTED)
+
+# Statement kinds.
+BRIEFING = "briefing"  # a UN official or invited briefer
+NATIONAL = "statement"  # a delegation's ordinary turn
+REPLY = "reply"  # right of reply / taking the floor again
+
+# Stances on a contested issue.
+SUPPORTS = "supports"
+CONCERNED = "concerned"
+NEUTRAL = "neutral"
+STANCES = (SUPPORTS, CONCERNED, NEUTRAL)
+
+# Where the text of a bullet came from.
+EXTRACTIVE = "extractive"
+NEURAL = "neural"
+FALLBACK = "fallback"  # neural output rejected by the faithfulness guard
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    pid: str  # stable id, "p1", "p2", ... in reading order
+    text: str
+    kind: str = UNATTRIBUTED
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A piece of a statement: a whole paragraph (styles A/B) or some of its sentences (C)."""
+
+    pid: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    language: str  # language of the release: "en" or "fr"
+    title: str = ""
+    subtitle: str = ""
+    body: str | None = None  # "Security Council", "Conseil de sécurité", "General Assembly"
+    number: str | None = None  # "8967"
+    session: str | None = None  # "morning" | "afternoon" | "night" (normalized)
+    symbol: str | None = None  # "CS/14794", "SC/14808"
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One speaker turn (A/B) or everything one delegation is reported to have said (C)."""
+
+    index: int  # 0-based order in the release
+    passages: tuple[Passage, ...]
+    speaker: str | None = None  # as written: "ANTÓNIO GUTERRES", None in style B/C
+    speaker_display: str | None = None  # title case: "António Guterres"
+    role: str | None = None  # "Secrétaire général de l’ONU", "Minister for Foreign Affairs of Estonia"
+    delegation: str | None = None  # as written: "Royaume-Uni", "United States"
+    delegation_key: str = "unknown"  # ISO 3166 alpha-2 ("GB") or "org:UN", "org:CSTO", ...
+    on_behalf_of: str | None = None  # as written: "Arab Group", "Union européenne"
+    on_behalf_key: str | None = None
+    kind: str = NATIONAL
+    repeat_of: int | None = None  # index of this delegation's first turn, for repeat turns
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Paragraph ids in order, once each."""
+        return tuple(dict.fromkeys(p.pid for p in self.passages))
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.passages)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    pid: str
+    text: str
+    kind: str  # "agenda" | "section" ("Statements", "Briefings") | "reply"
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    meeting: Meeting
+    paragraphs: tuple[Paragraph, ...]
+    lead: tuple[str, ...] = ()  # paragraph ids
+    headings: tuple[Heading, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    # Sentences (style C) or paragraphs that no delegation could be given, including collective
+    # attributions ("Many speakers highlighted ..."): kept, never given to a delegation.
+    unattributed: tuple[Passage, ...] = ()
+    source_name: str = ""  # input file stem, used when there is no symbol
+
+    def paragraph(self, pid: str) -> Paragraph:
+        return self._by_id()[pid]
+
+    def _by_id(self) -> dict[str, Paragraph]:
+        return {p.pid: p for p in self.paragraphs}
+
+    @property
+    def name(self) -> str:
+        """File-name stem for outputs: the symbol (CS/14794 -> CS-14794) or the input's name."""
+        if self.meeting.symbol:
+            return self.meeting.symbol.replace("/", "-").replace(" ", "")
+        return self.source_name or "briefing"
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """A sentence of the note with the paragraph ids it can be traced to."""
+
+    text: str
+    source: tuple[str, ...]
+    delegation_key: str | None = None
+    lang: str = "en"  # language of `text`
+    origin: str = EXTRACTIVE
+    translated: bool = False
+    original: str | None = None  # source-language text when `text` is a translation
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    delegation: str  # display name in the note's language
+    delegation_key: str
+    summary: tuple[Bullet, ...]
+    stance: str | None = None  # one of STANCES, only on contested issues
+    stance_evidence: Bullet | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    id: str  # stable slug: "kazakhstan", "afghanistan", "un-csto-cooperation"
+    label: str  # in the note's language
+    positions: tuple[Position, ...] = ()
+    contested: bool = False
+    terms: tuple[str, ...] = ()  # what was matched, for debugging and --issues files
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    issue_id: str
+    label: str
+    sides: dict[str, tuple[str, ...]]  # stance -> delegation keys
+
+
+@dataclass(frozen=True, slots=True)
+class StatementSummary:
+    statement: Statement
+    delegation: str  # display name in the note's language
+    summary: tuple[Bullet, ...]
+    figures: tuple[str, ...] = ()  # quotes and key figures kept verbatim
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    release: Release
+    language: str  # the note's language
+    key_points: tuple[Bullet, ...]
+    issues: tuple[Issue, ...]
+    divergences: tuple[Divergence, ...]
+    statements: tuple[StatementSummary, ...]
+    length: str = "standard"
+    notices: tuple[str, ...] = field(default=())  # shown in the note, e.g. untranslated content
