@@ -63,8 +63,7 @@ def cli() -> None:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Folder of your own templates, tried before the shipped ones "
                    "(extend 'default:briefing.html'). Example: --templates my-templates/")
-def make(inputs: tuple[str, ...], lang: str, formats: tuple[str, ...], out_dir: Path,
-         length: str, templates: Path | None) -> None:
+def make(inputs: tuple[str, ...], **options) -> None:
     """Make briefing notes from one or more releases (text or HTML files, or - for stdin).
 
     Each note is written to OUT/<name>.<lang>.<ext>, where <name> is the release symbol
@@ -78,12 +77,20 @@ def make(inputs: tuple[str, ...], lang: str, formats: tuple[str, ...], out_dir: 
     from .pipeline import make_briefing
     from .render import write_outputs
 
-    settings = Settings(lang=lang, formats=formats, out_dir=out_dir, length=length,
-                        templates=templates)
+    settings = settings_from_options(options)
     for source in inputs:
         briefing = make_briefing(source, settings)
         for path in write_outputs(briefing, settings):
             click.echo(str(path))
+
+
+def settings_from_options(options: dict) -> Settings:
+    """Build Settings from the options that name one of its fields; the rest stay with the CLI.
+
+    Options left at None fall back to the Settings default.
+    """
+    fields = set(Settings.__dataclass_fields__)
+    return Settings(**{k: v for k, v in options.items() if k in fields and v is not None})
 
 
 @cli.command()
