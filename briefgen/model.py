@@ -182,3 +182,11 @@ class Briefing:
     statements: tuple[StatementSummary, ...]
     length: str = "standard"
     notices: tuple[str, ...] = field(default=())  # shown in the note, e.g. untranslated content
+
+
+@dataclass(frozen=True, slots=True)
+class IssueAnalysis:
+    """What `issues.find_issues` hands to `compose`: the issues and where delegations diverge."""
+
+    issues: tuple[Issue, ...] = ()
+    divergences: tuple[Divergence, ...] = ()
