@@ -12,6 +12,9 @@ from pathlib import Path
 LANGUAGES = ("en", "fr")
 FORMATS = ("pdf", "html", "md", "json", "ninjs")
 LENGTHS = ("short", "standard", "full")
+SUMMARIZER_CHOICES = ("extractive", "neural")  # = summarize.SUMMARIZERS (test_config checks)
+TRANSLATOR_CHOICES = ("none", "marian")  # "none" + translate.TRANSLATORS
+DEVICES = ("auto", "cpu", "cuda")
 
 
 @dataclass(frozen=True, slots=True)
