@@ -1,0 +1,349 @@
+"""Tighten a selected sentence into a position, by deletion only.
+
+A press release reports speech: `He said that X, adding that Y`, `Par ailleurs, X, a-t-il
+ajouté`.  Under a delegation's name in a briefing note only X is needed.  Every operation here
+*removes* a span of the sentence (a leading connective, a reporting frame whose subject is the
+speaker, an attribution tail, an aside in parentheses), so the result is always a subsequence of
+the original's words; the only other edits are capitalizing the first letter after a cut and
+closing the sentence with a full stop.  Quotations are never cut into, and a frame or tail is
+only removed when its subject is the speaker (a pronoun, a generic "the representative", or
+words of the statement's own speaker, role or delegation): `« X », a rappelé M. Guterres` inside
+another delegation's statement keeps its attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..languages import LANGUAGES
+from ..model import Statement
+
+# Words that may make up a reporting subject besides the speaker's own names and the
+# language table's follow-on subjects and delegate nouns: determiners and titles.
+_SUBJECT_GLUE: dict[str, str] = {
+    "en": "he she it they his her its their the of for mr ms mrs dr",
+    "fr": "il elle ils elles le la l les de du des d sa son ses m mme mm",
+}
+
+# Assertive reporting verbs whose "that"-clause is the speaker's own proposition.  Verbs that
+# change the proposition's truth (hoped, denied, doubted, feared, regretted...) are absent on
+# purpose: dropping them would turn a wish or a denial into a claim.
+FRAME_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("said", "stated", "noted", "added", "stressed", "emphasized", "emphasised",
+           "underscored", "underlined", "pointed out", "observed", "explained", "recalled",
+           "affirmed", "reaffirmed", "reiterated", "declared", "asserted", "argued",
+           "maintained", "highlighted", "indicated", "insisted", "observed", "remarked",
+           "contended", "believed", "considered", "warned", "cautioned", "acknowledged",
+           "recognized", "recognised", "concluded", "continued"),
+    "fr": ("dit", "indiqué", "affirmé", "souligné", "rappelé", "précisé", "expliqué", "estimé",
+           "noté", "ajouté", "déclaré", "assuré", "relevé", "observé", "fait valoir",
+           "fait observer", "fait remarquer", "constaté", "réaffirmé", "réitéré", "martelé",
+           "soutenu", "considéré", "jugé", "averti", "insisté sur le fait", "signalé",
+           "répété", "concédé", "reconnu", "conclu", "poursuivi", "mis en garde"),
+}
+
+# Adverbs that may sit between the auxiliary and the verb: "He also said that", "Il a en
+# outre souligné que".
+FRAME_ADVERBS: dict[str, tuple[str, ...]] = {
+    "en": ("also", "further", "then", "again", "however", "nevertheless", "moreover",
+           "furthermore", "finally", "later"),
+    "fr": ("également", "aussi", "encore", "ensuite", "enfin", "d’abord", "d'abord", "par ailleurs",
+           "en outre", "toutefois", "néanmoins", "cependant", "de plus", "donc", "ainsi",
+           "notamment", "pour sa part", "de son côté", "par la suite"),
+}
+
+# How a "that"-clause is introduced after the verb, and the auxiliaries before it.
+FRAME_GLUE: dict[str, tuple[str, str]] = {
+    "en": (r"(?:has\s+|had\s+)?", r"\s+(?:that\s+)"),
+    "fr": (r"(?:a|ont|avait|avaient)\s+", r"\s+(?:que\s+|qu[’'])"),
+}
+# "He said the Council must act": "said" alone may introduce a bare clause in English.
+BARE_FRAME_VERBS: dict[str, tuple[str, ...]] = {"en": ("said",), "fr": ()}
+
+# After an attribution inserted mid-sentence, these words start a clause that belongs to the
+# attribution ("…, he said, adding that …", "…, a-t-il affirmé, avant de …"), so the sentence is
+# cut there rather than stitched together.
+CONTINUATIONS: dict[str, tuple[str, ...]] = {
+    "en": ("adding", "noting", "stressing", "saying", "calling", "urging", "pointing",
+           "before", "while", "as", "emphasizing", "underscoring", "recalling",
+           "expressing", "explaining", "warning", "citing", "describing", "welcoming"),
+    "fr": ("avant", "en", "tout", "ajoutant", "soulignant", "estimant", "rappelant",
+           "précisant", "appelant", "avant", "notant", "insistant", "jugeant", "expliquant",
+           "tandis", "alors"),
+}
+
+# Inverted attribution: "a-t-il ajouté", "s’est-elle félicitée", "ajoute-t-il".
+INVERSION = re.compile(r"(?:\w+-t-|\w+-|s[’']\w+-(?:t-)?)(?:il|elle|ils|elles)\b", re.UNICODE)
+
+QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+WORD = re.compile(r"\w+", re.UNICODE)
+SENTENCE_END = ".!?…"
+CLOSERS = "»”\"’)"
+NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+|"
+                    r"\b[Rr][ée]solutions?\s+\d+\s*\(\d{4}\)", re.UNICODE)
+SCALE = r"(?:\s+(?:millions?|billions?|milliards?|thousands?|trillions?))?"
+PERCENT = r"(?:\s*(?:%|per\s+cent|percent|pour\s+cent))?"
+FIGURE = re.compile(r"(?:(?:US\$|\$|€|£)\s?)?(?:" + NUMBER + r")" + SCALE + PERCENT +
+                    r"(?:\s+(?:de\s+|d[’']|of\s+)?(?:dollars|euros|USD|EUR)\b|"
+                    r"\s+(?!(?:de|d|of|et|and|en|in|à|to|on|par|by|au|aux|des|du|the|a|an)\b)"
+                    r"[^\W\d_]{3,})?", re.UNICODE)
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    start: int
+    end: int
+    replacement: str = ""
+
+
+def speaker_words(statement: Statement) -> frozenset[str]:
+    """Lower-cased words naming the statement's speaker: name, role, delegation."""
+    names = (statement.speaker, statement.speaker_display, statement.role,
+             statement.delegation, statement.on_behalf_of)
+    return frozenset(w.lower() for name in names if name for w in WORD.findall(name))
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations in `text` (an unclosed quote runs to the end)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        for opening, closing in QUOTE_PAIRS:
+            if text[i] == opening:
+                end = text.find(closing, i + 1)
+                end = len(text) if end < 0 else end + 1
+                spans.append((i, end))
+                i = end - 1
+                break
+        i += 1
+    return spans
+
+
+def find_figures(text: str, lang: str) -> tuple[str, ...]:
+    """Quotations, document symbols and numbers with their unit, verbatim, once each.
+
+    A bare year is not a key figure (it is in every statement); inside a symbol such as
+    `resolution 2712 (2023)` it is kept as part of the symbol.
+    """
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end in quote_spans(text):
+        found.append((start, text[start:end].strip()))
+        taken.append((start, end))
+    for match in SYMBOL.finditer(text):
+        if not _inside(match.start(), taken):
+            found.append((match.start(), match.group()))
+            taken.append(match.span())
+    for match in FIGURE.finditer(text):
+        figure = match.group().strip()
+        if _inside(match.start(), taken) or YEAR.fullmatch(figure) or not figure:
+            continue
+        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "/"):
+            continue
+        found.append((match.start(), figure))
+    return tuple(dict.fromkeys(f for _, f in sorted(found)))
+
+
+def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) -> str:
+    """The sentence without what a briefing does not need; words never changed or added."""
+    quotes = quote_spans(sentence)
+    allowed = _subject_words(lang) | speaker
+    cuts: list[_Cut] = []
+    head = _leading_cut(sentence, lang, allowed, quotes)
+    if head:
+        cuts.append(head)
+    cuts.extend(_attribution_cuts(sentence, lang, allowed, quotes, head.end if head else 0))
+    cuts.extend(_parenthetical_cuts(sentence, quotes))
+    if not cuts:
+        return sentence.strip()
+    result = _apply(sentence, cuts)
+    if head and result:
+        result = _capitalize(result)
+    return result if len(words(result)) >= 3 else sentence.strip()
+
+
+def _leading_cut(sentence: str, lang: str, allowed: frozenset[str],
+                 quotes: list[tuple[int, int]]) -> _Cut | None:
+    """Connectives, then a reporting frame, at the start of the sentence."""
+    pos = _skip_connective(sentence, lang, 0)
+    frame = _frame_end(sentence[pos:], lang, allowed)
+    end = pos + frame if frame else pos
+    if end == 0 or _overlaps(0, end, quotes) or not sentence[end:].strip():
+        return None
+    return _Cut(0, end)
+
+
+@lru_cache(maxsize=None)
+def _subject_words(lang: str) -> frozenset[str]:
+    table = LANGUAGES[lang]
+    phrases = (_SUBJECT_GLUE[lang],) + table.follow_on_subjects + table.delegate_nouns
+    return frozenset(w.lower() for phrase in phrases for w in WORD.findall(phrase))
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first, any apostrophe matching either kind."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.sub("[’']", "[’']", re.escape(p)) for p in ordered)
+
+
+@lru_cache(maxsize=None)
+def _connective_re(lang: str) -> re.Pattern[str]:
+    return re.compile(r"(?:" + _alternatives(LANGUAGES[lang].connectives) + r")\s*,\s*")
+
+
+@lru_cache(maxsize=None)
+def _frame_res(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Leading "SUBJECT (also) said that" patterns: with a conjunction, then bare ones."""
+    aux, glue = FRAME_GLUE[lang]
+    adverbs = _alternatives(FRAME_ADVERBS[lang])
+    return tuple(
+        re.compile(r"(?P<subject>[^«“\"]{1,120}?),?\s+" + aux + r"(?:(?:" + adverbs + r"),?\s+)*"
+                   r"(?:" + _alternatives(verbs) + r")" + tail, re.UNICODE)
+        for verbs, tail in ((FRAME_VERBS[lang], glue), (BARE_FRAME_VERBS[lang], r"\s+"))
+        if verbs)
+
+
+@lru_cache(maxsize=None)
+def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Attribution phrases: "he said" / "a dit la déléguée", "said the representative"."""
+    aux, _ = FRAME_GLUE[lang]
+    verbs = _alternatives(FRAME_VERBS[lang] + _TAIL_VERBS[lang])
+    subject_first = re.compile(r"(?P<subject>.+?)\s+" + aux + r"(?:\w+\s+)?(?:" + verbs + r")"
+                               r"(?:\s+\w+)?", re.UNICODE)
+    verb_first = re.compile(aux + r"(?:" + (verbs if lang == "en" else r"[\w’'-]+") + r")\s+"
+                            r"(?:[\w’'-]+\s+){0,3}?(?P<subject>(?:the|le|la|les|l[’']|M\.|Mme|"
+                            r"Mr\.|Ms\.)\s*.+)", re.UNICODE)
+    return subject_first, verb_first
+
+
+def _skip_connective(text: str, lang: str, pos: int) -> int:
+    match = _connective_re(lang).match(text, pos)
+    return match.end() if match else pos
+
+
+def _frame_end(text: str, lang: str, allowed: frozenset[str]) -> int:
+    """Length of a leading "SUBJECT (also) said that" whose subject is the speaker, or 0."""
+    for pattern in _frame_res(lang):
+        match = pattern.match(text)
+        if match and _is_speaker(match.group("subject"), allowed):
+            return match.end()
+    return 0
+
+
+def _is_speaker(subject: str, allowed: frozenset[str]) -> bool:
+    subject_words = [w.lower() for w in words(subject)]
+    return bool(subject_words) and all(w in allowed for w in subject_words)
+
+
+def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
+                      quotes: list[tuple[int, int]], start: int) -> list[_Cut]:
+    """Attribution phrases set off by a comma: `, he said`, `, a-t-il ajouté`, `, a dit la
+    déléguée`.  At the end they are dropped; mid-sentence either stitched out or, when what
+    follows belongs to the attribution (`, adding that …`), the sentence ends there."""
+    cuts: list[_Cut] = []
+    for comma in (m.start() for m in re.finditer(",", sentence)):
+        if comma < start or _inside(comma, quotes):
+            continue
+        end = _phrase_end(sentence, comma + 1, quotes)
+        phrase = sentence[comma + 1:end].strip()
+        if not _is_attribution(phrase, lang, allowed):
+            continue
+        rest = sentence[end:]
+        if not rest.strip(" " + SENTENCE_END):
+            cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
+            break
+        following = words(rest)
+        if rest.lstrip().startswith(",") and following and following[0] not in CONTINUATIONS[lang]:
+            cuts.append(_Cut(comma, end + rest.index(",") + 1, " "))
+        else:
+            cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
+            break
+    return cuts
+
+
+def _phrase_end(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> int:
+    """Where a comma-delimited phrase starting at `pos` ends (next comma, colon or the end)."""
+    for i in range(pos, len(sentence)):
+        if _inside(i, quotes):
+            return len(sentence) + 1  # a quote inside: not an attribution phrase
+        if sentence[i] in ",;:":
+            return i
+    end = len(sentence.rstrip())
+    while end > pos and sentence[end - 1] in SENTENCE_END:
+        end -= 1
+    return end
+
+
+def _is_attribution(phrase: str, lang: str, allowed: frozenset[str]) -> bool:
+    phrase_words = words(phrase)
+    if not phrase_words or len(phrase_words) > 10:
+        return False
+    if INVERSION.match(phrase):
+        return True
+    return any(match and _is_speaker(match.group("subject"), allowed)
+               for match in (pattern.fullmatch(phrase) for pattern in _tail_res(lang)))
+
+
+# Verbs that may close a sentence as its attribution ("…, he urged.") though they do not
+# introduce a plain proposition in a frame.
+_TAIL_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("urged", "asked", "appealed", "called", "wondered", "lamented", "regretted",
+           "declared", "demanded", "proposed", "suggested", "pleaded", "questioned", "went on"),
+    "fr": (),
+}
+
+
+def _parenthetical_cuts(sentence: str, quotes: list[tuple[int, int]]) -> list[_Cut]:
+    """Asides in parentheses without figures: acronyms, glosses.  `(2023)` in a resolution
+    symbol or a country after a speaker's name in capitals stays."""
+    cuts = []
+    for match in re.finditer(r"\s*\(([^()]{1,80})\)", sentence):
+        inner = match.group(1)
+        before = words(sentence[:match.start()])
+        if (_overlaps(*match.span(), quotes) or re.search(r"\d", inner)
+                or len(words(inner)) > 8 or (before and before[-1].isupper() and len(before[-1]) > 1
+                                             and not inner.isupper())):
+            continue
+        cuts.append(_Cut(*match.span()))
+    return cuts
+
+
+def _final_stop(sentence: str) -> str:
+    """The sentence's own closing punctuation, or a full stop."""
+    end = sentence.rstrip()
+    return end[-1] if end and end[-1] in SENTENCE_END else "."
+
+
+def _apply(sentence: str, cuts: list[_Cut]) -> str:
+    pieces, pos = [], 0
+    for cut in sorted(cuts, key=lambda c: c.start):
+        if cut.start < pos:
+            continue
+        pieces.append(sentence[pos:cut.start])
+        pieces.append(cut.replacement)
+        pos = cut.end
+    pieces.append(sentence[pos:])
+    text = re.sub(r"[ \t\r\n]+", " ", "".join(pieces))
+    text = re.sub(r" ([,.])", r"\1", text).strip()
+    return text
+
+
+def _capitalize(text: str) -> str:
+    """Upper-case the first letter, unless the text opens with a quote or a figure."""
+    return text[0].upper() + text[1:] if text[:1].isalpha() else text
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
