@@ -1,0 +1,156 @@
+"""Every word of the note that is not taken from the release, in each note language.
+
+The note's language is chosen by the reader (`--lang`), not by the release, so labels, dates,
+ordinals and the names of UN bodies are looked up here, in tables keyed by language code.
+To add a language, add a column to each table (and a Babel locale), never an `if` branch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _babel_format_date
+
+# Babel locale per note language.  en_GB because UN documents write "16 February 2022".
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "note": {"en": "Briefing note", "fr": "Note d’information"},
+    "key_points": {"en": "Key points", "fr": "Points clés"},
+    "issues": {"en": "Issues and positions", "fr": "Questions et positions"},
+    "divergences": {"en": "Where delegations diverge", "fr": "Divergences"},
+    "speakers": {"en": "Speakers", "fr": "Orateurs"},
+    "statements": {"en": "Statements", "fr": "Déclarations"},
+    "issue": {"en": "Issue", "fr": "Question"},
+    "delegation": {"en": "Delegation", "fr": "Délégation"},
+    "speaker": {"en": "Speaker", "fr": "Orateur"},
+    "summary": {"en": "Summary", "fr": "Résumé"},
+    "figures": {"en": "Figures and quotes", "fr": "Chiffres et citations"},
+    "delegations_count": {"en": "{n} delegations", "fr": "{n} délégations"},
+    "delegation_count": {"en": "1 delegation", "fr": "1 délégation"},
+    "stance.supports": {"en": "Backed", "fr": "Appui"},
+    "stance.concerned": {"en": "Raised concerns", "fr": "Réserves"},
+    "stance.neutral": {"en": "Other positions", "fr": "Autres positions"},
+    "session.morning": {"en": "morning", "fr": "matin"},
+    "session.afternoon": {"en": "afternoon", "fr": "après-midi"},
+    "session.night": {"en": "night", "fr": "nuit"},
+    "meeting": {"en": "{ordinal} meeting", "fr": "{ordinal} séance"},
+    "on_behalf_of": {"en": "on behalf of {name}", "fr": "au nom de {name}"},
+    "reply": {"en": "right of reply", "fr": "droit de réponse"},
+    "again": {"en": "took the floor again", "fr": "a repris la parole"},
+    "page_prefix": {"en": "Page ", "fr": "Page "},
+    "page_of": {"en": " of ", "fr": " sur "},
+    "original_language": {
+        "en": "Summaries are quoted in the original {language}; no translator was configured "
+              "(--translator marian).",
+        "fr": "Les résumés sont cités dans la langue d’origine ({language}) ; aucun traducteur "
+              "n’a été configuré (--translator marian).",
+    },
+    "machine_translated": {
+        "en": "Key points, positions and summaries were machine-translated from {language}; "
+              "quotes and figures are left in the original.",
+        "fr": "Les points clés, positions et résumés ont été traduits automatiquement "
+              "(langue d’origine : {language}) ; citations et chiffres restent dans l’original.",
+    },
+    "sources": {
+        "en": "¶ numbers point to the paragraphs of the press release each point is taken from.",
+        "fr": "Les numéros ¶ renvoient aux paragraphes du communiqué dont chaque point est tiré.",
+    },
+    "colophon": {
+        "en": "Prepared automatically by briefgen from press release {source}. "
+              "Not an official record.",
+        "fr": "Établi automatiquement par briefgen à partir du communiqué {source}. "
+              "Document non officiel.",
+    },
+}
+
+# UN bodies as the releases name them, so a French release gets "Security Council" in an
+# English note.  Unknown bodies are shown as written.
+BODIES: tuple[dict[str, str], ...] = (
+    {"en": "Security Council", "fr": "Conseil de sécurité"},
+    {"en": "General Assembly", "fr": "Assemblée générale"},
+    {"en": "Economic and Social Council", "fr": "Conseil économique et social"},
+    {"en": "Human Rights Council", "fr": "Conseil des droits de l’homme"},
+    {"en": "Trusteeship Council", "fr": "Conseil de tutelle"},
+    {"en": "First Committee", "fr": "Première Commission"},
+    {"en": "Second Committee", "fr": "Deuxième Commission"},
+    {"en": "Third Committee", "fr": "Troisième Commission"},
+    {"en": "Fourth Committee", "fr": "Quatrième Commission"},
+    {"en": "Fifth Committee", "fr": "Cinquième Commission"},
+    {"en": "Sixth Committee", "fr": "Sixième Commission"},
+)
+
+# Ordinal suffix per CLDR ordinal plural category ("8967th", "1re"/"8967e").
+ORDINAL_SUFFIXES = {
+    "en": {"one": "st", "two": "nd", "few": "rd", "other": "th"},
+    "fr": {"one": "re", "other": "e"},
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """The note's wording for `key` in `lang`, with `{placeholders}` filled in."""
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """Long date as the note's language writes it: 16 February 2022 / 16 février 2022."""
+    return _babel_format_date(date, format="long", locale=LOCALES[lang])
+
+
+def ordinal(number: str | int, lang: str) -> str:
+    """8967 -> "8967th" / "8967e", using CLDR's ordinal categories (so 8961st, 1re)."""
+    text = str(number)
+    try:
+        category = _locale(lang).ordinal_form(int(text))
+    except ValueError:
+        return text
+    suffixes = ORDINAL_SUFFIXES[lang]
+    return text + suffixes.get(category, suffixes["other"])
+
+
+def language_name(code: str, lang: str) -> str:
+    """Name of language `code` written in `lang`: ("fr", "en") -> "French", ("en", "fr") -> "anglais"."""
+    return _locale(lang).languages.get(code, code)
+
+
+def body_name(body: str | None, lang: str) -> str | None:
+    """The UN body's name in the note's language when it is a known one, else as written."""
+    if not body:
+        return body
+    wanted = _fold(body)
+    for names in BODIES:
+        if wanted in {_fold(n) for n in names.values()}:
+            return names[lang]
+    return body
+
+
+def session_name(session: str | None, lang: str) -> str | None:
+    key = f"session.{session}"
+    return label(key, lang) if session and key in LABELS else session
+
+
+def meeting_facts(meeting, lang: str) -> tuple[str, ...]:
+    """The meeting's facts as short phrases, in reading order, skipping what is unknown.
+
+    ("Security Council", "8967th meeting", "morning", "16 February 2022")
+    """
+    facts = [
+        body_name(meeting.body, lang),
+        label("meeting", lang, ordinal=ordinal(meeting.number, lang)) if meeting.number else None,
+        session_name(meeting.session, lang),
+        format_date(meeting.date, lang) if meeting.date else None,
+    ]
+    return tuple(f for f in facts if f)
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES.get(lang, lang))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("'", "’")).strip().casefold()

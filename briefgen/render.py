@@ -1,0 +1,227 @@
+"""Turn a Briefing into the bytes of a file: HTML, PDF, Markdown, JSON (and ninjs).
+
+Templates are looked up in the user's `--templates` folder first, then in the shipped ones;
+a user template can `{% extends "default:briefing.html" %}` and override one block (`header`,
+`key_points`, `issue`, `divergences`, `speakers`), as datasette does.  HTML is autoescaped:
+everything in a release is untrusted text.  The PDF is the HTML laid out by WeasyPrint, which
+is imported only when a PDF is asked for and may read local template files, nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import i18n
+from .compose import delegation_names, is_machine_translated, sides
+from .errors import BriefgenError
+from .model import Briefing
+from .settings import Settings
+
+TEMPLATES = {"html": "briefing.html", "pdf": "briefing.html", "md": "briefing.md"}
+EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "json": "json", "ninjs": "ninjs.json"}
+
+
+def render(briefing: Briefing, fmt: str, templates: Path | str | None = None) -> bytes:
+    """The note as `fmt` bytes ("pdf", "html", "md", "json" or "ninjs")."""
+    if fmt == "json":
+        from .serialize import briefing_to_dict
+
+        return (json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
+                + "\n").encode()
+    if fmt == "ninjs":
+        try:
+            from .ninjs import render_ninjs
+        except ImportError:
+            raise BriefgenError("the ninjs format is not available in this installation; "
+                                "use --format json") from None
+        return render_ninjs(briefing)
+    if fmt not in TEMPLATES:
+        raise BriefgenError(f"unknown format {fmt!r}; choose from {', '.join(EXTENSIONS)}")
+    user_dir = Path(templates) if templates else None
+    text = render_template(briefing, TEMPLATES[fmt], user_dir, pdf=fmt == "pdf")
+    if fmt == "pdf":
+        return html_to_pdf(text, base_dir=user_dir or shipped_templates(),
+                           allowed=[d for d in (user_dir, shipped_templates()) if d])
+    return text.encode()
+
+
+def render_template(briefing: Briefing, name: str, user_dir: Path | None = None,
+                    *, pdf: bool = False) -> str:
+    try:
+        template = environment(user_dir).get_template(name)
+        return template.render(**context(briefing), for_print=pdf)
+    except jinja2.TemplateError as exc:
+        where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise BriefgenError(f"template error{where}: {exc.message}; "
+                            "fix the template or drop --templates") from None
+
+
+def context(briefing: Briefing) -> dict:
+    """What every template gets: the Briefing plus lookups computed once, in the note's language.
+
+    `t(key, **values)` is the label table, `names[key]` a delegation's display name,
+    `facts` the meeting facts ("Security Council", "8967th meeting", ...).
+    """
+    lang = briefing.language
+    meeting = briefing.release.meeting
+    symbol = meeting.symbol or briefing.release.name
+    return {
+        "briefing": briefing,
+        "meeting": meeting,
+        "lang": lang,
+        "t": lambda key, **values: i18n.label(key, lang, **values),
+        "names": delegation_names(briefing),
+        "facts": i18n.meeting_facts(meeting, lang),
+        "date": i18n.format_date(meeting.date, lang) if meeting.date else "",
+        "symbol": symbol,
+        "title": meeting.title or symbol,
+        "original_lang": meeting.language if meeting.language != lang else None,
+        "machine_translated": is_machine_translated(briefing),
+        "translated_from": i18n.language_name(meeting.language, lang),
+        "sides": sides,
+        "stances": ("supports", "concerned", "neutral"),
+    }
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """Jinja environment: user folder, then shipped templates; `default:` names the shipped ones.
+
+    Autoescaping follows the file name: on for .html/.xml, off for .md and .css (Markdown gets
+    its own `md` filter instead).
+    """
+    shipped = jinja2.FileSystemLoader(str(shipped_templates()))
+    user = [jinja2.FileSystemLoader(str(user_dir))] if user_dir else []
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*user, shipped, jinja2.PrefixLoader({"default": shipped})]),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
+                                            default_for_string=True, default=False),
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined)
+    env.filters.update(md=md_escape, css_string=css_string, refs=refs)
+    return env
+
+
+def shipped_templates() -> Path:
+    """The shipped templates folder: `briefgen.templates` when installed, else the repo's."""
+    try:
+        folder = Path(str(resources.files("briefgen.templates")))
+        if (folder / "briefing.html").is_file():
+            return folder
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def refs(source: tuple[str, ...] | list[str]) -> str:
+    """Paragraph ids as a compact citation: ("p12", "p13") -> "¶ 12, 13"."""
+    if not source:
+        return ""
+    numbers = [re.sub(r"^p(?=\d)", "", pid) for pid in source]
+    return "¶\u00a0" + ", ".join(numbers)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s)", re.MULTILINE)
+
+
+def md_escape(text: object) -> str:
+    """Release text made inert in Markdown: it cannot open emphasis, links, HTML or tables."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    escaped = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return " ".join(escaped.split())
+
+
+def css_string(text: object) -> Markup:
+    """A quoted CSS string that is also inert inside HTML (<style>): anything but plain letters,
+    digits and spaces becomes a CSS hex escape, so no release text can close the string or the
+    style element.  (The space after each escape ends it and is not part of the string.)"""
+    out = "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} "
+                  for c in str(text))
+    return Markup(f'"{out}"')
+
+
+def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
+    """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders."""
+    import weasyprint
+
+    fetcher = _local_fetcher(tuple(p.resolve() for p in allowed))
+    document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/",
+                               url_fetcher=fetcher)
+    return document.write_pdf()
+
+
+def _local_fetcher(roots: tuple[Path, ...]):
+    """A WeasyPrint URL fetcher that refuses the network and files outside `roots`.
+
+    Release text is untrusted; it is autoescaped, but a user template could still point at a
+    remote stylesheet: WeasyPrint's own security notes advise a restrictive fetcher.
+    """
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if not url.startswith("file:"):
+                raise ValueError(f"refusing to load {url}: only local template files load")
+            path = Path(url2pathname(url.split("?")[0].removeprefix("file:"))).resolve()
+            if not any(path.is_relative_to(root) for root in roots):
+                raise ValueError(f"refusing to load {path}: outside the template folders")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=("file", "data"))
+
+
+def output_path(briefing: Briefing, fmt: str, out_dir: Path) -> Path:
+    """OUT/<name>.<lang>.<ext>, e.g. output/CS-14794.en.pdf."""
+    return Path(out_dir) / f"{briefing.release.name}.{briefing.language}.{EXTENSIONS[fmt]}"
+
+
+def write_outputs(briefing: Briefing, settings: Settings) -> list[Path]:
+    """Write the note in every format of `settings.formats`; the paths written, in order.
+
+    Every format is rendered before anything is written, and each file is written to a
+    temporary file in the same folder and renamed, so a failure never leaves a partial note.
+    """
+    rendered = [(output_path(briefing, fmt, settings.out_dir),
+                 render(briefing, fmt, settings.templates)) for fmt in settings.formats]
+    out_dir = Path(settings.out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(f"cannot create output folder {out_dir}: {exc.strerror}; "
+                            "choose another with -o") from None
+    return [write_atomic(path, data) for path, data in rendered]
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise BriefgenError(f"cannot write to {path.parent}: {exc.strerror}; "
+                            "choose another folder with -o") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise BriefgenError(f"cannot write {path}: {exc.strerror}; "
+                                "choose another folder with -o") from None
+        raise
+    return path
