@@ -1,0 +1,278 @@
+"""The default summarizer: each statement's own sentences, chosen for what carries its position.
+
+A meetings-coverage statement opens with courtesies, restates what everyone says, and somewhere
+makes its ask or its warning.  A sentence is scored on:
+
+* centrality within the statement (continuous LexRank over TF-IDF cosine similarity): what
+  the statement keeps coming back to;
+* position: releases put the gist of a turn first, so earlier sentences get a small bonus;
+* relevance to the meeting: the title, subtitle and agenda headings, and the terms many
+  delegations use (the shared subject of the debate);
+* distinctiveness: words few other delegations used (IDF across statements), so the
+  boilerplate everybody says ("thanked the briefers") loses to what sets this speaker apart;
+* a reporting verb that marks a position (`urged`, `condemned`, `a exhorté`, `s'est inquiété`,
+  from the language table);
+
+then picked greedily with maximal marginal relevance so two picks do not say the same thing,
+and returned in reading order, compressed (`compress.py`) and faithfulness-checked.  Everything
+is computed from the statements alone: the lead (the release's own summary) is never read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..languages import LANGUAGES
+from ..model import BRIEFING, REPLY, Bullet, Release, Statement
+from ..settings import Settings
+from .compress import compress, speaker_words
+from .faithfulness import check_bullet
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+STEM = 6  # prefix stemming: cheap, language-agnostic, good enough for similarity
+
+# Feature weights of a sentence's score, and the MMR trade-off (1 = no redundancy penalty).
+WEIGHTS = {"centrality": 1.0, "position": 0.6, "relevance": 0.8, "distinct": 0.5,
+           "position_verb": 0.3, "length": 0.4}
+MMR_LAMBDA = 0.7
+# A standard summary (budget 3) gets one sentence per 70 words of statement; the quota shrinks
+# as the budget grows, so `full` (6) gives one per 35 words.
+WORDS_PER_BUDGET = 210
+MIN_WORDS = 6  # shorter sentences are fragments ("He agreed.") and never chosen when others exist
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence of a statement with what the scoring needs."""
+
+    pid: str
+    text: str
+    order: int  # position in the statement
+    terms: Counter
+
+
+class ExtractiveSummarizer:
+    """Summarizer backend that needs no model weights."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+
+    def summarize(self, statements: Sequence[Statement], release: Release, budget: int
+                  ) -> list[tuple[Bullet, ...]]:
+        model = corpus_model(release)
+        return [summarize_statement(statement, release, model, budget) for statement in statements]
+
+
+@dataclass(frozen=True)
+class CorpusModel:
+    """Release-wide statistics: sentence units per statement, IDF, the meeting's topic."""
+
+    lang: str
+    units: Mapping[int, tuple[Unit, ...]]  # statement index -> its sentences
+    idf: Mapping[str, float]  # over sentences
+    rarity: Mapping[str, float]  # over statements, 0..1 (1 = one statement only)
+    topic: Mapping[str, float]  # unit-normalized meeting vector
+
+
+@lru_cache(maxsize=4)
+def corpus_model(release: Release) -> CorpusModel:
+    from ..sentences import sentence_spans
+
+    lang = release.meeting.language
+    stops = LANGUAGES[lang].stop_words
+    units: dict[int, tuple[Unit, ...]] = {}
+    for statement in release.statements:
+        found = []
+        for passage in statement.passages:
+            for start, end in sentence_spans(passage.text, lang):
+                text = passage.text[start:end]
+                found.append(Unit(passage.pid, text, len(found), Counter(terms(text, stops))))
+        units[statement.index] = tuple(found)
+    all_units = [u for us in units.values() for u in us]
+    df = Counter(t for u in all_units for t in u.terms)
+    n = max(len(all_units), 1)
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    sdf = Counter(t for us in units.values() for t in {t for u in us for t in u.terms})
+    speakers = max(len(units), 1)
+    rarity = {t: 1.0 - (c - 1) / speakers for t, c in sdf.items()}
+    topic: Counter = Counter()
+    for t, c in sdf.items():  # terms shared by several delegations are the debate's subject
+        if c >= 2:
+            topic[t] += (c / speakers) * idf[t]
+    framing = " ".join([release.meeting.title, release.meeting.subtitle]
+                       + [h.text for h in release.headings if h.kind == "agenda"])
+    for t in set(terms(framing, stops)):
+        topic[t] += 2.0 * idf.get(t, 1.0)
+    return CorpusModel(lang, units, idf, rarity, _normalize(topic))
+
+
+def terms(text: str, stops: frozenset[str]) -> list[str]:
+    """Content-word stems: lower-cased, stop words and one-letter tokens dropped."""
+    return [w[:STEM] for w in (m.lower() for m in WORD.findall(text))
+            if len(w) > 1 and w not in stops and not w.isdigit()]
+
+
+def summarize_statement(statement: Statement, release: Release, model: CorpusModel,
+                        budget: int) -> tuple[Bullet, ...]:
+    units = model.units.get(statement.index, ())
+    if not units:
+        return ()
+    count = sentence_count(statement, budget)
+    chosen = select(units, model, count)
+    return tuple(bullet for bullet in (make_bullet(units[i], statement, release, model.lang)
+                                       for i in sorted(chosen)) if bullet)
+
+
+def sentence_count(statement: Statement, budget: int) -> int:
+    """1..budget sentences by the statement's length: a two-line reply gets one."""
+    words = len(WORD.findall(statement.text))
+    return max(1, min(budget, math.ceil(words * budget / WORDS_PER_BUDGET)))
+
+
+def select(units: Sequence[Unit], model: CorpusModel, count: int) -> list[int]:
+    """Indices of the `count` sentences to keep, picked by MMR over the sentence scores."""
+    vectors = [_normalize({t: c * model.idf[t] for t, c in u.terms.items()}) for u in units]
+    similarity = _similarity_matrix(vectors)
+    scores = score(units, vectors, similarity, model)
+    chosen: list[int] = []
+    candidates = set(range(len(units)))
+    while candidates and len(chosen) < count:
+        best = max(candidates, key=lambda i: MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * max(
+            (similarity[i, j] for j in chosen), default=0.0))
+        chosen.append(best)
+        candidates.discard(best)
+    return chosen
+
+
+def score(units: Sequence[Unit], vectors: Sequence[Mapping[str, float]],
+          similarity: np.ndarray, model: CorpusModel) -> list[float]:
+    centrality = _lexrank(similarity)
+    verbs = _position_verbs(model.lang)
+    out = []
+    for unit, vector, central in zip(units, vectors, centrality):
+        n_words = len(WORD.findall(unit.text))
+        features = {
+            "centrality": central,
+            "position": 1.0 / math.sqrt(1 + unit.order),
+            "relevance": _dot(vector, model.topic),
+            "distinct": (sum(model.rarity[t] for t in unit.terms) / max(len(unit.terms), 1)),
+            "position_verb": 1.0 if verbs.search(unit.text) else 0.0,
+            "length": -1.0 if n_words < MIN_WORDS else -max(0.0, (n_words - 45) / 45),
+        }
+        out.append(sum(WEIGHTS[k] * v for k, v in features.items()))
+    return out
+
+
+def make_bullet(unit: Unit, statement: Statement, release: Release, lang: str) -> Bullet | None:
+    """The compressed sentence, or the sentence itself when compression fails the check."""
+    for text in (compress(unit.text, lang, speaker_words(statement)), unit.text.strip()):
+        bullet = Bullet(text, (unit.pid,), statement.delegation_key, lang)
+        if not check_bullet(bullet, statement, release):
+            return bullet
+    return None
+
+
+def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
+               count: int) -> tuple[Bullet, ...]:
+    """The meeting's key points: summary bullets central to the whole debate, at most one per
+    delegation, not repeating each other, in speaking order.
+
+    Candidates are each statement's summary bullets (already compressed and checked); they
+    are scored by closeness to the meeting's topic vector and to all statements together,
+    with a bonus for briefers (who set out the facts) and a penalty for repeat turns.
+    """
+    model = corpus_model(release)
+    stops = LANGUAGES[model.lang].stop_words
+    statements = {s.index: s for s in release.statements}
+    centroid: Counter = Counter()
+    for units in model.units.values():
+        for unit in units:
+            for t, c in unit.terms.items():
+                centroid[t] += c * model.idf[t]
+    centroid_n = _normalize(centroid)
+    pool = []
+    for index, bullets in summaries.items():
+        statement = statements.get(index)
+        if statement is None:
+            continue
+        for rank, bullet in enumerate(bullets):
+            vector = _normalize({t: c * model.idf.get(t, 1.0)
+                                 for t, c in Counter(terms(bullet.text, stops)).items()})
+            value = (_dot(vector, centroid_n) + _dot(vector, model.topic)
+                     + (0.3 if statement.kind == BRIEFING else 0.0)
+                     - (0.3 if statement.kind == REPLY or statement.repeat_of is not None else 0.0)
+                     - 0.1 * rank)
+            pool.append((index, rank, bullet, vector, value))
+    chosen: list[tuple[int, int, Bullet, dict, float]] = []
+    used: set[str] = set()
+    while pool and len(chosen) < count:
+        best = max(pool, key=lambda c: MMR_LAMBDA * c[4] - (1 - MMR_LAMBDA) * max(
+            (_dot(c[3], o[3]) for o in chosen), default=0.0))
+        chosen.append(best)
+        used.add(best[2].delegation_key or "")
+        pool = [c for c in pool if (c[2].delegation_key or "") not in used]
+    return tuple(c[2] for c in sorted(chosen, key=lambda c: (c[0], c[1])))
+
+
+@lru_cache(maxsize=None)
+def _position_verbs(lang: str) -> re.Pattern[str]:
+    """Verbs by which a release marks a position (support or concern, urging, condemning)."""
+    table = LANGUAGES[lang]
+    phrases = sorted(set(table.support_verbs + table.concern_verbs + _URGING[lang]),
+                     key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.sub("[’']", "[’']", re.escape(p)) for p in phrases)
+                      + r")\b", re.IGNORECASE)
+
+
+# Calls to action are positions too, though neither support nor concern.
+_URGING: dict[str, tuple[str, ...]] = {
+    "en": ("urged", "called on", "called for", "demanded", "appealed", "insisted",
+           "must", "should"),
+    "fr": ("a exhorté", "a appelé", "a demandé", "a plaidé", "a exigé", "a réclamé",
+           "a insisté", "doit", "doivent", "faut"),
+}
+
+
+def _normalize(vector: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _similarity_matrix(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+    n = len(vectors)
+    matrix = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            matrix[i, j] = matrix[j, i] = _dot(vectors[i], vectors[j])
+    return matrix
+
+
+def _lexrank(similarity: np.ndarray, damping: float = 0.85, steps: int = 50) -> np.ndarray:
+    """Continuous LexRank (stationary distribution of the similarity random walk), scaled
+    so the most central sentence scores 1."""
+    n = similarity.shape[0]
+    if n <= 2:
+        return np.ones(n)
+    weights = similarity + np.eye(n) * 1e-9
+    transition = weights / weights.sum(axis=1, keepdims=True)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(steps):
+        updated = (1 - damping) / n + damping * transition.T @ rank
+        if np.abs(updated - rank).sum() < 1e-8:
+            rank = updated
+            break
+        rank = updated
+    return rank / rank.max()

@@ -1,0 +1,131 @@
+"""Is every bullet the attributed speaker's own words?  Always on, for every backend.
+
+Two layers, because they guard against different failures:
+
+* extractive text (and the extractive fallback) must be a word subsequence of the attributed
+  statement's passages: compression may delete words, never add, change or reorder them, and
+  only the first word may change case (capitalized after a cut);
+* for every origin, abstractive included, the names (capitalized words), numbers and document
+  symbols of the bullet must appear in its source paragraph(s) of that statement.
+
+A translated bullet is checked through its source-language `original`.  The check reads only
+the statement's passages, never whole paragraphs, so that in style C (several speakers in one
+paragraph) a sentence of another speaker in the same paragraph does not count as a source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..model import EXTRACTIVE, FALLBACK, Bullet, Release, Statement
+from .compress import NUMBER, SYMBOL, WORD
+
+_NUMBER = re.compile(r"(?<![\w/])(?:" + NUMBER + r")(?!\w)", re.UNICODE)
+_CAPITALIZED = re.compile(r"\b[^\W\d_][\w’'-]*", re.UNICODE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«“\"(]\s*|\s[–—-]\s*)$")
+
+
+def check_bullet(bullet: Bullet, statement: Statement, release: Release, *,
+                 abstractive: bool | None = None) -> list[str]:
+    """What is wrong with attributing `bullet` to `statement`; empty when it is faithful.
+
+    `abstractive` (default: from the bullet's origin) skips the word-order check, which only
+    extractive text can pass; names, numbers and symbols are checked either way.
+    """
+    if abstractive is None:
+        abstractive = bullet.origin not in (EXTRACTIVE, FALLBACK)
+    problems: list[str] = []
+    own = set(statement.paragraphs)
+    if not bullet.source:
+        problems.append("bullet has no source paragraph")
+    kinds = {p.pid: p.kind for p in release.paragraphs}
+    foreign = [f"{pid} ({kinds.get(pid, 'unknown paragraph')})"
+               for pid in bullet.source if pid not in own]
+    if foreign:
+        problems.append(f"source {', '.join(foreign)} is not part of statement {statement.index}")
+    if bullet.delegation_key is not None and bullet.delegation_key != statement.delegation_key:
+        problems.append(f"bullet is attributed to {bullet.delegation_key}, "
+                        f"the statement to {statement.delegation_key}")
+    sources = [p.text for p in statement.passages if p.pid in bullet.source] or \
+        [p.text for p in statement.passages]
+    source = "\n\n".join(sources)
+    text = bullet.original if bullet.translated and bullet.original else bullet.text
+    if not abstractive and not is_subsequence(text, source):
+        problems.append(f"words not found in this order in statement {statement.index}: "
+                        f"{_first_missing(text, source)!r}")
+    problems.extend(entity_problems(text, source))
+    return problems
+
+
+def entity_problems(text: str, source: str) -> list[str]:
+    """Names, numbers and document symbols of `text` that `source` does not contain."""
+    problems = []
+    source_numbers = {_digits(n) for n in _NUMBER.findall(source)}
+    for number in _NUMBER.findall(text):
+        if _digits(number) not in source_numbers:
+            problems.append(f"number {number!r} is not in the source")
+    squeezed = _squeeze(source)
+    for symbol in SYMBOL.findall(text):
+        if _squeeze(symbol) not in squeezed:
+            problems.append(f"document symbol {symbol!r} is not in the source")
+    source_words = {w.lower() for w in WORD.findall(source)}
+    for match in _CAPITALIZED.finditer(text):
+        name = match.group()
+        if not name[0].isupper() or _SENTENCE_START.search(text[:match.start()]):
+            continue
+        missing = [w for w in WORD.findall(name) if w.lower() not in source_words]
+        if missing:
+            problems.append(f"name {name!r} is not in the source")
+    return problems
+
+
+def is_subsequence(text: str, source: str) -> bool:
+    """All words of `text` occur in `source` in the same order (first word in any case)."""
+    return _first_missing(text, source) is None
+
+
+def _first_missing(text: str, source: str) -> str | None:
+    wanted = WORD.findall(text)
+    available = iter(WORD.findall(source))
+    for i, word in enumerate(wanted):
+        same = (lambda w, target=word: w.lower() == target.lower()) if i == 0 else \
+            (lambda w, target=word: w == target)
+        if not any(same(w) for w in available):
+            return word
+    return None
+
+
+def check_summaries(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
+                    key_points: tuple[Bullet, ...] = ()) -> list[str]:
+    """Every problem in a release's statement summaries and key points, each naming where.
+
+    A key point names its delegation and source paragraphs but not its statement, so it is
+    faithful when some statement of that delegation holding those paragraphs accepts it.
+    """
+    by_index = {s.index: s for s in release.statements}
+    problems = []
+    for index, bullets in summaries.items():
+        statement = by_index.get(index)
+        if statement is None:
+            problems.append(f"summary for unknown statement {index}")
+            continue
+        for bullet in bullets:
+            problems.extend(f"statement {index}: {p}" for p in
+                            check_bullet(bullet, statement, release))
+    for number, bullet in enumerate(key_points, 1):
+        candidates = [s for s in release.statements
+                      if s.delegation_key == bullet.delegation_key
+                      and set(bullet.source) <= set(s.paragraphs)]
+        if not any(not check_bullet(bullet, s, release) for s in candidates):
+            problems.append(f"key point {number} is not faithful to any statement of "
+                            f"{bullet.delegation_key} in {', '.join(bullet.source) or 'no paragraph'}")
+    return problems
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)

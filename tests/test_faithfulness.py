@@ -1,0 +1,98 @@
+"""The faithfulness guard must catch what would put words in a delegation's mouth.
+
+FICTIONAL CONTENT: the release comes from tests/test_summarize.py (invented countries and text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefgen.model import FALLBACK, NEURAL, Bullet
+from briefgen.settings import Settings
+from briefgen.summarize import summarize_release
+from briefgen.summarize.faithfulness import check_bullet, check_summaries, is_subsequence
+from test_summarize import fictional_release
+
+
+@pytest.fixture
+def release():
+    return fictional_release()
+
+
+def bullet(text, source, key, origin="extractive"):
+    return Bullet(text, source, key, "en", origin)
+
+
+def test_a_true_compressed_sentence_passes(release):
+    norland = release.statements[1]
+    ok = bullet("Norland condemned the attacks on water engineers in Valdoria.", ("p5",), "NL")
+    assert check_bullet(ok, norland, release) == []
+    # the first word may be capitalized after a cut
+    cut = bullet("Norland will give 3 800 tonnes of equipment for the dam.", ("p5",), "NL")
+    assert check_bullet(cut, norland, release) == []
+
+
+def test_catches_an_invented_number(release):
+    norland = release.statements[1]
+    wrong = bullet("Norland will give 8 300 tonnes of equipment for the dam.", ("p5",), "NL")
+    problems = check_bullet(wrong, norland, release)
+    assert any("number '8 300'" in p for p in problems)
+    # the same invented number in an abstractive sentence is caught by the entity check alone
+    neural = replace(wrong, text="Norland pledged 8 300 tonnes of gear.", origin=NEURAL)
+    assert any("8 300" in p for p in check_bullet(neural, norland, release))
+
+
+def test_catches_a_sentence_from_another_speaker(release):
+    norland, ostria = release.statements[1], release.statements[2]
+    theirs = "Sanctions on Valdoria under resolution 9999 (2031) have made the repair of the dam harder."
+    # honestly sourced but given to the wrong delegation
+    assert check_bullet(bullet(theirs, ("p6",), "NL"), norland, release)
+    # or traced to the speaker's own paragraph although the words are not there
+    problems = check_bullet(bullet(theirs, ("p5",), "NL"), norland, release)
+    assert any("not found" in p for p in problems)
+    assert any("resolution 9999 (2031)" in p for p in problems)
+    # the same sentence is fine under the delegation that said it
+    assert check_bullet(bullet(theirs, ("p6",), "OS"), ostria, release) == []
+
+
+def test_catches_reordered_and_changed_words(release):
+    envoy = release.statements[0]
+    swapped = bullet("The dam on the Varna river could fail within 6 months, the envoy warned.",
+                     ("p3",), "org:UN")
+    assert check_bullet(swapped, envoy, release)
+    assert not is_subsequence("The dam could collapse", "the dam could fail")
+    assert is_subsequence("Dam could fail", "the dam could fail")  # first word: any case
+
+
+def test_catches_invented_names_and_symbols(release):
+    ostria = release.statements[2]
+    neural = bullet("Ostria rejected the claims of Borduria in document S/2031/78.", ("p7",),
+                    "OS", NEURAL)
+    problems = check_bullet(neural, ostria, release)
+    assert any("Borduria" in p for p in problems)
+    assert any("S/2031/78" in p for p in problems)
+
+
+def test_fallback_bullets_get_the_word_check_too(release):
+    ostria = release.statements[2]
+    wrong = bullet("Ostria accepted the accusations.", ("p7",), "OS", FALLBACK)
+    assert any("not found" in p for p in check_bullet(wrong, ostria, release))
+
+
+def test_a_translated_bullet_is_checked_through_its_original(release):
+    norland = release.statements[1]
+    original = "Norland condemned the attacks on water engineers in Valdoria."
+    translated = Bullet("La Norlande a condamné les attaques.", ("p5",), "NL", "fr",
+                        translated=True, original=original)
+    assert check_bullet(translated, norland, release) == []
+
+
+def test_release_summaries_and_key_points_are_checked_together(release):
+    summaries = summarize_release(release, Settings())
+    assert check_summaries(release, summaries) == []
+    stolen = {1: (bullet("She called on the Council to lift them.", ("p6",), "NL"),)}
+    assert check_summaries(release, stolen)
+    fake_point = bullet("Norland called on the Council to lift them.", ("p5",), "NL")
+    assert check_summaries(release, {}, (fake_point,))

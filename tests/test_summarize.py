@@ -1,0 +1,143 @@
+"""The default summarizer on a release built here by hand.
+
+FICTIONAL CONTENT: the meeting, the countries (Valdoria, Norland, Ostria) and every sentence
+below are invented for the tests; they quote no real release.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import BriefgenError
+from briefgen.model import BRIEFING, EXTRACTIVE, Heading, Meeting, Paragraph, Passage, Release, \
+    Statement
+from briefgen.settings import Settings
+from briefgen.summarize import (BUDGETS, SUMMARIZERS, get_summarizer, key_figures,
+                                select_key_points, summarize_release)
+from briefgen.summarize.faithfulness import check_summaries
+
+TEXTS = {
+    "p1": "Security Council: fictional debate on the water crisis in Valdoria",
+    "p2": "WATER SECURITY IN VALDORIA",
+    "p3": ("ANA ROVIC, Special Envoy for Valdoria, said that the water crisis in Valdoria has "
+           "left 2 400 000 people without safe water.  She thanked the Council for the invitation.  "
+           "The envoy warned that the dam on the Varna river could fail within 6 months.  "
+           "She urged the Council to fund the repair plan, which costs $40 million."),
+    "p4": ("The Council must act before the rains, she said.  She expressed concern about "
+           "attacks on water engineers in Valdoria, adding that 12 engineers had been killed."),
+    "p5": ("PETER HALL (Norland) thanked the Special Envoy for her briefing.  He said that "
+           "Norland condemned the attacks on water engineers in Valdoria.  Norland will give "
+           "3 800 tonnes of equipment for the dam, he added.  He also welcomed the repair plan."),
+    "p6": ("LENA OSTROVA (Ostria) thanked the Special Envoy for her briefing.  She said the "
+           "water crisis must not be used to interfere in the internal affairs of Valdoria.  "
+           "Sanctions on Valdoria under resolution 9999 (2031) have made the repair of the dam "
+           "harder, she stressed.  She called on the Council to lift them."),
+    "p7": ("Ostria rejected the accusations made in document S/2031/77 as unfounded, "
+           "the representative said."),
+}
+
+
+def fictional_release() -> Release:
+    kinds = {"p1": "title", "p2": "heading"}
+    paragraphs = tuple(Paragraph(pid, text, kinds.get(pid, "statement"))
+                       for pid, text in TEXTS.items())
+    statements = (
+        Statement(0, (Passage("p3", TEXTS["p3"]), Passage("p4", TEXTS["p4"])),
+                  speaker="ANA ROVIC", speaker_display="Ana Rovic",
+                  role="Special Envoy for Valdoria", delegation_key="org:UN", kind=BRIEFING),
+        Statement(1, (Passage("p5", TEXTS["p5"]),), speaker="PETER HALL",
+                  speaker_display="Peter Hall", delegation="Norland", delegation_key="NL"),
+        Statement(2, (Passage("p6", TEXTS["p6"]), Passage("p7", TEXTS["p7"])),
+                  speaker="LENA OSTROVA", speaker_display="Lena Ostrova", delegation="Ostria",
+                  delegation_key="OS"),
+    )
+    return Release(Meeting("en", title=TEXTS["p1"]), paragraphs,
+                   headings=(Heading("p2", TEXTS["p2"], "agenda"),), statements=statements)
+
+
+@pytest.fixture
+def release() -> Release:
+    return fictional_release()
+
+
+def test_each_statement_gets_its_own_sentences(release):
+    summaries = summarize_release(release, Settings())
+    assert set(summaries) == {0, 1, 2}
+    for statement in release.statements:
+        bullets = summaries[statement.index]
+        assert 1 <= len(bullets) <= BUDGETS["standard"]
+        for bullet in bullets:
+            assert bullet.origin == EXTRACTIVE and bullet.lang == "en"
+            assert bullet.delegation_key == statement.delegation_key
+            assert set(bullet.source) <= set(statement.paragraphs)
+    assert check_summaries(release, summaries) == []
+
+
+def test_selection_prefers_positions_over_courtesies(release):
+    summaries = summarize_release(release, Settings())
+    texts = " ".join(b.text for bullets in summaries.values() for b in bullets)
+    assert "thanked" not in texts
+    assert any("condemned" in b.text for b in summaries[1])
+
+
+def test_summaries_are_compressed_and_in_reading_order(release):
+    envoy = summarize_release(release, Settings(length="full"))[0]
+    assert len(envoy) >= 3
+    order = [(b.source[0], TEXTS[b.source[0]].find(b.text[1:20])) for b in envoy]
+    assert all(offset >= 0 for _, offset in order) and order == sorted(order)
+    assert all(not b.text.startswith(("She said", "He said")) for b in envoy)
+    assert all(not b.text.rstrip(".").endswith(("she said", "he added")) for b in envoy)
+
+
+def test_length_controls_the_number_of_sentences(release):
+    short = summarize_release(release, Settings(length="short"))
+    full = summarize_release(release, Settings(length="full"))
+    assert all(len(b) == 1 for b in short.values())
+    assert sum(map(len, full.values())) > sum(map(len, short.values()))
+
+
+def test_key_points_span_delegations_and_stay_faithful(release):
+    settings = Settings()
+    summaries = summarize_release(release, settings)
+    points = select_key_points(release, summaries, settings, count=4)
+    keys = [p.delegation_key for p in points]
+    assert len(points) == 3  # one per delegation at most: only three spoke
+    assert len(set(keys)) == len(keys)
+    assert check_summaries(release, summaries, points) == []
+
+
+def test_key_figures_are_verbatim(release):
+    figures = key_figures(release.statements[2], "en")
+    assert "resolution 9999 (2031)" in figures and "S/2031/77" in figures
+    assert all(f in release.statements[2].text for f in figures)
+
+
+def test_backends_are_named_and_the_default_imports_no_torch():
+    assert set(SUMMARIZERS) >= {"extractive", "neural"}
+    code = ("import sys; sys.path.insert(0, 'tests'); from test_summarize import fictional_release; "
+            "from briefgen.settings import Settings; from briefgen.summarize import summarize_release; "
+            "summarize_release(fictional_release(), Settings()); "
+            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_unknown_backend_is_a_user_error():
+    with pytest.raises(BriefgenError, match="choose from"):
+        get_summarizer(Settings(summarizer="magic"))
+
+
+def test_summarizing_ninety_statements_is_fast(release):
+    big = Release(release.meeting, release.paragraphs, headings=release.headings,
+                  statements=tuple(Statement(i, s.passages, delegation_key=s.delegation_key)
+                                   for i, s in enumerate(release.statements * 30)))
+    start = time.perf_counter()
+    summaries = summarize_release(big, Settings())
+    assert time.perf_counter() - start < 1.0
+    assert len(summaries) == 90
