@@ -78,19 +78,16 @@ def stem_of(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise BriefgenError(f"cannot read release '{path}': it is a directory, "
+                            "give the release file itself")
     try:
         return path.read_bytes()
     except FileNotFoundError:
         raise BriefgenError(f"cannot read release '{path}': no such file") from None
-    except IsADirectoryError:
-        raise BriefgenError(f"cannot read release '{path}': it is a directory, "
-                            "give the release file itself") from None
     except PermissionError:
         raise BriefgenError(f"cannot read release '{path}': permission denied") from None
     except OSError as exc:
-        if path.is_dir():
-            raise BriefgenError(f"cannot read release '{path}': it is a directory, "
-                                "give the release file itself") from None
         raise BriefgenError(f"cannot read release '{path}': {exc.strerror or exc}") from None
 
 
@@ -100,6 +97,9 @@ def _text_from_bytes(data: bytes, name: str, *, html_hint: bool) -> str:
     text = decode(data, name)
     if html_hint or looks_like_html(text):
         text = html_to_text(text)
+        if not text.strip():
+            raise BriefgenError(f"release '{name}' has no article text: save the press "
+                                "release page itself, or its text")
     return _checked(normalize(text), name)
 
 
