@@ -1,0 +1,185 @@
+"""Delegation keys: one key per delegation across languages and spellings, never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.delegations import (
+    GROUP,
+    OBSERVER,
+    ORGANIZATION,
+    STATE,
+    Delegation,
+    display_name,
+    find_delegation,
+    resolve,
+    resolve_adjective,
+)
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Russian Federation", "RU"), ("Russia", "RU"), ("Russia's", "RU"), ("Russia’s", "RU"),
+        ("Fédération de Russie", "RU"), ("la Russie", "RU"), ("la Fédération de Russie", "RU"),
+        ("United Kingdom", "GB"), ("Royaume-Uni", "GB"), ("UK", "GB"), ("the U.K.", "GB"),
+        (f"le{NBSP}Royaume-Uni", "GB"),
+        ("Türkiye", "TR"), ("Turkey", "TR"), ("Turquie", "TR"),
+        ("State of Palestine", "PS"), ("État de Palestine", "PS"), ("l’État de Palestine", "PS"),
+        ("Holy See", "VA"), ("Saint-Siège", "VA"), ("le Saint-Siège", "VA"),
+        ("Émirats arabes unis", "AE"), ("les Émirats arabes unis", "AE"),
+        ("United Arab Emirates", "AE"),
+        ("République kirghize", "KG"), ("Kirghizistan", "KG"), ("Kyrgyzstan", "KG"),
+        ("États-Unis", "US"), ("les États-Unis", "US"), ("United States", "US"),
+        ("United States of America", "US"), ("the United States", "US"),
+        ("Republic of Korea", "KR"), ("République de Corée", "KR"),
+        ("Democratic People's Republic of Korea", "KP"),
+        ("Democratic People’s Republic of Korea", "KP"),
+        ("Iran (Islamic Republic of)", "IR"), ("Islamic Republic of Iran", "IR"),
+        ("Iran", "IR"), ("Iran (République islamique d’)", "IR"),
+        ("Bolivarian Republic of Venezuela", "VE"), ("Venezuela (Bolivarian Republic of)", "VE"),
+        ("Federated States of Micronesia", "FM"), ("Micronesia (Federated States of)", "FM"),
+        ("Saint Vincent and the Grenadines", "VC"), ("Saint-Vincent-et-les Grenadines", "VC"),
+        ("Antigua and Barbuda", "AG"),
+        ("Syrian Arab Republic", "SY"), ("Syria", "SY"), ("République arabe syrienne", "SY"),
+        ("Viet Nam", "VN"), ("Viêt Nam", "VN"),
+        ("Côte d’Ivoire", "CI"), ("Côte d'Ivoire", "CI"), ("COTE D'IVOIRE", "CI"),
+        ("Democratic Republic of the Congo", "CD"), ("Congo", "CG"),
+        ("the Netherlands", "NL"), ("Philippines'", "PH"), ("Kazakhstan", "KZ"),
+        ("Bosnie-Herzégovine", "BA"), ("Chine", "CN"),
+    ],
+)
+def test_resolve_states(name, key):
+    found = resolve(name)
+    assert found is not None, name
+    assert found.key == key
+
+
+@pytest.mark.parametrize(
+    "name, key, kind",
+    [
+        ("United Nations", "org:UN", ORGANIZATION), ("ONU", "org:UN", ORGANIZATION),
+        ("l’ONU", "org:UN", ORGANIZATION), ("UN", "org:UN", ORGANIZATION),
+        ("Organisation des Nations Unies", "org:UN", ORGANIZATION),
+        ("OTSC", "org:CSTO", ORGANIZATION), ("CSTO", "org:CSTO", ORGANIZATION),
+        ("Collective Security Treaty Organization", "org:CSTO", ORGANIZATION),
+        ("l’Organisation du Traité de sécurité collective", "org:CSTO", ORGANIZATION),
+        ("European Union", "org:EU", ORGANIZATION), ("Union européenne", "org:EU", ORGANIZATION),
+        ("UE", "org:EU", ORGANIZATION), ("African Union", "org:AU", ORGANIZATION),
+        ("UA", "org:AU", ORGANIZATION), ("OCI", "org:OIC", ORGANIZATION),
+        ("OTAN", "org:NATO", ORGANIZATION), ("NATO", "org:NATO", ORGANIZATION),
+        ("OSCE", "org:OSCE", ORGANIZATION), ("ASEAN", "org:ASEAN", ORGANIZATION),
+        ("CEI", "org:CIS", ORGANIZATION), ("League of Arab States", "org:LAS", ORGANIZATION),
+        ("Ligue des États arabes", "org:LAS", ORGANIZATION), ("CCG", "org:GCC", ORGANIZATION),
+        ("CEDEAO", "org:ECOWAS", ORGANIZATION), ("OCS", "org:SCO", ORGANIZATION),
+        ("Pacific Islands Forum", "org:PIF", ORGANIZATION),
+        ("CARICOM", "org:CARICOM", ORGANIZATION),
+        ("Arab Group", "group:ARAB", GROUP), ("Groupe des États arabes", "group:ARAB", GROUP),
+        ("Group of 77 and China", "group:G77", GROUP), ("G77", "group:G77", GROUP),
+        ("Non-Aligned Movement", "group:NAM", GROUP), ("African Group", "group:AFRICAN", GROUP),
+        ("Nordic countries", "group:NORDIC", GROUP),
+        ("State of Palestine", "PS", OBSERVER), ("Estonia", "EE", STATE),
+    ],
+)
+def test_resolve_organizations_groups_and_kinds(name, key, kind):
+    assert resolve(name) == Delegation(key, name, kind)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["us", "au", "ue", "un", "Norland", "Norlandie", "", "  ", "Korea", "Russi", "Mr. Smith"],
+)
+def test_resolve_never_guesses(name):
+    assert resolve(name) is None
+
+
+def test_resolve_keeps_the_name_as_written():
+    assert resolve(" la Fédération de Russie, ").name == "la Fédération de Russie"
+
+
+@pytest.mark.parametrize(
+    "phrase, key",
+    [
+        ("Minister for Foreign Affairs of Estonia", "EE"),
+        ("Secrétaire général de l’ONU", "org:UN"),
+        ("Secrétaire général de l’OTSC", "org:CSTO"),
+        ("Vice-Ministre des affaires étrangères de la Fédération de Russie", "RU"),
+        ("Permanent Observer for the State of Palestine", "PS"),
+        ("Observateur permanent de l’État de Palestine", "PS"),
+        ("Under-Secretary-General for Humanitarian Affairs", "org:UN"),
+        ("Special Envoy of the Secretary-General for Norland", "org:UN"),
+        ("Special Coordinator for the Middle East Peace Process", "org:UN"),
+        ("Haut-Commissaire des Nations Unies aux droits de l’homme", "org:UN"),
+        ("Special Representative of the African Union Commission", "org:AU"),
+        ("Secretary-General of the League of Arab States", "org:LAS"),
+        ("Permanent Representative of Norway to the United Nations", "NO"),
+        ("Chef de la délégation de l’Union européenne", "org:EU"),
+        ("Deputy Minister for Foreign Affairs of the Republic of Korea", "KR"),
+        ("Minister of State of Côte d’Ivoire", "CI"),
+    ],
+)
+def test_find_delegation(phrase, key):
+    found = find_delegation(phrase, "fr" if "é" in phrase or "’" in phrase else "en")
+    assert found is not None and found.key == key, phrase
+
+
+def test_find_delegation_falls_back_on_demonyms_and_knows_when_to_stop():
+    assert find_delegation("le Vice-Ministre russe", "fr").key == "RU"
+    assert find_delegation("Chief Executive of a private foundation", "en") is None
+    # Lower-case words that happen to be names are not delegations.
+    assert find_delegation("the chad in the garden", "en") is None
+
+
+@pytest.mark.parametrize(
+    "word, lang, key",
+    [
+        ("américaine", "fr", "US"), ("kazakhstanaise", "fr", "KZ"), ("russe", "fr", "RU"),
+        ("britannique", "fr", "GB"), ("chinoise", "fr", "CN"), ("turque", "fr", "TR"),
+        ("onusien", "fr", "org:UN"), ("Syrian", "en", "SY"), ("Russian", "en", "RU"),
+        ("Russians", "en", "RU"),
+    ],
+)
+def test_resolve_adjective(word, lang, key):
+    assert resolve_adjective(word, lang).key == key
+
+
+@pytest.mark.parametrize("word, lang", [("Korean", "en"), ("congolais", "fr"), ("un", "fr")])
+def test_ambiguous_adjectives_are_unknown(word, lang):
+    assert resolve_adjective(word, lang) is None
+
+
+@pytest.mark.parametrize(
+    "key, en, fr",
+    [
+        ("RU", "Russian Federation", "Fédération de Russie"),
+        ("KR", "Republic of Korea", "République de Corée"),
+        ("KP", "Democratic People's Republic of Korea", "République populaire démocratique de Corée"),
+        ("VN", "Viet Nam", "Viet Nam"),
+        ("PS", "State of Palestine", "État de Palestine"),
+        ("VA", "Holy See", "Saint-Siège"),
+        ("TR", "Türkiye", "Türkiye"),
+        ("GB", "United Kingdom", "Royaume-Uni"),
+        ("US", "United States", "États-Unis"),
+        ("DE", "Germany", "Allemagne"),
+        ("KG", "Kyrgyzstan", "Kirghizistan"),
+        ("org:UN", "United Nations", "Organisation des Nations Unies"),
+        ("org:CSTO", "Collective Security Treaty Organization",
+         "Organisation du Traité de sécurité collective"),
+        ("group:ARAB", "Arab Group", "Groupe des États arabes"),
+        ("org:XYZ", "XYZ", "XYZ"),
+    ],
+)
+def test_display_name(key, en, fr):
+    assert display_name(key, "en") == en
+    assert display_name(key, "fr") == fr
+
+
+def test_every_name_resolves_back_to_its_key():
+    """What the note shows must resolve to the same delegation (no key drift)."""
+    for key in ["RU", "KR", "KP", "IR", "SY", "VE", "BO", "TZ", "MD", "LA", "VN", "PS", "VA",
+                "TR", "FM", "CD", "CG", "CI", "GB", "US", "AE", "KG", "org:UN", "org:EU",
+                "group:G77"]:
+        for lang in ("en", "fr"):
+            assert resolve(display_name(key, lang)).key == key, (key, lang)
