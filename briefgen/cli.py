@@ -38,6 +38,49 @@ def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
     return wanted
 
 
+def _email_options(prefix: str = "--email-"):
+    """The email flags of `make` and `watch` (--email-to), and of `send` (--to, --subject)."""
+    def decorate(command):
+        for option in reversed((
+            click.option(f"{prefix}to", "email_to", multiple=True, metavar="ADDR",
+                         help="Email the PDF note to ADDR; repeat for more recipients. "
+                              f"Example: {prefix}to desk@example.org"),
+            click.option(f"{prefix}subject", "email_subject", metavar="TEXT",
+                         help="Subject instead of the meeting title and symbol. "
+                              f"Example: {prefix}subject 'Security Council: today'"),
+            click.option("--smtp-host", metavar="HOST",
+                         help="SMTP server; overrides BRIEFGEN_SMTP_HOST and the config file's "
+                              "[smtp] host. Example: --smtp-host smtp.example.org"),
+            click.option("--smtp-port", type=click.IntRange(1, 65535), metavar="PORT",
+                         help="SMTP port; default 587 (starttls), 465 (ssl) or 25 (none) per "
+                              "BRIEFGEN_SMTP_SECURITY. Example: --smtp-port 2525"),
+            click.option("--dry-run", is_flag=True,
+                         help="Write the email as <note>.eml beside the PDF instead of sending "
+                              f"it. Example: {prefix}to desk@example.org --dry-run"),
+        )):
+            command = option(command)
+        return command
+    return decorate
+
+
+def _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run, config):
+    from .deliver.email import email_job
+
+    return email_job(email_to, subject=email_subject, dry_run=dry_run, config=config,
+                     smtp_options={"host": smtp_host, "port": smtp_port})
+
+
+def _echo_outcome(outcome, *, batch: bool) -> None:
+    """Paths on stdout; notices and errors on stderr, named by input in a batch."""
+    where = f"{outcome.source}: " if batch else ""
+    for path in outcome.paths:
+        click.echo(str(path))
+    for notice in outcome.notices:
+        click.echo(f"warning: {where}{notice}", err=True)
+    if outcome.error and batch:
+        click.echo(f"error: {where}{outcome.error}", err=True)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="briefgen")
 def cli() -> None:
@@ -90,26 +133,50 @@ def cli() -> None:
               help="TOML config file ([briefgen] table); default $BRIEFGEN_CONFIG, else "
                    "~/.config/briefgen/config.toml. Flags beat environment variables, which "
                    "beat the file. Example: --config newsroom.toml")
-def make(inputs: tuple[str, ...], **options) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for a batch; default: the number of CPUs. Example: -j 4")
+@_email_options()
+def make(inputs: tuple[str, ...], jobs: int | None, email_to: tuple[str, ...],
+         email_subject: str | None, smtp_host: str | None, smtp_port: int | None,
+         dry_run: bool, **options) -> None:
     """Make briefing notes from one or more releases (text or HTML files, or - for stdin).
 
     Each note is written to OUT/<name>.<lang>.<ext>, where <name> is the release symbol
     (CS/14794 -> CS-14794) or the input file's name, and every path written is printed.
 
     \b
+    Folders stand for their .txt/.html files and quoted globs are expanded.  In a batch a bad
+    release is reported as `error: FILE: message` and skipped, a summary line ends the run, and
+    the exit status is 1 if any failed.
+
+    \b
     Examples:
       briefgen make release.txt --lang en
       briefgen make release.txt --lang fr --format pdf,html,md,json -o notes/
+      briefgen make inbox/ 'archive/2022-*.txt' --jobs 2
+      briefgen make release.txt --email-to desk@example.org --smtp-host smtp.example.org
     """
-    from .pipeline import make_briefing
-    from .render import write_outputs
+    from .deliver.batch import expand_inputs, make_notes, run_batch, summary_line
 
     settings = settings_from_options(options)
     _log_to_stderr(settings.verbose)
-    for source in inputs:
-        briefing = make_briefing(source, settings)
-        for path in write_outputs(briefing, settings):
-            click.echo(str(path))
+    email = _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run,
+                       options.get("config"))
+    sources = expand_inputs(inputs)
+    if len(sources) == 1:
+        outcome = make_notes(sources[0], settings, email)
+        _echo_outcome(outcome, batch=False)
+        if outcome.error:
+            raise BriefgenError(outcome.error)
+        return
+    if not sources:
+        raise BriefgenError(f"no releases (.txt, .html) found in {', '.join(inputs)}")
+    outcomes = run_batch(sources, settings, jobs=jobs, email=email,
+                         progress=sys.stderr.isatty(),
+                         on_outcome=lambda o: _echo_outcome(o, batch=True))
+    click.echo(summary_line(outcomes), err=True)
+    if not all(o.ok for o in outcomes):
+        sys.exit(1)
 
 
 def settings_from_options(options: dict) -> Settings:
@@ -235,6 +302,123 @@ def models_verify(path_or_id: str, device: str) -> None:
     from .models import verify
 
     click.echo(verify(path_or_id, device))
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_email_options("--")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="TOML config file whose [smtp] table to use. Example: --config newsroom.toml")
+def send(pdf: Path, email_to: tuple[str, ...], email_subject: str | None,
+         smtp_host: str | None, smtp_port: int | None, dry_run: bool,
+         config: Path | None) -> None:
+    """Email a note that was already made (the subject comes from its file name).
+
+    \b
+    Example:
+      briefgen send output/CS-14794.en.pdf --to desk@example.org --smtp-host smtp.example.org
+    """
+    from .deliver.email import deliver_pdf
+
+    if not email_to:
+        raise click.UsageError("give at least one recipient: --to ADDR")
+    job = _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run, config)
+    eml = deliver_pdf(None, pdf, job)
+    click.echo(str(eml) if eml else f"sent {pdf} to {', '.join(email_to)}")
+
+
+@cli.command()
+@click.argument("inbox", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True,
+              help="Folder the notes are written to. Example: --out notes/")
+@click.option("--lang", "langs", default="en", show_default=True,
+              help="Comma-separated note languages; one note per language and release. "
+                   "Example: --lang en,fr")
+@click.option("--format", "formats", default="pdf", show_default=True, callback=_formats,
+              help="Comma-separated output formats: pdf, html, md, json, ninjs. "
+                   "Example: --format pdf,json")
+@click.option("--length", type=click.Choice(LENGTHS), default="standard", show_default=True,
+              help="Length of the notes. Example: --length short")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of your own templates. Example: --templates my-templates/")
+@_email_options()
+@click.option("--once", is_flag=True,
+              help="Process what is in INBOX now, then exit (for cron). Example: --once")
+@click.option("--poll", is_flag=True,
+              help="Poll the folder instead of using file-system events (network shares). "
+                   "Example: --poll")
+@click.option("--settle", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              metavar="SECONDS",
+              help="A file is read once its size and mtime have not changed for this long. "
+                   "Example: --settle 3")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="TOML config file ([briefgen] and [smtp] tables). Example: --config newsroom.toml")
+def watch(inbox: Path, langs: str, email_to: tuple[str, ...], email_subject: str | None,
+          smtp_host: str | None, smtp_port: int | None, dry_run: bool, once: bool, poll: bool,
+          settle: float, **options) -> None:
+    """Turn every release dropped into INBOX into notes, then move it to INBOX/done/
+    (or INBOX/failed/, with a .error.txt beside it).
+
+    Safe to kill at any moment: on restart every release is processed exactly once.
+    Write big files under a temporary name (*.part, *.tmp, .name) and rename them when done.
+
+    \b
+    Examples:
+      briefgen watch inbox/ --out notes/ --lang en,fr
+      briefgen watch inbox/ --out notes/ --email-to desk@example.org --once
+    """
+    from dataclasses import replace
+
+    from .deliver.watch import watch as run_watch
+
+    languages = [lang.strip() for lang in langs.split(",") if lang.strip()]
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown or not languages:
+        raise click.BadParameter(f"unknown language {', '.join(unknown) or langs!r}; choose "
+                                 f"from {', '.join(LANGUAGES)}", param_hint="--lang")
+    settings = settings_from_options(options)
+    email = _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run,
+                       options.get("config"))
+
+    def report(outcome) -> None:
+        _echo_outcome(outcome, batch=True)
+        click.echo(f"{'failed' if outcome.error else 'done'}: {outcome.source}", err=True)
+
+    try:
+        run_watch(inbox, [replace(settings, lang=lang) for lang in languages], email=email,
+                  once=once, poll=poll, settle=settle, on_outcome=report)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 for every interface. Example: --host 0.0.0.0")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True,
+              help="TCP port. Example: --port 9000")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes. Example: --workers 2")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes making notes, per server process; default: CPUs, at most 4. "
+                   "Example: --jobs 2")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=2 * 1024 * 1024,
+              show_default=True,
+              help="Largest request body accepted (413 above). Example: --max-bytes 5000000")
+def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int) -> None:
+    """Serve notes over HTTP: POST /briefs?lang=en&format=pdf with the release as the body.
+
+    GET /health answers {"status": "ok"}; the OpenAPI description is at /openapi.json.
+
+    \b
+    Examples:
+      briefgen serve --port 8080
+      curl -sf -H 'Content-Type: text/plain' --data-binary @release.txt \\
+           'http://127.0.0.1:8080/briefs?lang=en&format=pdf' -o note.pdf
+    """
+    from .deliver.service import serve as run_server
+
+    run_server(host, port, workers=workers, jobs=jobs, max_bytes=max_bytes)
 
 
 def main() -> None:
