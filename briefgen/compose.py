@@ -38,7 +38,7 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
         raise BriefgenError(f"unknown length {length!r}; choose from "
                             f"{', '.join(SPEAKER_BULLETS)}")
 
-    name = _namer(release, lang)
+    name = _namer(lang)
     key_points = select_key_points(release, summaries, settings)
     keep = SPEAKER_BULLETS[length]
     statements = tuple(
@@ -83,7 +83,7 @@ def delegation_names(briefing: Briefing) -> dict[str, str]:
     wanted |= {k for d in briefing.divergences for keys in d.sides.values() for k in keys}
     wanted |= {s.statement.on_behalf_key for s in briefing.statements
                if s.statement.on_behalf_key}
-    name = _namer(briefing.release, briefing.language)
+    name = _namer(briefing.language)
     names.update((k, name(k, written.get(k))) for k in wanted - set(names))
     return names
 
@@ -141,16 +141,14 @@ def _bullets(briefing: Briefing) -> Iterable[Bullet]:
         yield from s.summary
 
 
-def _namer(release: Release, lang: str) -> Callable[[str, str | None], str]:
-    """A function (key, name as written) -> name in `lang`; the written name when unknown."""
-    try:
-        from .delegations import display_name
-    except ImportError:  # the delegations stage is optional for unit tests of compose
-        display_name = None
+def _namer(lang: str) -> Callable[[str, str | None], str]:
+    """A function (key, name as written) -> name in `lang`; the written name when the key is
+    not one the delegation table knows (display_name then echoes the key)."""
+    from .delegations import display_name
 
     def name(key: str, written: str | None) -> str:
-        shown = display_name(key, lang) if display_name and key != "unknown" else None
-        return shown or written or key
+        shown = display_name(key, lang)
+        return written if written and shown == key else shown
 
     return name
 
