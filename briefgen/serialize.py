@@ -7,7 +7,61 @@ output against it.
 
 from __future__ import annotations
 
-from .model import Briefing, Bullet, Issue, Meeting, Position, StatementSummary
+from collections import Counter
+
+from .model import (
+    PARAGRAPH_KINDS, UNATTRIBUTED, Briefing, Bullet, Issue, Meeting, Passage, Position, Release,
+    Statement, StatementSummary,
+)
+
+# --- Release (`briefgen parse`) ------------------------------------------------------------
+
+
+def release_to_dict(release: Release) -> dict:
+    """The parsed release: every paragraph with its kind, and each statement with the ids of
+    the paragraphs (and, in thematic releases, the sentences) it was built from."""
+    return {
+        "name": release.name,
+        "meeting": _meeting_to_dict(release.meeting),
+        "lead": list(release.lead),
+        "headings": [{"id": h.pid, "text": h.text, "kind": h.kind} for h in release.headings],
+        "paragraphs": [{"id": p.pid, "text": p.text, "kind": p.kind}
+                       for p in release.paragraphs],
+        "statements": [_statement_to_dict(s) for s in release.statements],
+        "unattributed": [_passage_to_dict(p) for p in release.unattributed],
+    }
+
+
+def _statement_to_dict(st: Statement) -> dict:
+    return {"index": st.index, "speaker": st.speaker, "speaker_display": st.speaker_display,
+            "role": st.role, "delegation": st.delegation, "delegation_key": st.delegation_key,
+            "on_behalf_of": st.on_behalf_of, "on_behalf_key": st.on_behalf_key,
+            "kind": st.kind, "repeat_of": st.repeat_of, "paragraphs": list(st.paragraphs),
+            "passages": [_passage_to_dict(p) for p in st.passages]}
+
+
+def _passage_to_dict(passage: Passage) -> dict:
+    return {"source": passage.pid, "text": passage.text}
+
+
+def release_stats(release: Release) -> dict:
+    """Counts that show at a glance how much of a release was attributed."""
+    by_kind = Counter(p.kind for p in release.paragraphs)
+    whole = {p.pid for p in release.paragraphs if p.kind == UNATTRIBUTED}
+    return {
+        "name": release.name,
+        "language": release.meeting.language,
+        "statements": len(release.statements),
+        "delegations": len({s.delegation_key for s in release.statements} - {"unknown"}),
+        "paragraphs": len(release.paragraphs),
+        "paragraphs_by_kind": {kind: by_kind.get(kind, 0) for kind in PARAGRAPH_KINDS},
+        "unattributed_paragraphs": len(whole),
+        # Sentences left unattributed inside paragraphs that are otherwise attributed.
+        "unattributed_sentences": sum(p.pid not in whole for p in release.unattributed),
+        "unknown_delegation_statements": sum(s.delegation_key == "unknown"
+                                             for s in release.statements),
+    }
+
 
 # --- Briefing (`make --format json`) -------------------------------------------------------
 

@@ -1,0 +1,1048 @@
+"""Release text -> Release: header, title, lead, headings, statements, structure.
+
+Attribution is the one thing this tool must not get wrong, so the parser is conservative:
+a paragraph or sentence goes to a delegation only when the text names that delegation as the
+subject of what is said (a name in capitals with its country, "the representative of Cuba
+said", "…, stated France's delegate"), or when it plainly goes on with the speaker already
+named (a pronoun, "the representative", no new subject).  Collective subjects ("Many
+speakers …") and narration about the body ("The Council then …") break the chain: what
+follows them is kept as unattributed rather than guessed.
+
+Three layouts exist (see the corpus README): A, a named speaker opening each turn; B, turns
+opened by "the representative of X"; C, thematic paragraphs with attributions inside
+sentences.  A and B are read paragraph by paragraph; a section whose attributions mostly sit
+inside or at the end of sentences is read sentence by sentence (C), and each delegation's
+sentences become one statement.  The choice is made per section from the text itself.
+
+Vocabulary (honorifics, reporting verbs, headings, collective subjects, titles) comes from
+`briefgen.languages`; this module only holds the patterns that put those words together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .delegations import find_delegation, resolve, resolve_adjective
+from .errors import BriefgenError
+from .languages import LANGUAGES, LanguageData, detect_language, normalize_apostrophes
+from .model import (
+    BRIEFING, HEADER, HEADING, LEAD, NATIONAL, REPLY, STATEMENT, STRUCTURE, TITLE, UNATTRIBUTED,
+    Heading, Meeting, Paragraph, Passage, Release, Statement,
+)
+from .sentences import sentence_spans
+
+UNKNOWN = "unknown"
+UN_KEY = "org:UN"
+
+# ---------------------------------------------------------------------------------------
+# Per-language patterns for the parts of a release that are not speech.  They are regular
+# expressions rather than word lists because each describes a whole line's shape.
+
+_MONTHS = {
+    "en": "January|February|March|April|May|June|July|August|September|October|November|December",
+    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+}
+
+_STRUCTURE = {
+    "en": (
+        r"For information media\b.*Not an official record",
+        r"The (?:meeting|session) (?:began|started|opened|resumed) at\b.*\b(?:ended|adjourned|closed|"
+        r"concluded) at\b",
+        r"The (?:meeting|session) (?:was )?(?:suspended|adjourned|closed|ended) at\b",
+        r"Also (?:speaking|delivering statements|making statements|taking the floor|"
+        r"participating)\b[^.]{0,60}?\b(?:were|was)?\s*(?:the\s+)?(?:representatives|speakers|"
+        r"delegations|delegates)\b",
+        r"The (?:General Assembly|Assembly|Security Council|Council|Committee|Commission|"
+        r"Economic and Social Council) will (?:reconvene|meet again|resume|next meet|continue)\b",
+    ),
+    "fr": (
+        r"À l[’']intention des organes d[’']information\b.*Document non officiel",
+        r"La séance a (?:débuté|commencé|été ouverte|repris) à\b.*\b(?:achevée|levée|close|"
+        r"terminée)\b",
+        r"La séance (?:a été |est )?(?:suspendue|levée|close)\b",
+        r"(?:Les représentants|Les délégations|Les délégués)\b.{0,400}\bont également pris la "
+        r"parole\b",
+        r"Ont également pris la parole\b",
+        r"(?:L[’']Assemblée générale|L[’']Assemblée|Le Conseil de sécurité|Le Conseil|La "
+        r"Commission|Le Comité) (?:se réunira|reprendra|poursuivra|tiendra sa prochaine)\b",
+    ),
+}
+# Footnotes and separators, whatever the language.
+_FOOTNOTE = re.compile(r"^(?:\*.*|[_\-–—*=~ ]{3,}|\(\s*\*.*)$", re.S)
+
+# Bodies whose name alone may stand on a header line, and the subjects that make a sentence
+# narration about the meeting rather than speech.
+_BODIES = {
+    "en": ("Security Council", "General Assembly", "Economic and Social Council",
+           "Human Rights Council", "Trusteeship Council"),
+    "fr": ("Conseil de sécurité", "Assemblée générale", "Conseil économique et social",
+           "Conseil des droits de l’homme", "Conseil de tutelle"),
+}
+_HEADER_WORDS = {
+    "en": ("Plenary", "Meetings Coverage", "Press Release", "Security Council",
+           "General Assembly", "Economic and Social Council"),
+    "fr": ("Plénière", "Couverture des réunions", "Communiqué de presse",
+           "Conseil de sécurité", "Assemblée générale", "Conseil économique et social"),
+}
+_BODY_SUBJECT = {
+    "en": r"(?:the|The)\s+(?:\d+-member\s+)?(?:General Assembly|Assembly|Security Council|Council|"
+          r"Committee|Commission|body|organ|Economic and Social Council)\b",
+    "fr": r"(?:le|Le)\s+Conseil\b|(?:l|L)[’']Assemblée\b|(?:la|La)\s+Commission\b|(?:le|Le)\s+"
+          r"Comité\b",
+}
+_VOTE = {
+    "en": r"\b(?:by a (?:recorded )?vote of|in favour|abstentions?|without a vote|by consensus|"
+          r"adopted|rejected|failed to adopt|took a recorded vote|took action)\b",
+    "fr": r"\b(?:voix pour|voix contre|abstentions?|sans vote|par consensus|adopté|rejeté|"
+          r"mis aux voix)\b",
+}
+# "Pour M. NAME (Pays), il …": words that may precede a speaker introduction.
+_INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
+_NATIONAL_CAPACITY = {
+    "en": ("national capacity",),
+    "fr": ("qualité nationale", "titre national", "capacité nationale"),
+}
+_BRIEFING_HEADINGS = {"en": ("Briefings", "Briefing"), "fr": ("Exposés", "Exposé")}
+# Section headings after which the statements begin (so the lead ends there).
+_OPENING_HEADINGS = {
+    "en": ("Statements", "Briefings", "Briefing", "Opening Remarks", "Introduction", "Debate",
+           "Statement", "Remarks"),
+    "fr": ("Déclarations", "Déclaration", "Exposés", "Exposé", "Débat", "Introduction"),
+}
+# Words that extend a delegate noun: "the Permanent Observer for", "the Deputy Permanent
+# Representative of".
+_DELEGATE_NOUNS_EXTRA = {
+    "en": ("observer", "Observer", "Permanent Observer", "Permanent Representative",
+           "Deputy Permanent Representative", "Minister", "Foreign Minister"),
+    "fr": ("observateur", "observatrice", "porte-parole", "Observateur permanent",
+           "Représentant permanent", "Représentante permanente"),
+}
+_OF = {"en": r"(?:of|for|from)\s+", "fr": r"(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])"}
+# A French country named as the subject of a reporting verb: "la Chine a dit".
+_ARTICLE_COUNTRY = {"fr": r"(?:(?<=\s)|^)(?:le|la|les|Le|La|Les)\s+|(?:(?<=\s)|^)[Ll][’']"}
+
+# Delegate phrases: "the representative of X" / "le représentant de X", "X's delegate", "the
+# Syrian delegate" / "la délégation américaine".  {noun} and {of} are filled in per language.
+_PHRASE_OF = {
+    "en": r"(?<![\w’'])(?:[Tt]he\s+|[Aa]\s+)?(?:(?:Permanent|Deputy|Acting)\s+)*"
+          r"(?P<noun>{noun})(?P<pl>s)?\s+{of}",
+    "fr": r"(?<![\w’'])(?:[Ll]es?|[Ll]a|[Ll][’'])\s*(?P<noun>{noun})(?P<pl>s)?"
+          r"(?:\s+permanente?s?)?\s+{of}",
+}
+_PHRASE_POSSESSIVE = {
+    "en": r"(?P<poss>[’']s?)\s+(?:(?:Permanent|Deputy)\s+)?(?P<noun>{noun})(?P<pl>s)?\b",
+}
+# "Nepal, said its representative", "Algerians …, that country's delegate recalled".
+_PHRASE_ANAPHORA = {
+    "en": r"(?<![\w’'])(?:[Ii]ts|[Tt]hat country[’']s|[Tt]he country[’']s)\s+(?P<noun>{noun})\b",
+}
+_PHRASE_ADJECTIVE = {
+    "en": r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s+(?P<adj>[A-Z][\w\-]+)\s+(?:{noun})\b",
+    "fr": r"(?<![\w’'])(?:[Ll]e|[Ll]a)\s+(?:{noun})\s+(?P<adj>[a-zà-ÿ][\w\-]+)",
+}
+# What follows a delegate phrase that is the subject: its verb, possibly after an apposition
+# ("the representative of Cuba demanded", "Mauritania's representative, speaking for …,").
+_VERB_AFTER = {
+    "en": r"\s*(?:,|(?:(?:also|today|then|further|again|too|meanwhile|\w+ly)\s+){{0,2}}"
+          r"(?:\w+ed\b|{reporting}|said|told|spoke|took|held|went|made|drew|gave|saw|put|"
+          r"sought|felt|struck|began|led|brought|is|was|has|had|will|would))",
+    "fr": r"\s*(?:,[^.]*?,\s*)?(?:a|ont|s'est|avait|est|,|a-t-)\b",
+}
+# Inversions: "…, stated the representative of X", "…, a appuyé la Norvège".
+_INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was", "fr": r"a-t-il \w+|a-t-elle \w+"}
+_FILLERS = {"en": r"also|today|further|then|again|too|\w+ly",
+            "fr": r"de son côté|pour sa part|lui|elle|aussi|également|encore|ensuite|\w+ment"}
+_PLURAL_PRONOUNS = {"en": r"They", "fr": r"Ils|Elles"}
+
+# The share of a section's attributed paragraphs whose attribution sits inside or at the end
+# of a sentence (not opening the paragraph) above which the section is read sentence by
+# sentence (style C).
+THEMATIC_SHARE = 0.25
+# Longest country/organization name tried, in words ("Saint Vincent and the Grenadines").
+_MAX_NAME_WORDS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a paragraph or sentence is attributed to."""
+
+    key: str
+    delegation: str | None = None
+    speaker: str | None = None
+    role: str | None = None
+    on_behalf_of: str | None = None
+    on_behalf_key: str | None = None
+    reply: bool = False
+    national_capacity: bool = False
+
+
+# Markers for a sentence that is not one delegation's speech.
+COLLECTIVE = "collective"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An attribution in a sentence: who, and where the phrase sits."""
+
+    who: Speaker | str  # a Speaker, or COLLECTIVE
+    opening: bool  # the phrase opens the sentence (before its main verb)
+
+
+@dataclass
+class _Turn:
+    speaker: Speaker
+    passages: list[Passage]
+    section_kind: str | None
+
+
+# ---------------------------------------------------------------------------------------
+# Entry point
+
+
+def parse_release(text: str, source_name: str = "") -> Release:
+    """Parse a release (normalized by `loading`, or raw corpus text) into a Release."""
+    texts = split_paragraphs(text)
+    lang = detect_language(text)
+    data = LANGUAGES[lang]
+    pids = [f"p{i}" for i in range(1, len(texts) + 1)]
+    kinds: list[str | None] = [None] * len(texts)
+
+    n_header = _count_header(texts, lang)
+    for i in range(n_header):
+        kinds[i] = HEADER
+    title_idx = [i for i in range(n_header, min(n_header + 2, len(texts)))
+                 if _title_like(texts[i]) and not _heading_kind(texts[i], lang)]
+    title_idx = title_idx[:1] + [j for j in title_idx[1:] if j == title_idx[0] + 1]
+    for i in title_idx:
+        kinds[i] = TITLE
+    start = max([n_header - 1] + title_idx) + 1
+
+    headings: list[Heading] = []
+    previous_agenda = False
+    for i in range(start, len(texts)):
+        kind = _heading_kind(texts[i], lang)
+        if kind is None and previous_agenda and _title_like(texts[i]):
+            kind = "agenda"  # the sub-item line under an agenda heading
+        previous_agenda = kind == "agenda"
+        if kind:
+            kinds[i] = HEADING
+            headings.append(Heading(pids[i], texts[i], kind))
+        elif _is_structure(texts[i], lang):
+            kinds[i] = STRUCTURE
+
+    lead_end = _lead_end(texts, kinds, start, lang, data)
+    for i in range(start, lead_end):
+        if kinds[i] is None:
+            kinds[i] = LEAD
+
+    turns, unattributed = _read_body(texts, pids, kinds, lead_end, lang, data)
+    briefing_section = any(_section_kind(h.text, lang) == BRIEFING for h in headings)
+    statements = _statements(turns, briefing_section)
+    if not statements:
+        where = source_name or "the input"
+        raise BriefgenError(f"no statements found in {where}: is this a UN meetings-coverage "
+                            "release?")
+
+    paragraphs = tuple(Paragraph(pid, t, k or UNATTRIBUTED) for pid, t, k in zip(pids, texts, kinds))
+    meeting = _meeting(texts, kinds, title_idx, lead_end, lang)
+    return Release(
+        meeting=meeting,
+        paragraphs=paragraphs,
+        lead=tuple(pids[i] for i in range(len(texts)) if kinds[i] == LEAD),
+        headings=tuple(headings),
+        statements=statements,
+        unattributed=tuple(unattributed),
+        source_name=source_name,
+    )
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line-separated blocks, stripped, in reading order (CRLF tolerated)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return [b.strip() for b in re.split(r"\n[^\S\n]*\n", text) if b.strip()]
+
+
+# ---------------------------------------------------------------------------------------
+# Header, title, headings, structure
+
+
+@lru_cache(maxsize=None)
+def _header_item(lang: str) -> re.Pattern:
+    months = _MONTHS[lang]
+    words = "|".join(re.escape(w) for w in _HEADER_WORDS[lang])
+    items = (
+        r"(?:[\w\-]+\s+(?:session|Session)[^,\n]{0,40},\s*)?\d{1,5}\s*(?:e|er|ème|th|st|nd|rd)\s+"
+        r"(?:séance|Séance|meeting|Meeting)(?:\s+plénière|\s+Plenary)?(?:\s*[–—-]\s*[\w\-]+"
+        r"(?:\s+[\w\-]+)?|\s*\([^)]{1,30}\))*",
+        r"(?:[A-Z]{2,8}/)+\d{2,6}(?:/Rev\.\d+)?(?:\*)?",
+        rf"(?:[^\W\d_]+,?\s+)?\d{{1,2}}(?:er)?\s+(?:{months})\s+\d{{4}}",
+        rf"(?:{words})",
+    )
+    return re.compile(r"\s*(?:(?:" + "|".join(items) + r")\s*)+", re.I)
+
+
+def _count_header(texts: list[str], lang: str) -> int:
+    """Leading paragraphs made only of header items (meeting line, symbol, body, date)."""
+    pattern = _header_item(lang)
+    n = 0
+    while n < len(texts) and len(texts[n]) < 200 and pattern.fullmatch(texts[n]):
+        n += 1
+    return n
+
+
+def _title_like(text: str) -> bool:
+    """One short line that does not end like a sentence: a title or an agenda sub-item."""
+    return ("\n" not in text and 3 <= len(text) <= 300 and text[0].isupper()
+            and not re.search(r"[.!?:;»”\"…]\s*$", text))
+
+
+def _heading_kind(text: str, lang: str) -> str | None:
+    data = LANGUAGES[lang]
+    clean = text.strip().rstrip(":").strip()
+    low = normalize_apostrophes(clean).lower()
+    if low in {normalize_apostrophes(h).lower() for h in data.reply_headings}:
+        return "reply"
+    if low in {normalize_apostrophes(h).lower() for h in data.section_headings}:
+        return "section"
+    letters = [c for c in clean if c.isalpha()]
+    if (len(letters) >= 8 and "\n" not in clean and not clean.endswith(".")
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+            and len(clean.split()) >= 2):
+        return "agenda"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _structure_re(lang: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _STRUCTURE[lang]), re.S)
+
+
+def _is_structure(text: str, lang: str) -> bool:
+    return bool(_FOOTNOTE.match(text) or _structure_re(lang).match(text))
+
+
+@lru_cache(maxsize=None)
+def _vote_re(lang: str) -> re.Pattern:
+    return re.compile(rf"^(?:[^,.]{{0,120}},\s+)?{_BODY_SUBJECT[lang]}.*?{_VOTE[lang]}", re.S)
+
+
+def _lead_end(texts, kinds, start, lang, data) -> int:
+    """Index of the first paragraph after the lead.
+
+    With an opening heading ("Statements", an agenda item in capitals) the lead is what
+    precedes it, even when it quotes speakers; without one it ends at the first paragraph
+    that introduces a speaker.
+    """
+    opening = {normalize_apostrophes(h).lower() for h in _OPENING_HEADINGS[lang]}
+    for i in range(start, len(texts)):
+        if kinds[i] == HEADING:
+            kind = _heading_kind(texts[i], lang)
+            low = normalize_apostrophes(texts[i].strip().rstrip(":")).lower()
+            if kind == "agenda" or low in opening:
+                return i
+    for i in range(start, len(texts)):
+        if kinds[i] is None and (_intro(texts[i], lang, data) or _opening_speaker(texts[i], lang, data)):
+            return i
+        if kinds[i] == HEADING:
+            return i
+    return start
+
+
+# ---------------------------------------------------------------------------------------
+# Speaker introductions in capitals (style A) and "Name, Title," openings
+
+_QUOTE_LEAD = re.compile(r"^[«“\"][^»”\"]{0,800}[»”\"]\s*,?\s*")
+_TOKEN = re.compile(r"\S+")
+_PAREN = re.compile(r"\s*,?\s*\(")
+
+
+def _is_caps_token(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and bool(
+        re.fullmatch(r"[\w.’'\-]+", token))
+
+
+def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """A named speaker opening the paragraph: `M. NAME (Pays) a …`, `NAME, Title, said`,
+    `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
+    of X, said`."""
+    return _caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+
+
+def _skip_prefixes(text: str, lang: str, data: LanguageData) -> tuple[int, str | None]:
+    pos = 0
+    m = _QUOTE_LEAD.match(text)
+    if m:
+        pos = m.end()
+    for prefix in _INTRO_PREFIXES[lang]:
+        if text.startswith(prefix + " ", pos):
+            pos += len(prefix) + 1
+            break
+    honorific = None
+    for h in sorted(data.honorifics, key=len, reverse=True):
+        if re.match(re.escape(h) + r"\s", text[pos:]):
+            honorific = h
+            pos += len(h)
+            pos += len(text[pos:]) - len(text[pos:].lstrip())
+            break
+    return pos, honorific
+
+
+def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    pos, honorific = _skip_prefixes(text, lang, data)
+    names: list[str] = []
+    end = pos
+    comma = False
+    for m in _TOKEN.finditer(text, pos):
+        token = m.group()
+        bare = token.rstrip(",")
+        if not _is_caps_token(bare) or len(names) >= 8:
+            break
+        names.append(bare)
+        end = m.start() + len(bare)
+        if token.endswith(","):
+            comma = True
+            break
+    if not names or not any(sum(c.isalpha() for c in n) >= 2 for n in names):
+        return None
+    if not honorific and len(names) < 2:
+        return None
+    name = " ".join(names)
+    rest = text[end:]
+    paren = _PAREN.match(rest)
+    if paren:
+        inner, after = _balanced(rest, paren.end())
+        if inner is None:
+            return None
+        if not honorific and re.match(r"\s*[A-ZÀ-Þ]", after) and not re.match(r"\s*,", after):
+            return None  # "UN WOMEN (…) Annual Report": not a sentence about a speaker
+        key = _key_of(inner, lang)
+        return _with_context(Speaker(key, inner.strip(), name), after, lang, data)
+    of = re.match(r"\s+" + _OF[lang], rest)
+    if of and not comma:
+        found = _longest_name_after(rest[of.end():], lang)
+        if found:
+            written, key = found
+            return _with_context(Speaker(key, written, name), rest, lang, data)
+    if comma or rest.startswith(","):
+        title_end, title = _title_segments(rest.lstrip(",").lstrip(), lang)
+        if title and len(names) >= 2 or (title and honorific):
+            key, written = _title_delegation(title, lang, data)
+            return _with_context(Speaker(key, written, name, role=title), rest, lang, data)
+    if honorific:
+        # "Ms. DICARLO, responding to …": a name already introduced; filled in by the reader.
+        return _with_context(Speaker(UNKNOWN, None, name), rest, lang, data)
+    return None
+
+
+def _balanced(text: str, start: int) -> tuple[str | None, str]:
+    """Content of the parenthesis opened just before `start`, and the text after it."""
+    depth = 1
+    for i in range(start, min(len(text), start + 200)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start:i], text[i + 1:]
+    return None, ""
+
+
+def _top_level_segments(text: str) -> list[str]:
+    """Comma-separated segments of the first sentence, commas inside parentheses kept."""
+    segments, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            segments.append(text[last:i])
+            last = i + 1
+        elif ch in ".;:" and depth == 0 and re.match(r"[.;:]\s+[A-Z«“]", text[i:i + 3]):
+            break
+    return segments
+
+
+def _title_segments(rest: str, lang: str) -> tuple[int, str | None]:
+    """The title in `Title, [and Title,] verb …`: leading segments that read as titles."""
+    titles = []
+    for segment in _top_level_segments(rest):
+        s = segment.strip()
+        bare = re.sub(r"^(?:and|et|the|la|le|l’|l')\s+", "", s)
+        if not s or not (bare[:1].isupper() or s.startswith(("the ", "l’", "l'"))):
+            break
+        titles.append(s)
+        if len(titles) >= 3:
+            break
+    if not titles:
+        return 0, None
+    return 0, ", ".join(titles)
+
+
+def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, str | None]:
+    """Delegation of a speaker known by title: the country or body named in it, else org:UN
+    for UN officials' titles."""
+    found = _phrase_speaker(title, lang, data)
+    if isinstance(found, Speaker):
+        return found.key, found.delegation
+    hit = find_delegation(title, lang)
+    if hit is not None:
+        return hit.key, _written(hit, title)
+    low = normalize_apostrophes(title).lower()
+    if any(normalize_apostrophes(t).lower() in low for t in data.un_titles):
+        return UN_KEY, None
+    return UNKNOWN, None
+
+
+def _written(hit, text: str) -> str | None:
+    """The delegation as written, when the resolver tells where it matched."""
+    written = getattr(hit, "matched", None) or getattr(hit, "written", None)
+    return written or getattr(hit, "name", None)
+
+
+_NAME_TOKEN = r"(?:[^\W\d_][\w’'\-]*\.?|[^\W\d_]\.)"
+_NAME_TITLE = re.compile(
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}}),\s+(?P<rest>.+)", re.S)
+_PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
+              "van", "von", "der", "den", "ter", "bin", "ben", "ibn", "al", "el", "y", "e"}
+
+
+def _mixed_name(name: str, data: LanguageData) -> bool:
+    """`Gilad Menashe Erdan`, `Almaha Mubarak F. J. Al-thani`: capitalized name words."""
+    words = name.split()
+    if words[0].lower() in data.stop_words or words[0].lower().endswith("ing"):
+        return False
+    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in words) and not all(
+        _is_caps_token(w) for w in words)
+
+
+def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    m = _NAME_TITLE.match(text)
+    if not m or not _mixed_name(m.group("name"), data):
+        return None
+    _, title = _title_segments(m.group("rest"), lang)
+    if not title:
+        return None
+    key, written = _title_delegation(title, lang, data)
+    if key == UNKNOWN:
+        return None
+    role = None if _phrase_speaker(title, lang, data) else title
+    return _with_context(Speaker(key, written, m.group("name"), role=role), m.group("rest"),
+                         lang, data)
+
+
+def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
+    """Add what the opening clause says about the turn: on behalf of whom, a repeat turn,
+    national capacity."""
+    clause = _first_clause(after)
+    low = normalize_apostrophes(clause).lower()
+    reply = any(normalize_apostrophes(m).lower() in low for m in data.reply_markers)
+    national = any(m in low for m in _NATIONAL_CAPACITY[lang])
+    group = _on_behalf(clause, lang, data)
+    if group:
+        written, key = group
+        speaker = replace(speaker, on_behalf_of=written, on_behalf_key=key)
+    return replace(speaker, reply=reply or speaker.reply, national_capacity=national)
+
+
+def _first_clause(text: str) -> str:
+    m = re.search(r"[.!?]\s+[A-Z«“À-Þ]|\s(?:said|a dit|a déclaré)\b", text[:600])
+    return text[:m.start()] if m else text[:600]
+
+
+@lru_cache(maxsize=None)
+def _on_behalf_re(lang: str) -> re.Pattern:
+    markers = sorted(LANGUAGES[lang].on_behalf_markers, key=len, reverse=True)
+    alt = "|".join(re.escape(normalize_apostrophes(m)) for m in markers)
+    return re.compile(rf"\b(?:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^,;:]*)")
+
+
+def _on_behalf(clause: str, lang: str, data: LanguageData) -> tuple[str, str | None] | None:
+    m = _on_behalf_re(lang).search(normalize_apostrophes(clause))
+    if not m:
+        return None
+    start = m.start("g")
+    written = clause[start:start + len(m.group("g"))].strip()
+    written = re.sub(r"^(?:the|la|le|l[’'])\s*", "", written)
+    hit = resolve(written, lang)  # exact: "Group of Friends of the UN Charter" is not org:UN
+    return written, hit.key if hit else None
+
+
+def _key_of(name: str, lang: str) -> str:
+    hit = resolve(name.strip(), lang) or find_delegation(name.strip(), lang)
+    return hit.key if hit else UNKNOWN
+
+
+# ---------------------------------------------------------------------------------------
+# Attributions without names (styles B and C)
+
+
+@lru_cache(maxsize=None)
+def _phrase_patterns(lang: str) -> dict[str, re.Pattern]:
+    data = LANGUAGES[lang]
+    nouns = sorted(set(data.delegate_nouns) | set(_DELEGATE_NOUNS_EXTRA[lang]), key=len,
+                   reverse=True)
+    fill = {"noun": "|".join(re.escape(n) for n in nouns), "of": _OF[lang]}
+    shapes = (("of", _PHRASE_OF), ("possessive", _PHRASE_POSSESSIVE),
+              ("anaphora", _PHRASE_ANAPHORA), ("adjective", _PHRASE_ADJECTIVE))
+    return {name: re.compile(table[lang].format(**fill)) for name, table in shapes
+            if lang in table}
+
+
+_WORDS = re.compile(r"[\w’'\-.]+|[(),;:«»“”\"]")
+
+
+def _longest_name_after(text: str, lang: str) -> tuple[str, str] | None:
+    """The longest delegation name opening `text`: "Saint Vincent and the Grenadines said"."""
+    words = []
+    for m in _WORDS.finditer(text[:160]):
+        w = m.group()
+        if w in ",;:«»“”\"" or (w.endswith(".") and len(w) > 2 and not w[:-1].isupper()):
+            if w.endswith(".") and w not in ",;:«»“”\"":
+                words.append((w[:-1], m.start(), m.end() - 1))
+            break
+        words.append((w, m.start(), m.end()))
+        if len(words) >= _MAX_NAME_WORDS:
+            break
+    for k in range(len(words), 0, -1):
+        written = text[:words[k - 1][2]]
+        hit = resolve(written, lang)
+        if hit is not None:
+            return written, hit.key
+    return None
+
+
+def _longest_name_before(text: str, lang: str) -> tuple[str, str] | None:
+    """The longest delegation name ending `text`: "… the Russian Federation" ('s delegate)."""
+    spans = [m.span() for m in re.finditer(r"[\w’'\-.]+", text[-160:])]
+    offset = max(0, len(text) - 160)
+    for k in range(min(len(spans), _MAX_NAME_WORDS), 0, -1):
+        start = spans[-k][0] + offset
+        written = text[start:]
+        hit = resolve(written, lang)
+        if hit is not None:
+            return written, hit.key
+    return None
+
+
+def _phrase_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
+    """The delegation named by a phrase such as `the representative of Israel` (whole text)."""
+    for found, start, _end in _phrases(text, lang, data):
+        if start <= 4:
+            return found
+    return None
+
+
+def _phrases(text: str, lang: str, data: LanguageData):
+    """Every delegate phrase in `text`: (Speaker or COLLECTIVE, start, end)."""
+    patterns = _phrase_patterns(lang)
+    out = []
+    for m in patterns["of"].finditer(text):
+        if m.group("pl"):
+            out.append((COLLECTIVE, m.start(), m.end()))
+            continue
+        hit = _longest_name_after(text[m.end():], lang)
+        if hit:
+            written, key = hit
+            out.append((Speaker(key, written), m.start(), m.end() + len(written)))
+    if "possessive" in patterns:
+        for m in patterns["possessive"].finditer(text):
+            before = text[:m.start()]
+            hit = None if m.group("pl") else _longest_name_before(before, lang)
+            if hit:
+                written, key = hit
+                out.append((Speaker(key, written), m.start() - len(written), m.end()))
+    if "anaphora" in patterns:
+        for m in patterns["anaphora"].finditer(text):
+            hit = _named_earlier(text[:m.start()], lang)
+            if hit:
+                written, key = hit
+                out.append((Speaker(key, written), m.start(), m.end()))
+    for m in patterns["adjective"].finditer(text):
+        hit = resolve_adjective(m.group("adj"), lang)
+        if hit is not None:
+            out.append((Speaker(hit.key, m.group("adj")), m.start(), m.end()))
+    if lang in _ARTICLE_COUNTRY:
+        out.extend(_country_subjects(text, lang, data))
+    out.sort(key=lambda f: f[1])
+    return out
+
+
+def _named_earlier(before: str, lang: str) -> tuple[str, str] | None:
+    """The country named (or whose people are named) earlier in the sentence, for `its
+    representative` / `that country's delegate`."""
+    for m in re.finditer(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*", before):
+        hit = resolve(m.group(), lang)
+        if hit is None:
+            word = m.group().split()[0]
+            hit = resolve_adjective(word, lang) or resolve_adjective(word.rstrip("s"), lang)
+        if hit is not None and _is_state(hit.key):
+            return m.group(), hit.key
+    return None
+
+
+@lru_cache(maxsize=None)
+def _reporting_re(lang: str) -> re.Pattern:
+    verbs = sorted(LANGUAGES[lang].reporting_verbs, key=len, reverse=True)
+    alt = "|".join(re.escape(normalize_apostrophes(v)) for v in verbs)
+    return re.compile(rf"(?:{alt})\b")
+
+
+def _country_subjects(text: str, lang: str, data: LanguageData):
+    """French releases name a country as the speaker: `la Chine a dit`, `a appuyé la
+    Norvège`."""
+    reporting = _reporting_re(lang)
+    _, inverted, _ = _subject_res(lang)
+    norm = normalize_apostrophes(text)
+    for m in re.finditer(_ARTICLE_COUNTRY[lang], norm):
+        hit = _longest_name_after(text[m.end():], lang)
+        if not hit:
+            continue
+        written, key = hit
+        end = m.end() + len(written)
+        if reporting.match(norm[end:end + 60].lstrip(" ,")) or (
+                inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
+            yield Speaker(key, written), m.start(), end
+
+
+@lru_cache(maxsize=None)
+def _subject_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = LANGUAGES[lang]
+    reporting = _reporting_re(lang).pattern
+    collective = "|".join(re.escape(normalize_apostrophes(c)) for c in
+                          sorted(data.collective_subjects, key=len, reverse=True))
+    verb_after = _VERB_AFTER[lang].format(reporting=reporting)
+    inverted = (rf"(?:^|[,»”\"]\s*)(?:{reporting}|{_INVERTED_EXTRA[lang]})"
+                rf"(?:\s+(?:{_FILLERS[lang]}))*\s*$")
+    subject = (rf"^(?:[^,.]{{0,160}},\s+)?(?:{collective}|{_BODY_SUBJECT[lang]}|"
+               rf"{_PLURAL_PRONOUNS[lang]})\b(?!['’])")
+    return re.compile(verb_after), re.compile(inverted), re.compile(subject)
+
+
+def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
+    """Who the sentence reports, in order: delegate phrases that are subjects of a verb of
+    saying (`the representative of Cuba demanded`, `…, stated Pakistan's representative`,
+    `Name, Title, told the Council`), or COLLECTIVE for `Many speakers …`."""
+    verb_after, inverted, collective = _subject_res(lang)
+    norm = normalize_apostrophes(sentence)
+    found: list[_Found] = []
+    for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
+        before = norm[:start].rstrip()
+        opening = not before.strip(" «“\"") or bool(
+            before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
+            and not re.search(r"[»”\"]\s*,?$", before) and verb_after.match(norm[end:]))
+        tail = before.endswith((",", "»", "”", "\"", ",»", ",”")) and verb_after.match(norm[end:])
+        inv = bool(inverted.search(before))
+        if opening or tail or inv:
+            found.append(_Found(who, opening and not inv))
+    if not any(isinstance(f.who, Speaker) for f in found) and collective.match(
+            norm.lstrip("«“\" ")):
+        found.insert(0, _Found(COLLECTIVE, True))
+    return found
+
+
+def _inline_named(sentence: str, lang: str, data: LanguageData):
+    """`…, Tom Fletcher, Under-Secretary-General for …, told the Security Council`."""
+    for m in re.finditer(r"(?:^|,\s+)(?=[A-ZÀ-Þ])", sentence):
+        speaker = _name_title_intro(sentence[m.end():], lang, data)
+        if speaker is not None:
+            yield speaker, m.end(), m.end() + len(speaker.speaker or "")
+
+
+def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
+    """The attribution opening a paragraph's first sentence (styles A/B), if any."""
+    first = _first_sentence(text)
+    for f in _attributions(first, lang, data):
+        return f.who
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    """Cheap cut at the first sentence end; abbreviations only make it end later, never
+    earlier than the true end, except for "Mr." — and a shorter first sentence only makes
+    fewer attributions."""
+    m = re.search(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)[.!?][»”\"]?\s+"
+                  r"(?=[«“\"]?[A-ZÀ-Þ])", text)
+    return text[:m.end()] if m else text
+
+
+# ---------------------------------------------------------------------------------------
+# The body: turns and unattributed text
+
+
+def _read_body(texts, pids, kinds, lead_end, lang, data):
+    """Walk the body section by section; return turns and unattributed passages."""
+    turns: list[_Turn] = []
+    unattributed: list[Passage] = []
+    section_kind: str | None = None
+    i = lead_end
+    while i < len(texts):
+        if kinds[i] == HEADING:
+            section_kind = _section_kind(texts[i], lang)
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and kinds[j] != HEADING:
+            j += 1
+        section = [k for k in range(i, j) if kinds[k] is None]
+        for k in section:
+            if _vote_re(lang).match(texts[k]) and not _intro(texts[k], lang, data):
+                kinds[k] = STRUCTURE
+        section = [k for k in section if kinds[k] is None]
+        if _thematic(texts, section, lang, data):
+            _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed,
+                            section_kind)
+        else:
+            _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattributed,
+                             section_kind)
+        i = j
+    return turns, unattributed
+
+
+def _section_kind(heading: str, lang: str) -> str | None:
+    low = normalize_apostrophes(heading.strip().rstrip(":")).lower()
+    if low in {normalize_apostrophes(h).lower() for h in LANGUAGES[lang].reply_headings}:
+        return REPLY
+    if low in {h.lower() for h in _BRIEFING_HEADINGS[lang]}:
+        return BRIEFING
+    return None
+
+
+def _thematic(texts, section, lang, data) -> bool:
+    """Style C: many attributions sit inside or at the end of sentences, not at the opening
+    of paragraphs, and no paragraph opens with a named speaker."""
+    attributed = thematic = 0
+    for k in section:
+        if _intro(texts[k], lang, data):
+            return False
+        found = [f for s, e in sentence_spans(texts[k], lang)
+                 for f in _attributions(texts[k][s:e], lang, data)]
+        if not found:
+            continue
+        attributed += 1
+        first = found[0]
+        keys = {f.who.key for f in found if isinstance(f.who, Speaker)}
+        if not first.opening or len(keys) > 1 or any(f.who == COLLECTIVE for f in found[1:]):
+            thematic += 1
+    return attributed > 0 and thematic >= max(2, THEMATIC_SHARE * attributed)
+
+
+def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattributed, section_kind):
+    """Styles A and B: a paragraph opening with a speaker starts a turn; the paragraphs
+    after it go on with that turn until a new speaker, a collective subject or narration."""
+    current: _Turn | None = None
+    for k in section:
+        text = texts[k]
+        speaker = _intro(text, lang, data)
+        if speaker is not None and speaker.key == UNKNOWN and speaker.delegation is None:
+            speaker = _known_speaker(speaker, turns)
+        if speaker is None:
+            opening = _opening_speaker(text, lang, data)
+            if opening == COLLECTIVE:
+                kinds[k] = UNATTRIBUTED
+                unattributed.append(Passage(pids[k], text))
+                current = None
+                continue
+            if isinstance(opening, Speaker) and not (
+                    current and current.speaker.key == opening.key):
+                speaker = _with_context(opening, text, lang, data)
+        if speaker is not None:
+            current = _Turn(speaker, [], section_kind)
+            turns.append(current)
+        if current is None:
+            kinds[k] = UNATTRIBUTED
+            unattributed.append(Passage(pids[k], text))
+            continue
+        kinds[k] = STATEMENT
+        current.passages.append(Passage(pids[k], text))
+
+
+def _known_speaker(speaker: Speaker, turns: list[_Turn]) -> Speaker:
+    """`Ms. DICARLO, responding …`: the earlier turn of a speaker with that surname."""
+    for turn in turns:
+        if _surname(turn.speaker.speaker) == _surname(speaker.speaker):
+            return replace(turn.speaker, speaker=speaker.speaker, reply=speaker.reply,
+                           on_behalf_of=speaker.on_behalf_of or turn.speaker.on_behalf_of)
+    return speaker
+
+
+def _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed, section_kind):
+    """Style C: each sentence goes to the delegation it names, or to the one before it when it
+    names none ("He, too, …"); collective sentences and those before any speaker stay
+    unattributed.  All of a delegation's sentences make one turn."""
+    by_key: dict[str, _Turn] = {}
+    current: Speaker | None = None
+    for k in section:
+        text = texts[k]
+        attributed = False
+        for start, end in sentence_spans(text, lang):
+            sentence = text[start:end]
+            found = _attributions(sentence, lang, data)
+            if found:
+                first = found[0].who
+                current = None if first == COLLECTIVE else _with_context(first, sentence, lang,
+                                                                         data)
+            if current is None:
+                unattributed.append(Passage(pids[k], sentence))
+                continue
+            attributed = True
+            turn = by_key.get(current.key)
+            if turn is None:
+                turn = by_key[current.key] = _Turn(current, [], section_kind)
+                turns.append(turn)
+            turn.passages.append(Passage(pids[k], sentence))
+        kinds[k] = STATEMENT if attributed else UNATTRIBUTED
+
+
+# ---------------------------------------------------------------------------------------
+# Statements
+
+
+def _statements(turns: list[_Turn], briefing_section: bool) -> tuple[Statement, ...]:
+    """Number the turns, link repeat turns to the delegation's first one and give each its
+    kind.  Without a "Briefings" section, the organizations' officials who speak before any
+    State are the meeting's briefers."""
+    out: list[Statement] = []
+    first_turn: dict[str, int] = {}
+    opening = not briefing_section
+    for turn in turns:
+        if not turn.passages:
+            continue
+        sp = turn.speaker
+        index = len(out)
+        identity = sp.key if _is_state(sp.key) else f"{sp.key}:{_surname(sp.speaker)}"
+        repeat_of = first_turn.get(identity) if _is_state(sp.key) or sp.speaker else None
+        first_turn.setdefault(identity, index)
+        opening = opening and not _is_state(sp.key)
+        out.append(Statement(
+            index=index,
+            passages=tuple(turn.passages),
+            speaker=sp.speaker,
+            speaker_display=display_speaker(sp.speaker) if sp.speaker else None,
+            role=sp.role,
+            delegation=sp.delegation,
+            delegation_key=sp.key,
+            on_behalf_of=sp.on_behalf_of,
+            on_behalf_key=sp.on_behalf_key,
+            kind=_turn_kind(turn, repeat_of, opening),
+            repeat_of=repeat_of,
+        ))
+    return tuple(out)
+
+
+def _surname(name: str | None) -> str:
+    return name.split()[-1].casefold() if name else ""
+
+
+def _is_state(key: str) -> bool:
+    return key != UNKNOWN and not key.startswith(("org:", "group:"))
+
+
+def _turn_kind(turn: _Turn, repeat_of: int | None, opening: bool) -> str:
+    sp = turn.speaker
+    if turn.section_kind == REPLY or sp.reply or repeat_of is not None:
+        return REPLY
+    if sp.national_capacity:
+        return NATIONAL
+    if turn.section_kind == BRIEFING or sp.key == UN_KEY or (opening and sp.key.startswith("org:")):
+        return BRIEFING
+    return NATIONAL
+
+
+_KEEP_UPPER = re.compile(r"^(?:[IVX]+|(?:[^\W\d_]\.)+[^\W\d_]?\.?)$")
+
+
+def display_speaker(name: str) -> str:
+    """Title case for a name written in capitals: `NICOLAS DE RIVIÈRE` -> `Nicolas de
+    Rivière`, `T. S. TIRUMURTI` -> `T. S. Tirumurti`, `AL-SAUD` -> `al-Saud`.  Names already
+    in mixed case are kept as written."""
+    if not _is_caps_token(name.replace(" ", "")):
+        return name
+    words = name.split()
+    out = []
+    for i, word in enumerate(words):
+        if _KEEP_UPPER.match(word) and (len(word) > 1 and (word.endswith(".") or len(word) <= 4)
+                                        and (word.endswith(".") or set(word) <= set("IVX"))):
+            out.append(word)
+            continue
+        low = word.lower()
+        if i > 0 and low in _PARTICLES and i < len(words) - 1:
+            out.append(low)
+            continue
+        out.append("-".join(_cap_piece(p, i > 0 and j == 0 and n > 1)
+                            for j, p in enumerate(word.split("-")) for n in [len(word.split("-"))]))
+    return " ".join(out)
+
+
+def _cap_piece(piece: str, particle_position: bool) -> str:
+    low = piece.lower()
+    if particle_position and low in {"al", "el", "ad", "as", "ash", "an"}:
+        return low
+    m = re.match(r"^([^\W\d_])[’']([^\W\d_].*)$", low)
+    if m:  # O'BRIEN -> O'Brien
+        return m.group(1).upper() + piece[1] + m.group(2).capitalize()
+    return low[:1].upper() + low[1:]
+
+
+# ---------------------------------------------------------------------------------------
+# Meeting facts
+
+
+def _meeting(texts, kinds, title_idx, lead_end, lang) -> Meeting:
+    header = "\n".join(t for t, k in zip(texts, kinds) if k == HEADER)
+    title = texts[title_idx[0]] if title_idx else ""
+    subtitle = texts[title_idx[1]] if len(title_idx) > 1 else ""
+    number = session = None
+    m = re.search(r"(\d{1,5})\s*(?:e|er|ème|th|st|nd|rd)\s+(?:séance|meeting)", header, re.I)
+    if m:
+        number = m.group(1)
+        session = _session(header[m.end():m.end() + 40])
+    symbol = None
+    m = re.search(r"\b(?:[A-Z]{2,8}/)+\d{2,6}(?:/Rev\.\d+)?", header)
+    if m:
+        symbol = m.group()
+    return Meeting(language=lang, title=title, subtitle=subtitle,
+                   body=_body(header, title, texts, kinds, lang), number=number,
+                   session=session, symbol=symbol, date=_date(header, lang))
+
+
+_SESSIONS = (("après-midi", "afternoon"), ("matin", "morning"), ("soir", "night"),
+             ("nuit", "night"), ("AM & PM", "morning and afternoon"), ("AM", "morning"),
+             ("PM", "afternoon"), ("Night", "night"))
+
+
+def _session(text: str) -> str | None:
+    for word, value in _SESSIONS:
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            return value
+    return None
+
+
+def _body(header, title, texts, kinds, lang) -> str | None:
+    """The body from the header, else the title, else the earliest one the lead names."""
+    for source in (header, title):
+        found = _first_body(source, lang)
+        if found:
+            return found
+    lead = " ".join(t for t, k in zip(texts, kinds) if k == LEAD)[:3000]
+    return _first_body(lead, lang)
+
+
+def _first_body(text: str, lang: str) -> str | None:
+    hits = [(text.find(b), b) for b in _BODIES[lang] if b in text]
+    return min(hits)[1] if hits else None
+
+
+def _date(header: str, lang: str) -> dt.date | None:
+    months = _MONTHS[lang].split("|")
+    m = re.search(rf"(\d{{1,2}})(?:er)?\s+({_MONTHS[lang]})\s+(\d{{4}})", header, re.I)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), months.index(m.group(2).lower()) + 1, int(m.group(1)))
+    except ValueError:
+        return None
