@@ -24,6 +24,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _CANDIDATE_END = re.compile(r"[.!?…][\"'»”’)\]\s\u00a0\u202f]*\s\S")
 # An initial: one capital letter and a period, alone as a word ("J." in "Jane J. Chigiyal").
 _INITIAL = re.compile(r"(?:^|[\s(\-–])[^\W\d_]\.$")
+# A short abbreviated part of a name written in capitals ("MANSOUR AYYAD SH. A. ALOTAIBI").
+_CAPS_NAME_END = re.compile(r"(?:^|\s)[^\W\d_]{2,}\s+[^\W\d_]{1,3}\.$")
 # A sentence never starts with these: the text goes on (", a dit M. X", "» a-t-il dit").
 _CONTINUATION_START = tuple(",;:)]»”…")
 # A quotation that ends a sentence, followed by a new one: `… réseau. » Le Secrétaire…`,
@@ -168,6 +170,9 @@ def _is_real_boundary(
     if any(open_ < pos <= close for open_, close in quotes):
         return False
     if _INITIAL.search(left) and left[-2].isupper():
+        return False
+    caps = _CAPS_NAME_END.search(left)
+    if caps and caps.group().isupper() and right.split(maxsplit=1)[0].isupper():
         return False
     return not any(_ends_with_word(left, abbr) for abbr in data.non_final_abbreviations)
 

@@ -70,6 +70,11 @@ NBSP, NNBSP = "\u00a0", "\u202f"
             ],
         ),
         (
+            "SALEM AYYAD SH. A. NORDI (Norland) said it. Then he left.",
+            "en",
+            ["SALEM AYYAD SH. A. NORDI (Norland) said it.", "Then he left."],
+        ),
+        (
             "“We are worried. Things are worse,” said Ms. Jones. Then Dr. Brown spoke.",
             "en",
             ["“We are worried. Things are worse,” said Ms. Jones.", "Then Dr. Brown spoke."],
@@ -122,7 +127,9 @@ def test_empty_text_and_unknown_language():
         split_sentences("Hallo.", "de")
 
 
-_BAD_END = re.compile(r"(?:^|\s)(?:M\.|Mme|MM\.|Mr\.|Ms\.|Mrs\.|Dr\.|[A-Z]\.)$")
+_BAD_END = re.compile(
+    r"(?:^|\s)(?:M\.|Mme|MM\.|Mr\.|Ms\.|Mrs\.|Dr\.|[A-Z]\.)$|[A-Z]{2,} [A-Z]{1,3}\.$"
+)
 CORPUS = [
     "CS-14794.fr.txt", "GA-12406.en.txt", "GA-12548.en.txt", "GA-12553.en.txt",
     "SC-14808.en.txt", "SC-14819.en.txt", "SC-15462.en.txt", "SC-15570.en.txt",
