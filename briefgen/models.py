@@ -41,7 +41,7 @@ RECOMMENDED: dict[str, tuple[str, ...]] = {
 # inputs, large enough that padding (inputs are sorted by length) is the only waste.
 BATCH_SIZE = {"cpu": 8, "cuda": 32}
 DEVICES = ("auto", "cpu", "cuda")
-DOWNLOAD_TIMEOUT_S = 10.0  # per request: the hub is either reachable or not; never hang
+DOWNLOAD_TIMEOUT_S = 10.0  # metadata request: the hub is either reachable or not; never hang
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 as model_max_length when they know no limit
 _DEFAULT_MAX_INPUT = 512
 
@@ -222,6 +222,15 @@ def generate(loaded: LoadedModel, texts: Sequence[str],
     return outputs
 
 
+def looping(text: str) -> bool:
+    """Generation stuck in a loop (`the the the`, `a b a b a b`), the commonest way seq2seq
+    output goes wrong, whatever the language: such text is never shown to a reader."""
+    words = re.findall(r"\w+", text.lower())
+    if any(words[i] == words[i + 1] == words[i + 2] for i in range(len(words) - 2)):
+        return True
+    return len(words) >= 6 and len(set(words)) < 0.6 * len(words)
+
+
 # --- briefgen models list | download | verify -------------------------------------------------
 
 @dataclass(frozen=True)
@@ -244,11 +253,11 @@ def _locate(name: str) -> Path | None:
 
 def _cached_ids() -> list[str]:
     """Model ids in the local hub cache (none when the cache does not exist yet)."""
-    from huggingface_hub import scan_cache_dir
+    from huggingface_hub import constants, scan_cache_dir
     from huggingface_hub.errors import CacheNotFound
 
     try:
-        info = scan_cache_dir()
+        info = scan_cache_dir(constants.HF_HUB_CACHE)
     except CacheNotFound:
         return []
     return sorted(repo.repo_id for repo in info.repos if repo.repo_type == "model")
@@ -267,12 +276,15 @@ def list_models(summarizer_model: str | None, translator_model: str | None) -> l
 def download(model_id: str) -> Path:
     """Fetch `model_id` into the local hub cache (the one command that uses the network)."""
     import huggingface_hub
+    from huggingface_hub import constants
     from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
 
     if _looks_like_path(model_id) or Path(model_id).expanduser().exists():
         raise BriefgenError(f"{model_id} is a path: download takes a hub id such as "
                             f"Helsinki-NLP/opus-mt-fr-en")
-    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(DOWNLOAD_TIMEOUT_S)))
+    if constants.HF_HUB_OFFLINE:
+        raise BriefgenError(f"cannot download {model_id!r}: HF_HUB_OFFLINE is set; unset it "
+                            f"on a machine with internet")
     try:
         folder = huggingface_hub.snapshot_download(model_id, etag_timeout=DOWNLOAD_TIMEOUT_S)
     except (LocalEntryNotFoundError, HfHubHTTPError, OSError, ValueError) as exc:

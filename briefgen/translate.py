@@ -2,9 +2,9 @@
 
 Only what the note shows is translated (key points, summaries, positions), sentence by
 sentence: cheaper than translating the release and easier to check.  A translation that
-changes a number is not used: the original sentence is returned unchanged, and the caller
-(compose) treats an output equal to its input as untranslated, so the note marks it as
-original-language text instead of passing off a wrong figure.
+changes a number, or that loops (`the the the`), is not used: the original text is returned
+unchanged, and the caller (compose) treats an output equal to its input as untranslated, so
+the note marks it as original-language text instead of passing off a wrong figure.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class MarianTranslator:
     def __init__(self, settings: Settings):
         self.settings = settings
         if settings.translator_model:
-            models.resolve(settings.translator_model, OPTION)  # fail now, not after the summaries
+            models.resolve(settings.translator_model, OPTION)  # fail before the summaries
         models.require_torch()
 
     def model_for(self, source: str, target: str) -> str:
@@ -89,9 +89,11 @@ class MarianTranslator:
         outputs = models.generate(loaded, unique,
                                   lambda longest: min(loaded.max_input,
                                                       TOKENS_PER_INPUT_TOKEN * longest + 8))
-        done = {s: t for s, t in zip(unique, outputs) if t and keeps_numbers(s, t)}
-        log.info("translator %s: %d sentences %s->%s, %d kept in the original (numbers changed "
-                 "or empty output)", name, len(unique), source, target, len(unique) - len(done))
+        done = {s: t for s, t in zip(unique, outputs)
+                if t and keeps_numbers(s, t) and not models.looping(t)}
+        log.info("translator %s: %d sentences %s->%s, %d kept in the original (numbers changed, "
+                 "looping or empty output)", name, len(unique), source, target,
+                 len(unique) - len(done))
         return [_join(done, sentences, text) for sentences, text in zip(split, texts)]
 
 

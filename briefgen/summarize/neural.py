@@ -28,6 +28,8 @@ from ..settings import Settings
 log = logging.getLogger(__name__)
 
 TOKENS_PER_SENTENCE = 48  # output budget per summary sentence asked of a chunk
+CONTENT_LETTERS, STEM, MAX_NEW_WORDS = 4, 5, 1 / 3  # see unsupported()
+MIN_WORDS = 4  # a shorter "sentence" is a fragment, not a summary
 _WORD = re.compile(r"\w+")
 
 
@@ -111,14 +113,26 @@ def trace(sentence: str, chunk: Chunk) -> tuple[str, ...]:
 
 
 def degenerate(text: str) -> list[str]:
-    """Problems no faithfulness rule catches but no reader accepts: stutter, fragments."""
-    words = _WORD.findall(text.lower())
-    if len(words) < 4:
+    """Problems no faithfulness rule catches but no reader accepts: loops, fragments."""
+    if len(_WORD.findall(text)) < MIN_WORDS:
         return ["too short to be a summary sentence"]
-    if any(words[i] == words[i + 1] == words[i + 2] for i in range(len(words) - 2)):
-        return ["repeats a word"]
-    if len(set(words)) < 0.6 * len(words):
-        return ["repeats itself"]
+    return ["repeats itself"] if models.looping(text) else []
+
+
+def unsupported(text: str, source: str) -> list[str]:
+    """Content words of a generated sentence that the statement never uses.
+
+    check_bullet(abstractive=True) guards names, numbers and symbols; this guards the rest of
+    the claim.  Words match on their first STEM letters so that inflection (`urged`/`urges`,
+    `préoccupé`/`préoccupation`) is allowed, and up to a third of them may be new (connectives
+    a paraphrase needs); beyond that the sentence says something the statement did not.
+    """
+    stems = {w[:STEM] for w in _WORD.findall(source.lower()) if len(w) >= CONTENT_LETTERS}
+    content = [w for w in _WORD.findall(text.lower())
+               if len(w) >= CONTENT_LETTERS and not w.isdigit()]
+    missing = [w for w in content if w[:STEM] not in stems]
+    if content and len(missing) > len(content) * MAX_NEW_WORDS:
+        return [f"words not in the statement: {', '.join(dict.fromkeys(missing))}"]
     return []
 
 
@@ -142,7 +156,8 @@ class NeuralSummarizer:
         if not settings.summarizer_model:
             raise BriefgenError("--summarizer neural needs a model: pass --summarizer-model "
                                 "PATH_OR_ID (see `briefgen models list`)")
-        models.resolve(settings.summarizer_model, "--summarizer-model")  # fail now, before any parsing or import
+        # Fail now, in a fraction of a second, not after the release is parsed and summarized.
+        models.resolve(settings.summarizer_model, "--summarizer-model")
         models.require_torch()
         self.settings = settings
 
@@ -168,35 +183,40 @@ class NeuralSummarizer:
         _report_coverage(loaded, statements, chunks, texts)
         generated = models.generate(loaded, texts, lambda _: min(
             loaded.max_input, TOKENS_PER_SENTENCE * budget))
-        return [self._guarded(i, statement, release, budget, chunks, generated, extractive[i])
-                for i, statement in enumerate(statements)]
+        results = [guard(i, statement, release, budget, chunks, generated, extractive[i])
+                   for i, statement in enumerate(statements)]
+        origins = [b.origin for bullets in results for b in bullets]
+        log.info("neural summarizer: %d sentences kept, %d replaced by the extractive sentence "
+                 "(faithfulness guard)", origins.count(NEURAL), origins.count(FALLBACK))
+        return results
 
-    def _guarded(self, position: int, statement: Statement, release: Release, budget: int,
-                 chunks: Sequence[Chunk], generated: Sequence[str],
-                 fallback: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
-        """The statement's neural sentences, each replaced by the extractive sentence in its
-        place when the faithfulness guard rejects it."""
-        from ..sentences import split_sentences
-        from .faithfulness import check_bullet
 
-        lang = release.meeting.language
-        mine = [(chunk, text) for chunk, text in zip(chunks, generated)
-                if chunk.statement == position]
-        outputs = [split_sentences(text, lang) if text else [] for _, text in mine]
-        count = len(fallback) or budget
-        bullets: list[Bullet] = []
-        for slot, (c, sentence) in enumerate(pick(outputs, count)):
-            bullet = Bullet(sentence.strip(), trace(sentence, mine[c][0]),
-                            statement.delegation_key, lang, NEURAL)
-            problems = degenerate(bullet.text) or check_bullet(bullet, statement, release,
-                                                               abstractive=True)
-            if not problems:
-                bullets.append(bullet)
-            elif slot < len(fallback):
-                log.debug("statement %d: neural sentence rejected (%s): %r", statement.index,
-                          "; ".join(problems), bullet.text)
-                bullets.append(_as_fallback(fallback[slot]))
-        return tuple(bullets) if bullets else tuple(_as_fallback(b) for b in fallback)
+def guard(position: int, statement: Statement, release: Release, budget: int,
+          chunks: Sequence[Chunk], generated: Sequence[str],
+          fallback: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+    """The statement's neural sentences, each replaced by the extractive sentence in its
+    place when the faithfulness guard rejects it."""
+    from ..sentences import split_sentences
+    from .faithfulness import check_bullet
+
+    lang = release.meeting.language
+    mine = [(chunk, text) for chunk, text in zip(chunks, generated)
+            if chunk.statement == position]
+    outputs = [split_sentences(text, lang) if text else [] for _, text in mine]
+    count = len(fallback) or budget
+    bullets: list[Bullet] = []
+    for slot, (c, sentence) in enumerate(pick(outputs, count)):
+        bullet = Bullet(sentence.strip(), trace(sentence, mine[c][0]),
+                        statement.delegation_key, lang, NEURAL)
+        problems = (degenerate(bullet.text) or unsupported(bullet.text, statement.text)
+                    or check_bullet(bullet, statement, release, abstractive=True))
+        if not problems:
+            bullets.append(bullet)
+        elif slot < len(fallback):
+            log.debug("statement %d: neural sentence rejected (%s): %r", statement.index,
+                      "; ".join(problems), bullet.text)
+            bullets.append(_as_fallback(fallback[slot]))
+    return tuple(bullets) if bullets else tuple(_as_fallback(b) for b in fallback)
 
 
 def _as_fallback(bullet: Bullet) -> Bullet:
