@@ -162,3 +162,41 @@ def test_corpus_speed(corpus):
     elapsed = time.perf_counter() - start
     assert len(spans) > 500
     assert elapsed < 2.0  # ~0.6 s on the 2-core dev machine; generous for slow CI
+
+
+# --- language tables (briefgen.languages) --------------------------------------------------
+
+
+def test_every_language_fills_every_table():
+    from dataclasses import fields
+
+    from briefgen.languages import LANGUAGES
+
+    assert set(LANGUAGES) == {"en", "fr"}
+    for code, data in LANGUAGES.items():
+        assert data.code == code
+        for f in fields(data):
+            assert getattr(data, f.name), (code, f.name)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Le représentant de la Norlandie a déclaré que la mission est utile pour le pays.", "fr"),
+        ("The representative of Norland said that the mission was useful for the country.", "en"),
+        ("M. DURAND (Norlandie) a indiqué qu’il est inquiet.", "fr"),
+        ("", "en"),
+    ],
+)
+def test_detect_language(text, lang):
+    from briefgen.languages import detect_language
+
+    assert detect_language(text) == lang
+
+
+def test_detect_language_on_the_examples(examples):
+    from briefgen.languages import detect_language
+
+    for lang in ("en", "fr"):
+        text = (examples / f"sample-release.{lang}.txt").read_text(encoding="utf-8")
+        assert detect_language(text) == lang
