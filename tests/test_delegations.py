@@ -183,3 +183,25 @@ def test_every_name_resolves_back_to_its_key():
                 "group:G77"]:
         for lang in ("en", "fr"):
             assert resolve(display_name(key, lang)).key == key, (key, lang)
+
+
+@pytest.mark.parametrize(
+    "phrase, lang",
+    [
+        ("President of the General Assembly", "en"),
+        ("Présidente de l’Assemblée générale", "fr"),
+        ("Director General of the International Atomic Energy Agency", "en"),
+        ("Commissioner-General of UNRWA", "en"),
+        ("Deputy Special Coordinator for the Middle East Peace Process, Resident Coordinator "
+         "and Humanitarian Coordinator for the Occupied Palestinian Territory", "en"),
+    ],
+)
+def test_un_officials(phrase, lang):
+    assert find_delegation(phrase, lang).key == "org:UN"
+
+
+def test_un_title_naming_another_organization():
+    assert find_delegation("Executive Secretary of the Economic Community of West African "
+                           "States", "en").key == "org:ECOWAS"
+    assert find_delegation("President of the International Committee of the Red Cross",
+                           "en").key == "org:ICRC"
