@@ -326,7 +326,7 @@ def _is_structure(text: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _vote_re(lang: str) -> re.Pattern:
-    return re.compile(rf"^(?:[^,.]{{0,120}},\s+)?{_BODY_SUBJECT[lang]}.*?{_VOTE[lang]}", re.S)
+    return re.compile(rf"^(?:[^,]{{0,160}},\s+)?{_BODY_SUBJECT[lang]}.*?{_VOTE[lang]}", re.S)
 
 
 def _lead_end(texts, kinds, start, lang, data) -> int:
@@ -344,7 +344,8 @@ def _lead_end(texts, kinds, start, lang, data) -> int:
             if kind == "agenda" or low in opening:
                 return i
     for i in range(start, len(texts)):
-        if kinds[i] is None and (_intro(texts[i], lang, data) or _opening_speaker(texts[i], lang, data)):
+        if kinds[i] is None and (_intro(texts[i], lang, data) or isinstance(
+                _opening_speaker(texts[i], lang, data), Speaker)):
             return i
         if kinds[i] == HEADING:
             return i
@@ -354,6 +355,7 @@ def _lead_end(texts, kinds, start, lang, data) -> int:
 # ---------------------------------------------------------------------------------------
 # Speaker introductions in capitals (style A) and "Name, Title," openings
 
+_QUOTED = re.compile(r"[«“][^»”]*[»”]")
 _QUOTE_LEAD = re.compile(r"^[«“\"][^»”\"]{0,800}[»”\"]\s*,?\s*")
 _TOKEN = re.compile(r"\S+")
 _PAREN = re.compile(r"\s*,?\s*\(")
@@ -490,18 +492,12 @@ def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, s
     if isinstance(found, Speaker):
         return found.key, found.delegation
     hit = find_delegation(title, lang)
-    if hit is not None:
-        return hit.key, _written(hit, title)
+    if hit is not None:  # a UN title alone comes back whole: no delegation name was written
+        return hit.key, None if hit.name == title.strip() else hit.name
     low = normalize_apostrophes(title).lower()
     if any(normalize_apostrophes(t).lower() in low for t in data.un_titles):
         return UN_KEY, None
     return UNKNOWN, None
-
-
-def _written(hit, text: str) -> str | None:
-    """The delegation as written, when the resolver tells where it matched."""
-    written = getattr(hit, "matched", None) or getattr(hit, "written", None)
-    return written or getattr(hit, "name", None)
 
 
 _NAME_TOKEN = r"(?:[^\W\d_][\w’'\-]*\.?|[^\W\d_]\.)"
@@ -641,6 +637,14 @@ def _phrases(text: str, lang: str, data: LanguageData):
     """Every delegate phrase in `text`: (Speaker or COLLECTIVE, start, end)."""
     patterns = _phrase_patterns(lang)
     out = []
+    articles = tuple(f"{a} " if a[-1].isalpha() else a for a in data.articles)
+
+    def speaker(key: str, written: str) -> Speaker:
+        for article in articles:
+            if written.lower().startswith(article):
+                return Speaker(key, written[len(article):].lstrip())
+        return Speaker(key, written)
+
     for m in patterns["of"].finditer(text):
         if m.group("pl"):
             out.append((COLLECTIVE, m.start(), m.end()))
@@ -648,24 +652,24 @@ def _phrases(text: str, lang: str, data: LanguageData):
         hit = _longest_name_after(text[m.end():], lang)
         if hit:
             written, key = hit
-            out.append((Speaker(key, written), m.start(), m.end() + len(written)))
+            out.append((speaker(key, written), m.start(), m.end() + len(written)))
     if "possessive" in patterns:
         for m in patterns["possessive"].finditer(text):
             before = text[:m.start()]
             hit = None if m.group("pl") else _longest_name_before(before, lang)
             if hit:
                 written, key = hit
-                out.append((Speaker(key, written), m.start() - len(written), m.end()))
+                out.append((speaker(key, written), m.start() - len(written), m.end()))
     if "anaphora" in patterns:
         for m in patterns["anaphora"].finditer(text):
             hit = _named_earlier(text[:m.start()], lang)
             if hit:
                 written, key = hit
-                out.append((Speaker(key, written), m.start(), m.end()))
+                out.append((speaker(key, written), m.start(), m.end()))
     for m in patterns["adjective"].finditer(text):
         hit = resolve_adjective(m.group("adj"), lang)
         if hit is not None:
-            out.append((Speaker(hit.key, m.group("adj")), m.start(), m.end()))
+            out.append((speaker(hit.key, m.group("adj")), m.start(), m.end()))
     if lang in _ARTICLE_COUNTRY:
         out.extend(_country_subjects(text, lang, data))
     out.sort(key=lambda f: f[1])
@@ -709,11 +713,16 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
             yield Speaker(key, written), m.start(), end
 
 
+def _any_case_initial(phrase: str) -> str:
+    """Pattern for a table phrase whether it opens the sentence or follows a clause."""
+    return f"[{phrase[0].upper()}{phrase[0].lower()}]{re.escape(phrase[1:])}"
+
+
 @lru_cache(maxsize=None)
 def _subject_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     data = LANGUAGES[lang]
     reporting = _reporting_re(lang).pattern
-    collective = "|".join(re.escape(normalize_apostrophes(c)) for c in
+    collective = "|".join(_any_case_initial(normalize_apostrophes(c)) for c in
                           sorted(data.collective_subjects, key=len, reverse=True))
     verb_after = _VERB_AFTER[lang].format(reporting=reporting)
     inverted = (rf"(?:^|[,»”\"]\s*)(?:{reporting}|{_INVERTED_EXTRA[lang]})"
@@ -739,8 +748,8 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
         inv = bool(inverted.search(before))
         if opening or tail or inv:
             found.append(_Found(who, opening and not inv))
-    if not any(isinstance(f.who, Speaker) for f in found) and collective.match(
-            norm.lstrip("«“\" ")):
+    unquoted = _QUOTED.sub("“…”", norm).lstrip("«“\" ")
+    if not any(isinstance(f.who, Speaker) for f in found) and collective.match(unquoted):
         found.insert(0, _Found(COLLECTIVE, True))
     return found
 
@@ -953,39 +962,43 @@ def _turn_kind(turn: _Turn, repeat_of: int | None, opening: bool) -> str:
     return NATIONAL
 
 
-_KEEP_UPPER = re.compile(r"^(?:[IVX]+|(?:[^\W\d_]\.)+[^\W\d_]?\.?)$")
+# Initials ("T.", "T.S.", "A.F.") and roman numerals ("III") keep their capitals.
+_KEEP_UPPER = re.compile(r"^(?:[IVX]{2,}|(?:[^\W\d_]\.)+)$")
+# Particles written in lower case inside a name (never as its first word).
+_NAME_PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "van",
+                   "von", "der", "den", "ter", "bin", "ibn", "y"}
+_ARTICLE_PREFIXES = ("al-", "el-")  # AL-SAUD -> al-Saud
 
 
 def display_speaker(name: str) -> str:
     """Title case for a name written in capitals: `NICOLAS DE RIVIÈRE` -> `Nicolas de
     Rivière`, `T. S. TIRUMURTI` -> `T. S. Tirumurti`, `AL-SAUD` -> `al-Saud`.  Names already
     in mixed case are kept as written."""
-    if not _is_caps_token(name.replace(" ", "")):
+    if any(c.islower() for c in name):
         return name
     words = name.split()
-    out = []
+    out: list[str] = []
     for i, word in enumerate(words):
-        if _KEEP_UPPER.match(word) and (len(word) > 1 and (word.endswith(".") or len(word) <= 4)
-                                        and (word.endswith(".") or set(word) <= set("IVX"))):
-            out.append(word)
-            continue
         low = word.lower()
-        if i > 0 and low in _PARTICLES and i < len(words) - 1:
+        inner = 0 < i < len(words) - 1
+        if inner and (low in _NAME_PARTICLES or (low in {"la", "le"} and out[-1] == "de")):
             out.append(low)
-            continue
-        out.append("-".join(_cap_piece(p, i > 0 and j == 0 and n > 1)
-                            for j, p in enumerate(word.split("-")) for n in [len(word.split("-"))]))
+        elif _KEEP_UPPER.match(word):
+            out.append(word)
+        else:
+            out.append(_title_word(low, first=i == 0))
     return " ".join(out)
 
 
-def _cap_piece(piece: str, particle_position: bool) -> str:
-    low = piece.lower()
-    if particle_position and low in {"al", "el", "ad", "as", "ash", "an"}:
-        return low
-    m = re.match(r"^([^\W\d_])[’']([^\W\d_].*)$", low)
-    if m:  # O'BRIEN -> O'Brien
-        return m.group(1).upper() + piece[1] + m.group(2).capitalize()
-    return low[:1].upper() + low[1:]
+def _title_word(low: str, first: bool) -> str:
+    prefix = ""
+    if not first and low.startswith(_ARTICLE_PREFIXES) and len(low) > 3:
+        prefix, low = low[:3], low[3:]
+    out = ""
+    for piece in re.split(r"([\-’'])", low):
+        after_apostrophe = out.endswith(("’", "'")) and len(re.split(r"[\-\s]", out)[-1]) > 2
+        out += piece if after_apostrophe or not piece else piece[0].upper() + piece[1:]
+    return prefix + re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), out)
 
 
 # ---------------------------------------------------------------------------------------
