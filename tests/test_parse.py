@@ -1,0 +1,326 @@
+"""The parser on short snippets written for these tests, and on the French sample.
+
+FICTIONAL CONTENT: every meeting, speaker and sentence in the snippets below is invented for
+briefgen's tests; only country and organization names are real, so that delegation keys can
+be checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from briefgen.errors import BriefgenError
+from briefgen.model import (BRIEFING, HEADER, HEADING, LEAD, NATIONAL, REPLY, STATEMENT,
+                            STRUCTURE, TITLE, UNATTRIBUTED)
+from briefgen.parse import display_speaker, parse_release
+from briefgen.serialize import release_stats, release_to_dict
+
+NBSP = "\u00a0"
+
+FRENCH = f"""9999e séance – après-midi
+CS/99999
+3 MARS 2031
+
+Conseil de sécurité: débat fictif sur le partage des eaux du canal de Norlande
+
+Les délégations ont débattu cet après-midi d’un différend fictif sur un canal.  Le Secrétaire général a appelé au dialogue, a estimé la Chine.
+
+COOPÉRATION ENTRE L’ORGANISATION DES NATIONS UNIES ET LES ORGANISATIONS RÉGIONALES
+
+Partage fictif des eaux du canal
+
+Déclarations
+
+M.{NBSP}ALMA VERENSKA, Secrétaire générale adjointe de l’ONU, a indiqué que la mission fictive a constaté 12{NBSP}incidents.
+
+Elle a ajouté que les vannes doivent rouvrir.
+
+M.{NBSP}JAMES NORTHCOTE (Royaume-Uni) a dit sa préoccupation devant le barrage.
+
+Par ailleurs, le représentant a précisé que 3{NBSP}800 hectares sont inondés.
+
+Pour M.{NBSP}PIERRE DE LA TOUR (France), le dialogue reste la seule voie.
+
+«{NBSP}Le canal appartient à tous{NBSP}», M.{NBSP}IVAN PETROV (Fédération de Russie) a rappelé, au nom de l’Union européenne, que rien n’est fictif.
+
+Mme{NBSP}LI WEI (Chine) a appuyé le dialogue.
+
+«{NBSP}En tant que voisine du canal{NBSP}», la Chine a dit sa volonté d’aider.
+
+M.{NBSP}T. S. RAMAN (Inde) a souligné l’urgence.
+
+Le représentant de la Chine, reprenant la parole, a répondu à l’Inde.
+
+À l’intention des organes d’information. Document non officiel.
+"""
+
+ENGLISH_A = """Security Council Hears Fictional Briefing on Norland Canal
+
+Speakers today discussed an invented dispute over a canal, with many calling for restraint.
+
+Also speaking were the representatives of Chile and Peru.
+
+The meeting began at 10:05 a.m. and ended at 11:40 a.m.
+
+Briefings
+
+TOM ALDER, Under-Secretary-General for Fictional Affairs, said the canal is closed.
+
+He added that 40 barges are stranded.
+
+Statements
+
+LINDA ROWE (United States) said her country supports the talks.
+
+URMAS TAMM, Minister for Foreign Affairs of Estonia, said the dispute must end.
+
+JUAN DE LA VEGA (Mexico), speaking on behalf of the Caribbean Community, said the canal is vital.
+
+The Council then adopted resolution 9999 (2031) by a vote of 13 in favour to none against, with 2 abstentions.
+
+Ms. ROWE (United States), taking the floor again, said her delegation voted in favour.
+
+The representative of Cuba demanded that the canal reopen.
+
+He went on to say that the blockade is illegal.
+
+China's delegate condemned the closure.
+
+Mauritania's representative, speaking for the Organization of Islamic Cooperation, said the canal must stay open.
+
+The observer for the Holy See urged prayer.
+
+The Syrian delegate said the canal belongs to all.
+
+Several delegations regretted the delay.
+
+For information media. Not an official record.
+"""
+
+ENGLISH_C = """Delegates met today to discuss an invented canal dispute.
+
+The canal must reopen at once, stated the representative of the United States.  She added that aid is waiting.  France's delegate stressed that talks must resume.  He, too, called for calm.
+
+Many speakers highlighted the cost of the closure.  Echoing that, Panama's delegate said that the delay is costly.
+
+Shipping has fallen by half, said Lesotho's delegate.  They, along with the representatives of Chile and Peru, were among the many speakers who urged restraint.
+"""
+
+
+@pytest.fixture(scope="module")
+def french():
+    return parse_release(FRENCH, "fictional-fr")
+
+
+@pytest.fixture(scope="module")
+def english():
+    return parse_release(ENGLISH_A, "fictional-en")
+
+
+def turns(release):
+    return [(s.delegation_key, s.kind) for s in release.statements]
+
+
+def test_french_header_title_lead_and_headings(french):
+    meeting = french.meeting
+    assert (meeting.language, meeting.body, meeting.number, meeting.session, meeting.symbol) == (
+        "fr", "Conseil de sécurité", "9999", "afternoon", "CS/99999")
+    assert meeting.date == dt.date(2031, 3, 3)
+    assert meeting.title.startswith("Conseil de sécurité: débat fictif")
+    kinds = [p.kind for p in french.paragraphs]
+    assert kinds[:3] == [HEADER, TITLE, LEAD]
+    assert french.lead == ("p3",)  # the lead's attribution ("a estimé la Chine") is no statement
+    assert [h.kind for h in french.headings] == ["agenda", "agenda", "section"]
+    assert kinds[-1] == STRUCTURE
+    assert french.name == "CS-99999"
+
+
+def test_french_introduction_forms(french):
+    got = [(s.speaker, s.delegation, s.delegation_key) for s in french.statements]
+    assert got[:6] == [
+        ("ALMA VERENSKA", "ONU", "org:UN"),
+        ("JAMES NORTHCOTE", "Royaume-Uni", "GB"),
+        ("PIERRE DE LA TOUR", "France", "FR"),  # "Pour M. NAME (Pays), …"
+        ("IVAN PETROV", "Fédération de Russie", "RU"),  # quote first
+        ("LI WEI", "Chine", "CN"),
+        ("T. S. RAMAN", "Inde", "IN"),
+    ]
+    assert french.statements[0].role == "Secrétaire générale adjointe de l’ONU"
+    assert french.statements[0].kind == BRIEFING
+    assert french.statements[2].speaker_display == "Pierre de la Tour"
+    assert french.statements[5].speaker_display == "T. S. Raman"
+
+
+def test_follow_on_paragraphs_stay_with_the_speaker(french):
+    assert [s.paragraphs for s in french.statements[:2]] == [("p7", "p8"), ("p9", "p10")]
+    china = french.statements[4]
+    assert china.paragraphs == ("p13", "p14")  # "la Chine a dit" continues China's turn
+
+
+def test_on_behalf_keeps_speaker_and_group(french):
+    russia = french.statements[3]
+    assert (russia.delegation_key, russia.on_behalf_of, russia.on_behalf_key) == (
+        "RU", "Union européenne", "org:EU")
+
+
+def test_repeat_turn_is_a_reply_linked_to_the_first(french):
+    last = french.statements[-1]
+    assert (last.delegation_key, last.kind, last.repeat_of) == ("CN", REPLY, 4)
+    assert last.speaker is None
+
+
+def test_english_without_header(english):
+    meeting = english.meeting
+    assert (meeting.number, meeting.symbol, meeting.date) == (None, None, None)
+    assert meeting.body == "Security Council"  # from the title
+    assert meeting.title == "Security Council Hears Fictional Briefing on Norland Canal"
+    assert english.lead == ("p2",)
+    kinds = {p.text[:20]: p.kind for p in english.paragraphs}
+    assert kinds["Also speaking were t"] == STRUCTURE
+    assert kinds["The meeting began at"] == STRUCTURE
+    assert kinds["The Council then ado"] == STRUCTURE
+    assert kinds["For information medi"[:20]] == STRUCTURE
+    assert kinds["Several delegations "] == UNATTRIBUTED
+    assert english.name == "fictional-en"
+
+
+def test_english_styles_a_and_b(english):
+    assert turns(english) == [
+        ("org:UN", BRIEFING), ("US", NATIONAL), ("EE", NATIONAL), ("MX", NATIONAL),
+        ("US", REPLY), ("CU", NATIONAL), ("CN", NATIONAL), ("MR", NATIONAL), ("VA", NATIONAL),
+        ("SY", NATIONAL),
+    ]
+    alder, rowe, tamm, vega, rowe_again, cuba = english.statements[:6]
+    assert alder.role == "Under-Secretary-General for Fictional Affairs"
+    assert len(alder.paragraphs) == 2
+    assert tamm.role == "Minister for Foreign Affairs of Estonia"
+    assert vega.speaker_display == "Juan de la Vega"
+    assert (vega.on_behalf_of, vega.on_behalf_key) == ("Caribbean Community", "org:CARICOM")
+    assert rowe_again.repeat_of == rowe.index
+    assert len(cuba.paragraphs) == 2  # "He went on to say …"
+    mauritania = english.statements[7]
+    assert mauritania.on_behalf_key == "org:OIC"
+
+
+def test_style_c_builds_statements_from_sentences():
+    release = parse_release(ENGLISH_C, "fictional-c")
+    by_key = {s.delegation_key: [p.text for p in s.passages] for s in release.statements}
+    assert set(by_key) == {"US", "FR", "PA", "LS"}
+    assert by_key["US"] == ["The canal must reopen at once, stated the representative of the "
+                            "United States.", "She added that aid is waiting."]
+    assert by_key["FR"][-1] == "He, too, called for calm."
+    unattributed = [p.text for p in release.unattributed]
+    assert "Many speakers highlighted the cost of the closure." in unattributed
+    assert any(t.startswith("They, along with") for t in unattributed)
+    assert all(p.pid for p in release.unattributed)
+    assert release.lead == ("p1",)
+
+
+def test_capitals_that_are_not_speakers():
+    text = ("Fictional release.\n\nUNRWA (United Nations Relief and Works Agency) is cited.\n\n"
+            "THE SITUATION IN NORLAND\n\nStatements\n\n"
+            "ANA SILVA (Brazil) said the talks matter.\n\n"
+            "OCHA estimates that 40 barges are stranded, she added.\n")
+    release = parse_release(text)
+    assert turns(release) == [("BR", NATIONAL)]
+    assert release.statements[0].paragraphs == ("p5", "p6")
+    assert [h.kind for h in release.headings] == ["agenda", "section"]
+
+
+def test_newer_english_form_and_capitals_without_country():
+    text = ("The Assembly met today.\n\n"
+            "Gilad Rahman, the representative of Israel, said the text is unbalanced.\n\n"
+            "Riyad Haddad, Permanent Observer for the State of Palestine, said it is vital.\n\n"
+            "Prior to the vote, several delegates expressed frustration.\n\n"
+            "He said nothing more.\n")
+    release = parse_release(text)
+    assert turns(release) == [("IL", NATIONAL), ("PS", NATIONAL)]
+    assert release.statements[0].speaker == "Gilad Rahman"
+    kinds = [p.kind for p in release.paragraphs]
+    assert kinds == [LEAD, STATEMENT, STATEMENT, UNATTRIBUTED, UNATTRIBUTED]
+
+
+def test_every_paragraph_has_one_kind_and_an_id(english):
+    assert [p.pid for p in english.paragraphs] == [f"p{i}" for i in
+                                                   range(1, len(english.paragraphs) + 1)]
+    in_statements = {pid for s in english.statements for pid in s.paragraphs}
+    for p in english.paragraphs:
+        assert (p.kind == STATEMENT) == (p.pid in in_statements)
+        assert p.kind in (TITLE, LEAD, HEADING, STATEMENT, STRUCTURE, UNATTRIBUTED)
+
+
+def test_crlf_and_raw_text_give_the_same_parse():
+    assert turns(parse_release(ENGLISH_A.replace("\n", "\r\n"))) == turns(
+        parse_release(ENGLISH_A))
+
+
+def test_no_statements_is_one_clear_error():
+    with pytest.raises(BriefgenError) as err:
+        parse_release("Just a note.\n\nNothing said here.\n", "note")
+    message = str(err.value)
+    assert "no statements found in note" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("ANTÓNIO GUTERRES", "António Guterres"), ("T. S. TIRUMURTI", "T. S. Tirumurti"),
+    ("NICOLAS DE RIVIÈRE", "Nicolas de Rivière"),
+    ("JUAN RAMÓN DE LA FUENTE RAMÍREZ", "Juan Ramón de la Fuente Ramírez"),
+    ("FAISAL BIN FARHAN AL-SAUD", "Faisal bin Farhan al-Saud"),
+    ("LINDA THOMAS-GREENFIELD", "Linda Thomas-Greenfield"), ("JAMES O'BRIEN", "James O'Brien"),
+    ("Gilad Menashe Erdan", "Gilad Menashe Erdan"),
+])
+def test_display_names(written, shown):
+    assert display_speaker(written) == shown
+
+
+def test_serialized_shapes(english):
+    data = release_to_dict(english)
+    assert set(data["meeting"]) >= {"body", "number", "session", "symbol", "date", "language",
+                                    "title", "subtitle"}
+    assert data["lead"] == ["p2"]
+    first = data["statements"][0]
+    assert first["delegation_key"] == "org:UN" and first["paragraphs"] == ["p6", "p7"]
+    assert first["passages"][0]["source"] == "p6"
+    stats = release_stats(english)
+    assert stats["statements"] == 10 and stats["delegations"] == 9
+    assert stats["paragraphs_by_kind"]["unattributed"] == stats["unattributed_paragraphs"] == 1
+    assert stats["unknown_delegation_statements"] == 0
+
+
+# --- the user's own example (real release, read from ../shared/corpus) -------------------
+
+FRENCH_SAMPLE = ["org:UN", "org:CSTO", "RU", "GB", "FR", "GH", "US", "KE", "IN", "IE", "BR",
+                 "CN", "GA", "MX", "AL", "AE", "NO", "AM", "KZ", "KG", "BY", "TJ"]
+
+
+def test_french_sample_has_the_22_statements(corpus):
+    from briefgen.loading import read_source
+
+    text, stem = read_source(corpus("CS-14794.fr.txt"))
+    started = time.perf_counter()
+    release = parse_release(text, stem)
+    assert time.perf_counter() - started < 1.0
+    assert [s.delegation_key for s in release.statements] == FRENCH_SAMPLE
+    first, second, third = release.statements[:3]
+    assert (first.speaker_display, first.role) == ("António Guterres",
+                                                   "Secrétaire général de l’ONU")
+    assert second.speaker_display == "Stanislav Zas" and third.speaker_display == "Sergey Vershinin"
+    assert [s.kind for s in release.statements[:3]] == [BRIEFING, BRIEFING, NATIONAL]
+    assert release.statements[8].speaker_display == "T. S. Tirumurti"
+    assert release.statements[4].speaker_display == "Nicolas de Rivière"
+    assert release.meeting.symbol == "CS/14794" and release.meeting.number == "8967"
+    assert not release.unattributed
+
+
+def test_largest_sample_parses_well_under_a_second(corpus):
+    from briefgen.loading import read_source
+
+    text, stem = read_source(corpus("SC-15462.en.txt"))
+    parse_release(text[:2000] + "\n\nANA SILVA (Brazil) said so.\n")  # warm the tables
+    started = time.perf_counter()
+    release = parse_release(text, stem)
+    assert time.perf_counter() - started < 0.5
+    assert len(release.statements) > 80
