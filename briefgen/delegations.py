@@ -45,6 +45,8 @@ _TOKEN = re.compile(r"(?<!\w)(?:[ldjnsc]|qu)['’ʼ](?=\w)|[^\s\-‐‑–—()\
 _ARTICLES = frozenset({"the", "la", "le", "les", "l'"})
 # Prepositions that may precede a name in a phrase ("de la Fédération de Russie").
 _PREPOSITIONS = frozenset({"of", "de", "du", "des", "d'"})
+# Prepositions that make the next State a place, not the speaker's delegation.
+_LOCATIVES = frozenset({"in", "en", "au", "aux", "dans"})
 _PAREN = re.compile(r"^(.*?)\s*\((.+)\)\s*$")
 _OF_ENDING = re.compile(r"(?:\bof|\bof the|\bde|\bdu|\bdes|\bde la|\bd['’])$", re.I)
 
@@ -246,10 +248,10 @@ def _lookup(name: str) -> str | None:
 def resolve(name: str, lang: str | None = None) -> Delegation | None:
     """The delegation a name designates, or None when the name is not known exactly.
 
-    Names are recognized in every language whatever `lang` says, because releases quote
-    names as the delegation writes them; `lang` only picks the demonym table when the name
-    is an adjective ("russe", "Syrian").  A trailing genitive is accepted ("Russia's",
-    "the Philippines'").
+    Names are recognized in every language (releases quote names as the delegation writes
+    them), so `lang` is accepted for symmetry with `resolve_adjective` only.  A trailing
+    genitive is accepted ("Russia's", "the Philippines'").  Adjectives are not names: see
+    `resolve_adjective`.
     """
     written = name.strip().strip(",;:").strip()
     if not written:
@@ -259,8 +261,6 @@ def resolve(name: str, lang: str | None = None) -> Delegation | None:
         for suffix in ("'s", "’s", "'", "’"):
             if written.endswith(suffix) and (key := _lookup(written[: -len(suffix)])):
                 break
-    if key is None:
-        key = _adjective_key(written, lang)
     return Delegation(key, written, _kind(key)) if key else None
 
 
@@ -291,9 +291,12 @@ def find_delegation(text: str, lang: str | None = None) -> Delegation | None:
     org:CSTO.  A United Nations title at the head of the phrase ("Under-Secretary-General
     for Humanitarian Affairs", "Special Envoy for Norland") makes the speaker the UN's unless
     another organization is named: a State named after a UN title is the mandate, not the
-    speaker's delegation.  Otherwise the first delegation named wins, and "the United
-    Nations" only when nothing else is named ("Permanent Representative of Norway to the
-    United Nations" -> NO).  Demonyms are the last resort ("le Vice-Ministre russe").
+    speaker's delegation.  Otherwise the first delegation named wins, and the United Nations
+    only when nothing else is named ("Permanent Representative of Norway to the United
+    Nations" -> NO).  A State that is a place ("Mission in Norland", "Mission en Norlandie")
+    or part of a longer proper noun ("the Norland Red Cross") names someone else's body and
+    is ignored: no key is better than a wrong one.  `lang` is accepted for symmetry with
+    `resolve`; names are recognized in every language.
     """
     matches = _scan(text)
     if _starts_with_un_title(text):
@@ -302,17 +305,16 @@ def find_delegation(text: str, lang: str | None = None) -> Delegation | None:
             return organization
         return Delegation("org:UN", organization.name if organization else text.strip(),
                           ORGANIZATION)
-    named = next((d for d in matches if d.key != "org:UN"), None) or next(iter(matches), None)
-    if named:
-        return named
-    for match in _tokens(text):
-        if adjective := _adjective_key(match.group(), lang):
-            return Delegation(adjective, match.group(), _kind(adjective))
-    return None
+    named = next((d for d in matches if d.key != "org:UN"), None)
+    return named or next(iter(matches), None)
 
 
 def _scan(text: str) -> list[Delegation]:
-    """Delegation names in `text`, longest match first at each position, left to right."""
+    """Delegation names in `text`, longest match first at each position, left to right.
+
+    States are skipped where they are a place (after "in", "en", "au") or run straight into
+    another capitalized word (the front of a longer proper noun).
+    """
     tables = _tables()
     tokens = _tokens(text)
     folded = [_fold(m.group()) for m in tokens]
@@ -323,12 +325,27 @@ def _scan(text: str) -> list[Delegation]:
         for length in range(min(tables.longest, len(tokens) - i), 0, -1):
             key = _phrase_key(text, tokens[i:i + length], folded[i:i + length])
             if key:
-                start, end = tokens[i].start(), tokens[i + length - 1].end()
-                found.append(Delegation(key, text[start:end], _kind(key)))
+                if _kind(key) not in (STATE, OBSERVER) or not _place_or_embedded(
+                    text, tokens, folded, i, i + length
+                ):
+                    start, end = tokens[i].start(), tokens[i + length - 1].end()
+                    found.append(Delegation(key, text[start:end], _kind(key)))
                 step = length
                 break
         i += step
     return found
+
+
+def _place_or_embedded(text: str, tokens, folded: list[str], start: int, end: int) -> bool:
+    """The State name tokens[start:end] is a location or the front of another proper noun."""
+    if start > 0 and folded[start - 1] in _LOCATIVES:
+        return True
+    if end < len(tokens):
+        following = tokens[end]
+        return not text[tokens[end - 1].end():following.start()].strip() and (
+            following.group()[0].isupper()
+        )
+    return False
 
 
 def _phrase_key(text: str, tokens: list[re.Match[str]], folded: list[str]) -> str | None:

@@ -52,7 +52,9 @@ class LanguageData:
     reply_headings: tuple[str, ...]
     # Leading articles stripped before matching a delegation name.
     articles: tuple[str, ...]
-    # Titles of UN officials; the speaker belongs to org:UN unless another body is named.
+    # Titles only the United Nations gives; the speaker belongs to org:UN unless another
+    # organization is named.  Generic titles ("Executive Director") are left out: they
+    # count only with a UN entity named ("Executive Director of UNICEF").
     un_titles: tuple[str, ...]
     stop_words: frozenset[str]
 
@@ -146,9 +148,8 @@ LANGUAGES: dict[str, LanguageData] = {
             "Secretary-General", "Deputy Secretary-General", "Under-Secretary-General",
             "Assistant Secretary-General", "Special Coordinator", "Special Envoy",
             "Special Representative", "Special Adviser", "High Commissioner",
-            "Emergency Relief Coordinator", "Executive Director", "Executive Secretary",
-            "Force Commander", "Head of Mission", "Resident Coordinator",
-            "Humanitarian Coordinator", "Director-General", "Special Rapporteur",
+            "Emergency Relief Coordinator", "Resident Coordinator",
+            "Humanitarian Coordinator", "Special Rapporteur",
             "President of the General Assembly", "President of the Economic and Social Council",
         ),
         stop_words=frozenset(_EN_STOP),
@@ -231,9 +232,7 @@ LANGUAGES: dict[str, LanguageData] = {
             "Envoyé spécial", "Envoyée spéciale", "Représentant spécial",
             "Représentante spéciale", "Conseiller spécial", "Conseillère spéciale",
             "Haut-Commissaire", "Haute-Commissaire", "Coordonnateur des secours d'urgence",
-            "Directeur exécutif", "Directrice exécutive", "Commandant de la force",
-            "Chef de mission", "Coordonnateur résident", "Coordonnatrice résidente",
-            "Directeur général", "Directrice générale", "Rapporteur spécial",
+            "Coordonnateur résident", "Coordonnatrice résidente", "Rapporteur spécial",
             "Rapporteuse spéciale", "Président de l'Assemblée générale",
             "Présidente de l'Assemblée générale", "Président du Conseil économique et social",
             "Présidente du Conseil économique et social",
