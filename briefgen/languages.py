@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The two apostrophes releases use interchangeably; tables are written with the straight one.
-APOSTROPHES = "’'"
-
 
 def normalize_apostrophes(text: str) -> str:
     """Typographic and straight apostrophes compare equal in every table lookup."""
