@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterable, Mapping
 
 from . import i18n
 from .errors import BriefgenError
-from .model import (Briefing, Bullet, Divergence, Issue, IssueAnalysis, Position, Release,
+from .model import (Briefing, Bullet, Issue, IssueAnalysis, Position, Release,
                     Statement, StatementSummary)
 from .settings import Settings
 
-# Bullets of each statement shown in the closing list of speakers, by --length; None = all.
+# Bullets of each statement shown in the closing list of speakers, and of each position
+# under an issue, by --length; None = all.  The standard note stays near two pages.
 SPEAKER_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": None}
+POSITION_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": None}
 # What each --length keeps besides the key points.
 WITH_ISSUES: dict[str, bool] = {"short": False, "standard": True, "full": True}
 
@@ -48,7 +50,8 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
         for st in release.statements if keep != 0)
     if WITH_ISSUES[length]:
         written = {st.delegation_key: st.delegation for st in release.statements}
-        issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)))
+        issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)),
+                                       POSITION_BULLETS[length])
                        for issue in analysis.issues)
         divergences = analysis.divergences
     else:
@@ -122,14 +125,6 @@ def is_machine_translated(briefing: Briefing) -> bool:
     return any(b.translated for b in _bullets(briefing))
 
 
-def sides(divergence: Divergence) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(stance, keys) pairs in the fixed order of model.STANCES, then any others."""
-    from .model import STANCES
-
-    order = list(STANCES) + sorted(set(divergence.sides) - set(STANCES))
-    return tuple((s, tuple(divergence.sides[s])) for s in order if divergence.sides.get(s))
-
-
 def _bullets(briefing: Briefing) -> Iterable[Bullet]:
     yield from briefing.key_points
     for issue in briefing.issues:
@@ -153,8 +148,9 @@ def _namer(lang: str) -> Callable[[str, str | None], str]:
     return name
 
 
-def _localize_issue(issue: Issue, name: Callable[[str], str]) -> Issue:
-    positions = tuple(dataclasses.replace(p, delegation=name(p.delegation_key) or p.delegation)
+def _localize_issue(issue: Issue, name: Callable[[str], str], keep: int | None) -> Issue:
+    positions = tuple(dataclasses.replace(p, delegation=name(p.delegation_key) or p.delegation,
+                                          summary=p.summary[:keep])
                       for p in issue.positions)
     return dataclasses.replace(issue, positions=positions)
 

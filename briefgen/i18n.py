@@ -113,7 +113,7 @@ def ordinal(number: str | int, lang: str) -> str:
 
 
 def language_name(code: str, lang: str) -> str:
-    """Name of language `code` written in `lang`: ("fr", "en") -> "French", ("en", "fr") -> "anglais"."""
+    """Language `code`'s name in `lang`: ("fr", "en") -> "French", ("en", "fr") -> "anglais"."""
     return _locale(lang).languages.get(code, code)
 
 

@@ -21,9 +21,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n
-from .compose import delegation_names, is_machine_translated, sides
+from .compose import delegation_names, is_machine_translated
 from .errors import BriefgenError
-from .model import Briefing
+from .model import STANCES, Briefing, Position
 from .settings import Settings
 
 TEMPLATES = {"html": "briefing.html", "pdf": "briefing.html", "md": "briefing.md"}
@@ -91,9 +91,16 @@ def context(briefing: Briefing) -> dict:
         "original_lang": meeting.language if meeting.language != lang else None,
         "machine_translated": is_machine_translated(briefing),
         "translated_from": i18n.language_name(meeting.language, lang),
-        "sides": sides,
-        "stances": ("supports", "concerned", "neutral"),
+        "stances": STANCES,
+        "by_stance": by_stance,
     }
+
+
+def by_stance(positions: tuple[Position, ...]) -> list[Position]:
+    """Positions grouped by stance (backed, concerned, other, then none), in speaking order
+    within each group: on a contested issue the sides then read as blocks."""
+    rank = {stance: i for i, stance in enumerate(STANCES)}
+    return sorted(positions, key=lambda p: rank.get(p.stance, len(rank)))
 
 
 @lru_cache(maxsize=8)
@@ -105,8 +112,9 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """
     shipped = jinja2.FileSystemLoader(str(shipped_templates()))
     user = [jinja2.FileSystemLoader(str(user_dir))] if user_dir else []
+    default = jinja2.PrefixLoader({"default": shipped}, delimiter=":")
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([*user, shipped, jinja2.PrefixLoader({"default": shipped}, delimiter=":")]),
+        loader=jinja2.ChoiceLoader([*user, shipped, default]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
                                             default_for_string=True, default=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,

@@ -1,0 +1,122 @@
+"""How long `briefgen make` takes on one release, end to end and stage by stage.
+
+    python bench/make_speed.py                                   # the bundled French example
+    python bench/make_speed.py ../shared/corpus/CS-14794.fr.txt --lang en --runs 5
+
+End to end runs the real CLI in a fresh process (start-up and imports included), best of
+--runs.  Stages run in this process, in pipeline order, each timed once cold (first call,
+imports included) and once warm, so the table shows where the second goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "examples" / "sample-release.fr.txt"
+
+
+def best_of(runs: int, command: list[str]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def end_to_end(source: Path, lang: str, fmt: str, runs: int) -> dict[str, float]:
+    python = [sys.executable, "-m", "briefgen.cli"]
+    with tempfile.TemporaryDirectory() as out:
+        return {
+            "python start-up (python -c pass)": best_of(runs, [sys.executable, "-c", "pass"]),
+            "briefgen --help": best_of(runs, [*python, "--help"]),
+            f"briefgen make --lang {lang} --format {fmt}":
+                best_of(runs, [*python, "make", str(source), "--lang", lang, "--format", fmt,
+                               "-o", out]),
+        }
+
+
+def stages(source: Path, lang: str) -> tuple[list[tuple[str, float, float]], dict]:
+    """(stage, cold seconds, warm seconds) for each stage, and what the stages produced."""
+    from briefgen.settings import Settings
+
+    settings = Settings(lang=lang)
+    state: dict = {}
+
+    def parse():
+        from briefgen.pipeline import parse_source
+        state["release"] = parse_source(str(source))
+
+    def summarize():
+        from briefgen.summarize import summarize_release
+        state["summaries"] = summarize_release(state["release"], settings)
+
+    def issues():
+        from briefgen.issues import find_issues
+        state["analysis"] = find_issues(state["release"], settings)
+
+    def compose():
+        from briefgen.compose import compose as run
+        state["briefing"] = run(state["release"], state["summaries"], state["analysis"],
+                                settings)
+
+    def render(fmt):
+        def run():
+            from briefgen.render import render as run_render
+            state[fmt] = run_render(state["briefing"], fmt)
+        return run
+
+    table = []
+    for name, step in [("read + parse", parse), ("summarize", summarize),
+                       ("issues", issues), ("compose", compose), ("render html", render("html")),
+                       ("render md", render("md")), ("render json", render("json")),
+                       ("render pdf (WeasyPrint)", render("pdf"))]:
+        start = time.perf_counter()
+        step()
+        cold = time.perf_counter() - start
+        start = time.perf_counter()
+        step()
+        table.append((name, cold, time.perf_counter() - start))
+    state["pages"] = _pages(state["pdf"])
+    return table, state
+
+
+def _pages(pdf: bytes) -> int | None:
+    try:
+        import io
+
+        import pypdf
+    except ImportError:
+        return None
+    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--format", default="pdf")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    print(f"release: {args.source}")
+    print("\nend to end (fresh process, best of %d)" % args.runs)
+    for name, seconds in end_to_end(args.source, args.lang, args.format, args.runs).items():
+        print(f"  {name:<45} {seconds:6.3f} s")
+    table, state = stages(args.source, args.lang)
+    print("\nstages (in process)                            cold      warm")
+    for name, cold, warm in table:
+        print(f"  {name:<45} {cold:6.3f} s  {warm:6.3f} s")
+    release = state["release"]
+    print(f"\n{len(release.statements)} statements, {len(state['analysis'].issues)} issues, "
+          f"PDF {len(state['pdf']) // 1024} kB, {state['pages']} pages")
+
+
+if __name__ == "__main__":
+    main()
