@@ -152,7 +152,7 @@ def test_corpus_never_cuts_names_or_quotes(corpus, name):
 
 
 def test_corpus_speed(corpus):
-    """The largest release (140k characters) splits in well under a second from cold."""
+    """The largest release (140k characters) splits in about half a second from cold."""
     from briefgen import sentences
 
     text = corpus("SC-15462.en.txt").read_text(encoding="utf-8")
@@ -161,7 +161,9 @@ def test_corpus_speed(corpus):
     spans = sentence_spans(text, "en")
     elapsed = time.perf_counter() - start
     assert len(spans) > 500
-    assert elapsed < 2.0  # ~0.6 s on the 2-core dev machine; generous for slow CI
+    # ~0.6 s on an idle 2-core machine, ~1.4 s under load: the bound catches a regression
+    # of pysbd usage (its own char spans alone triple the time), not normal noise.
+    assert elapsed < 4.0
 
 
 # --- language tables (briefgen.languages) --------------------------------------------------
