@@ -87,7 +87,34 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
         ctx.set_forkserver_preload(["briefgen.pipeline", "briefgen.render"])
     else:
         ctx = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_exit_with_server,
+                               initargs=(os.getpid(),))
+
+
+def _exit_with_server(server_pid: int) -> None:
+    """In each pool process: leave once the server process is gone.
+
+    A server killed with SIGKILL never sends its pool the shutdown message; an idle pool
+    process would then wait for work forever (and keep the fork server alive with it).
+    """
+    import threading
+    import time
+
+    def alive() -> bool:
+        try:
+            os.kill(server_pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # a pid reused by another user's process: ours is gone
+            return False
+        return True
+
+    def watch() -> None:
+        while alive():
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-server", daemon=True).start()
 
 
 def _env_int(name: str, default: int) -> int:
@@ -114,7 +141,8 @@ def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
         try:
             yield
         finally:
-            app.state.pool.shutdown(wait=False, cancel_futures=True)
+            # Waiting matters: without the shutdown sentinel, pool processes outlive the server.
+            app.state.pool.shutdown(wait=True, cancel_futures=True)
 
     app = FastAPI(title="briefgen", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan, docs_url=None, redoc_url=None)  # both load from a CDN
@@ -178,7 +206,7 @@ def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
         loop = asyncio.get_running_loop()
         try:
             data, filename = await loop.run_in_executor(
-                request.app.state.pool, _brief, body, settings, format, name or "briefing")
+                request.app.state.pool, _brief, body, settings, format, name or "release")
         except BriefgenError as exc:
             return _error(422, str(exc).splitlines()[0] if str(exc) else "unreadable release")
         return Response(data, media_type=MEDIA_TYPES[format],
