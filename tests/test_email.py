@@ -27,6 +27,7 @@ from briefgen.cli import cli
 from briefgen.deliver.email import (EmailJob, SmtpSettings, build_message, deliver_pdf,
                                     send_message, smtp_settings)
 from briefgen.errors import BriefgenError
+from deliver_fixtures import symbol_name, write_release
 from fictional import fictional_briefing
 
 PASSWORD = "s3cret-Pa55word!"
@@ -354,3 +355,52 @@ def test_no_smtp_host_is_a_clear_error(pdf, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(pdf.parent))  # no config file there
     result = CliRunner().invoke(cli, ["send", str(pdf), "--to", "desk@example.org"])
     assert result.exit_code == 1 and "no SMTP server configured" in result.output
+
+
+# --- `briefgen make --email-to`: the whole path --------------------------------------------
+
+def test_make_emails_the_pdf_it_writes(smtp_server, tmp_path, monkeypatch):
+    inbox = Inbox()
+    port = smtp_server(inbox)
+    monkeypatch.setenv("BRIEFGEN_SMTP_SECURITY", "none")
+    release = write_release(tmp_path / "release.txt", 1)
+    result = CliRunner().invoke(cli, [
+        "make", str(release), "--format", "md", "-o", str(tmp_path / "notes"),
+        "--email-to", "desk@example.org", "--email-to", "chief@example.org",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "notes" / f"{symbol_name(1)}.en.pdf"
+    assert pdf.is_file() and (tmp_path / "notes" / f"{symbol_name(1)}.en.md").is_file()
+    [envelope], [msg] = inbox.envelopes, inbox.messages
+    assert envelope.rcpt_tos == ["desk@example.org", "chief@example.org"]
+    assert msg["Subject"].endswith(f"({symbol_name(1).replace('-', '/')})")
+    [attachment] = msg.iter_attachments()
+    assert attachment.get_filename() == pdf.name
+    assert attachment.get_content() == pdf.read_bytes()
+    assert "- " in msg.get_body(("plain",)).get_content()  # the key points
+
+
+def test_make_with_a_refusing_server_keeps_the_pdf_and_exits_1(smtp_server, tmp_path,
+                                                               monkeypatch):
+    port = smtp_server(Inbox(replies=["554 5.7.1 Relay access denied"]))
+    monkeypatch.setenv("BRIEFGEN_SMTP_SECURITY", "none")
+    release = write_release(tmp_path / "release.txt", 1)
+    result = CliRunner().invoke(cli, ["make", str(release), "-o", str(tmp_path),
+                                      "--email-to", "desk@example.org",
+                                      "--smtp-host", "127.0.0.1", "--smtp-port", str(port)])
+    pdf = tmp_path / f"{symbol_name(1)}.en.pdf"
+    assert result.exit_code == 1 and pdf.is_file()
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "554" in errors[0] and str(pdf) in errors[0]
+
+
+def test_make_dry_run_writes_the_eml_beside_the_pdf(tmp_path):
+    release = write_release(tmp_path / "release.txt", 1)
+    result = CliRunner().invoke(cli, ["make", str(release), "-o", str(tmp_path / "notes"),
+                                      "--email-to", "desk@example.org", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    eml = tmp_path / "notes" / f"{symbol_name(1)}.en.eml"
+    assert str(eml) in result.output.split()
+    msg = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    [attachment] = msg.iter_attachments()
+    assert attachment.get_filename() == f"{symbol_name(1)}.en.pdf"
