@@ -1,0 +1,161 @@
+"""Group a release by issue: what the meeting was about, who said what on each, who diverges.
+
+    find_issues(release, settings) -> IssueAnalysis
+
+Stages, each a module: `discover` finds the handful of issues (from the release's framing and
+what many delegations talk about, or from the user's `--issues` file), `assign` files each
+statement's sentences under the issues they address, `stance` reads each delegation's side on
+an issue; this module turns that into Positions, contested Issues and Divergences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefgen.delegations import display_name
+from briefgen.model import (
+    CONCERNED, STANCES, SUPPORTS, Bullet, Divergence, Issue, IssueAnalysis, Position,
+    Release, Statement,
+)
+from briefgen.settings import Settings
+
+from .assign import Assignment, assign
+from .discover import discover
+from .matchers import PLACE, Matcher, SentenceFacts, hits, sentence_facts
+from .stance import Reading, defending_party, read_stance
+from .text import Unit, lead_units, release_units
+from .vocab import stance_cues
+from .userfile import load_user_issues
+
+__all__ = ["find_issues"]
+
+MAX_POSITION_SENTENCES = 2
+MAX_TERMS = 8
+
+
+def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
+    lang = release.meeting.language
+    units = release_units(release)
+    facts = [sentence_facts(u, lang) for u in units]
+    matchers = _matchers(release, units, facts, settings)
+    assignments = assign(units, facts, matchers, lang)
+    statements = {s.index: s for s in release.statements}
+    lead = [(u, sentence_facts(u, lang)) for u in lead_units(release)]
+    issues = [issue for m in matchers
+              if (issue := _issue(m, assignments, statements, lang, settings.lang,
+                                  _reported_divergence(m, lead, lang))).positions]
+    divergences = [
+        Divergence(issue.id, issue.label, {
+            stance: keys for stance in STANCES
+            if (keys := tuple(p.delegation_key for p in issue.positions if p.stance == stance))
+        })
+        for issue in issues if issue.contested
+    ]
+    return IssueAnalysis(tuple(issues), tuple(divergences))
+
+
+def _matchers(release: Release, units: list[Unit], facts, settings: Settings) -> list[Matcher]:
+    lang = release.meeting.language
+    if not settings.issues_file:
+        return discover(release, units, facts, settings.lang)
+    user = load_user_issues(settings.issues_file, lang, settings.lang)
+    if settings.issues_mode != "merge":
+        return user
+    taken = {m.id for m in user} | {m.labels[settings.lang].casefold() for m in user}
+    found = [m for m in discover(release, units, facts, settings.lang)
+             if m.id not in taken and m.labels[settings.lang].casefold() not in taken]
+    return user + found
+
+
+def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]],
+                         lang: str) -> bool:
+    """Does the title or lead report disagreement ("divergences de vues", "by a recorded vote
+    of") in a sentence that names this issue, other than by the issue's own words ("veto")?"""
+    cues = stance_cues(lang)
+    markers = [cues.divergence] + ([cues.vote_split] if matcher.votes else [])
+    for unit, facts in lead:
+        found = hits(matcher, unit, facts)
+        if found and any(m.group() not in " ".join(found).casefold()
+                         for pattern in markers for m in pattern.finditer(unit.folded)):
+            return True
+    return False
+
+
+def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
+           lang: str, note_lang: str, reported: bool) -> Issue:
+    by_key: dict[str, list[Assignment]] = {}
+    terms: Counter[str] = Counter()
+    for a in assignments:
+        if matcher.id in a.issues:
+            by_key.setdefault(a.unit.key, []).append(a)
+            terms.update(t.casefold() for t in a.terms.get(matcher.id, ()))
+    # Addressing an issue takes a sentence that names it; carried-over ones only add to it.
+    by_key = {k: v for k, v in by_key.items() if any(matcher.id in a.direct for a in v)}
+    readings = {k: read_stance([a.unit for a in v], lang, matcher.votes) for k, v in by_key.items()}
+    if matcher.kind == PLACE:
+        units_by_key = {k: [a.unit for a in v] for k, v in by_key.items()}
+        party = defending_party(readings, units_by_key, matcher.place, lang)
+        if party and readings[party].stance != SUPPORTS:
+            evidence = readings[party].evidence or units_by_key[party][0]
+            readings[party] = Reading(SUPPORTS, True, evidence)
+    contested = _contested(readings, reported)
+    positions = tuple(
+        _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
+                  matcher.id)
+        for key, group in by_key.items()
+    )
+    return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=positions,
+                 contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)))
+
+
+def _contested(readings: dict[str, Reading], reported: bool) -> bool:
+    """Delegations on both sides, and either the release itself reports the disagreement or the
+    smaller side takes its side explicitly (a vote, the party defending what it did).
+
+    Evaluative words alone are not enough: on an issue everyone agrees on (the situation in
+    Afghanistan) delegations both "welcome" efforts and "express concern" about the situation,
+    which is not a divergence between them."""
+    sides = {SUPPORTS: [], CONCERNED: []}
+    for reading in readings.values():
+        if reading.stance in sides:
+            sides[reading.stance].append(reading)
+    small = min(sides.values(), key=len)
+    if not small:
+        return False
+    return reported or any(r.strong for r in small)
+
+
+def _position(key: str, group: list[Assignment], reading: Reading | None,
+              statements: dict[int, Statement], lang: str, note_lang: str,
+              issue_id: str) -> Position:
+    chosen = _summary_units(group, reading, issue_id)
+    summary = tuple(_bullet(u, statements[u.statement], lang) for u in chosen)
+    evidence = _bullet(reading.evidence, statements[reading.evidence.statement], lang) \
+        if reading and reading.evidence else None
+    return Position(delegation=display_name(key, note_lang), delegation_key=key,
+                    summary=summary, stance=reading.stance if reading else None,
+                    stance_evidence=evidence)
+
+
+def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: str) -> list[Unit]:
+    """The sentence naming the issue most, plus the one that shows the stance; in text order."""
+    direct = [a for a in group if issue_id in a.direct]
+    first = max(direct, key=lambda a: (len(a.terms.get(issue_id, ())), -group.index(a))).unit
+    chosen = [first]
+    if reading and reading.evidence and reading.evidence is not first:
+        chosen.append(reading.evidence)
+    order = {id(a.unit): i for i, a in enumerate(group)}
+    return sorted(chosen, key=lambda u: order.get(id(u), 0))[:MAX_POSITION_SENTENCES]
+
+
+def _bullet(unit: Unit, statement: Statement, lang: str) -> Bullet:
+    return Bullet(text=_compressed(unit.text, statement, lang), source=(unit.pid,),
+                  delegation_key=unit.key, lang=lang)
+
+
+def _compressed(sentence: str, statement: Statement, lang: str) -> str:
+    """Attribution tails and connectives dropped, words never changed (summarize.compress)."""
+    from briefgen.summarize.compress import compress, speaker_words
+
+    return compress(sentence, lang, speaker_words(statement)) or sentence.strip()
+

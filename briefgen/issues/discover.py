@@ -1,0 +1,204 @@
+"""Which issues a meeting was about: candidates, evidence, the handful that are kept.
+
+Evidence is of two kinds.  The release's own framing (title, agenda headings, lead) says what
+the meeting was convened for; document frequency says what many delegations actually spoke
+about.  A candidate needs both, or overwhelming frequency: a place named by one delegation in
+passing, or a theme present in every debate (terrorism, human rights) but absent from the
+framing, is not an issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from briefgen.delegations import resolve
+from briefgen.model import Release
+
+from .labels import fill, short_name
+from .matchers import COOPERATION, PLACE, TOPIC, Matcher, SentenceFacts, hits
+from .text import Unit, fold, framing_texts
+from .vocab import compile_terms, labels_table, place_label, place_mentions, topics
+
+MAX_ISSUES = 6
+# A place: named (not in a list, not by the delegation itself) by this share of delegations,
+# and where things happen ("in Gaza", "au Kazakhstan") rather than only who acts ("Israel
+# said"), in at least this share of its mentions -- unless the title or agenda names it.
+PLACE_SHARE, PLACE_SHARE_UNFRAMED, LOCATIVE_SHARE = 0.15, 0.5, 0.2
+TOPIC_SHARE, TOPIC_SHARE_UNFRAMED = 0.2, 0.4
+MIN_DELEGATIONS = 2
+# Framing weights: the title and agenda say what the meeting is for, the lead what came up.
+FRAMING_WEIGHT = {"title": 1.0, "headings": 1.0, "lead": 0.5}
+
+_LOCATIVE = {
+    "en": re.compile(r"\b(?:in|into|inside|across|throughout|within|to|on the situation in)"
+                     r"\s+(?:the\s+)?$"),
+    "fr": re.compile(r"(?:\ben|\bau|\baux|\ba|\bdans|\bvers)\s+(?:la\s+|le\s+|les\s+|l')?$"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    matcher: Matcher
+    delegations: frozenset[str]
+    framing: float  # sum of FRAMING_WEIGHT over where the framing names it
+    share: float  # delegations addressing it / delegations in the meeting
+
+    @property
+    def score(self) -> float:
+        return self.share + self.framing
+
+
+def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
+             note_lang: str) -> list[Matcher]:
+    """The meeting's issues, most salient first, labels in the note's language."""
+    lang = release.meeting.language
+    speakers = {u.key for u in units}
+    framing = {where: (text, fold(text)) for where, text in framing_texts(release).items()}
+    candidates = [
+        *_place_candidates(units, facts, framing, speakers, lang),
+        *_topic_candidates(units, facts, framing, speakers, lang),
+        *_cooperation_candidates(release, units, facts, speakers, lang),
+    ]
+    kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)[:MAX_ISSUES]
+    main_place = next((c.matcher.place for c in kept if c.matcher.kind == PLACE), None)
+    return [_localized(c.matcher, framing["title"], main_place, lang, note_lang) for c in kept]
+
+
+def _addressing(matcher: Matcher, units: list[Unit], facts: list[SentenceFacts],
+                self_excluded: bool = False) -> frozenset[str]:
+    return frozenset(
+        u.key for u, f in zip(units, facts)
+        if (not self_excluded or u.key != matcher.place) and hits(matcher, u, f)
+    )
+
+
+def _framing_weight(found) -> float:
+    return sum(FRAMING_WEIGHT[where] for where in FRAMING_WEIGHT if found(where))
+
+
+def _place_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # key -> [locative, all]
+    for unit, fact in zip(units, facts):
+        for i, m in enumerate(fact.mentions):
+            if i not in fact.listed and m.key != unit.key:
+                counts[m.key][1] += 1
+                counts[m.key][0] += bool(_LOCATIVE[lang].search(unit.folded[:m.start]))
+    framed = {where: {m.key for m in place_mentions(text, folded, lang)}
+              for where, (text, folded) in framing.items()}
+    out = []
+    for key, (locative, total) in counts.items():
+        # A crisis the title names ("Ending Ukraine Crisis") is the subject wherever it is placed.
+        titled = _qualifier(key, framing["title"], lang) is not None
+        if ":" in key or (locative < LOCATIVE_SHARE * total and not titled):
+            continue
+        matcher = Matcher(id=key.lower() if len(key) == 2 else key, kind=PLACE, place=key)
+        delegations = _addressing(matcher, units, facts, self_excluded=True)
+        share = len(delegations) / max(len(speakers), 1)
+        weight = _framing_weight(lambda where: key in framed[where])
+        if len(delegations) >= MIN_DELEGATIONS and share >= PLACE_SHARE and (
+                weight or share >= PLACE_SHARE_UNFRAMED):
+            out.append(Candidate(matcher, _addressing(matcher, units, facts), weight, share))
+    return out
+
+
+def _topic_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
+    out = []
+    for topic in topics(lang):
+        matcher = Matcher(id=topic.id, kind=TOPIC, labels=topic.labels, terms=topic.terms,
+                          votes=topic.votes)
+        delegations = _addressing(matcher, units, facts)
+        share = len(delegations) / max(len(speakers), 1)
+        in_frame = {where: bool(topic.terms.search(folded)) for where, (_, folded) in framing.items()}
+        weight = _framing_weight(in_frame.get)
+        if topic.generic:
+            ok = in_frame["title"] or in_frame["headings"]
+        elif topic.needs_framing:
+            ok = weight > 0
+        else:
+            ok = share >= TOPIC_SHARE_UNFRAMED or (share >= TOPIC_SHARE and weight > 0)
+        if ok and len(delegations) >= MIN_DELEGATIONS:
+            out.append(Candidate(_with_place_labels(matcher, topic), delegations, weight, share))
+    return out
+
+
+def _with_place_labels(matcher: Matcher, topic) -> Matcher:
+    return Matcher(id=matcher.id, kind=matcher.kind,
+                   labels={**topic.labels, **{f"{k}@place": v for k, v in topic.place_labels.items()}},
+                   terms=matcher.terms, votes=matcher.votes)
+
+
+def _cooperation_candidates(release, units, facts, speakers, lang) -> list[Candidate]:
+    """"Cooperation between the UN and the CSTO": from the agenda headings or the title."""
+    table = labels_table()["cooperation"]
+    between = re.compile(table["between"][lang], re.IGNORECASE)
+    sources = [h.text for h in release.headings] + [release.meeting.title]
+    best: tuple[str, ...] = ()
+    for text in sources:
+        m = between.search(fold(text).strip(" ."))
+        if not m:
+            continue
+        parts = (text[m.start("a"):m.end("a")], text[m.start("b"):m.end("b")])
+        keys = tuple(d.key for d in (resolve(p, lang) for p in parts) if d)
+        if len(keys) > len(best):
+            best = keys
+    if not best:
+        return []
+    partners = frozenset(best)
+    matcher = Matcher(id="-".join(k.split(":")[-1].lower() for k in best) + "-cooperation",
+                      kind=COOPERATION, organizations=partners,
+                      with_words=compile_terms(table["words"][lang]),
+                      regional=compile_terms(table["regional"][lang]),
+                      labels={"keys": "|".join(best)})
+    delegations = _addressing(matcher, units, facts)
+    share = len(delegations) / max(len(speakers), 1)
+    return [Candidate(matcher, delegations, FRAMING_WEIGHT["headings"], share)]
+
+
+def _localized(matcher: Matcher, title: tuple[str, str], main_place: str | None, lang: str,
+               note_lang: str) -> Matcher:
+    """The matcher with its one label in the note's language."""
+    if matcher.kind == PLACE:
+        label = _place_label(matcher.place, title, lang, note_lang)
+    elif matcher.kind == COOPERATION:
+        label = _cooperation_label(matcher.labels["keys"].split("|"), note_lang)
+    else:
+        placed = matcher.labels.get(f"{note_lang}@place")
+        label = fill(placed, main_place, note_lang) if placed and main_place else \
+            matcher.labels[note_lang]
+    return Matcher(id=matcher.id, kind=matcher.kind, labels={note_lang: label},
+                   place=matcher.place, terms=matcher.terms, patterns=matcher.patterns,
+                   with_words=matcher.with_words, organizations=matcher.organizations,
+                   regional=matcher.regional, votes=matcher.votes)
+
+
+def _cooperation_label(keys: list[str], note_lang: str) -> str:
+    """"UN–CSTO cooperation"; "UN–regional cooperation" when no other body is named."""
+    table = labels_table()["cooperation"]
+    others = [k for k in keys if k != "org:UN"]
+    if not others:
+        return table["label_regional"][note_lang]
+    return table["label"][note_lang].format(a=short_name("org:UN", note_lang),
+                                            b=short_name(others[0], note_lang))
+
+
+def _qualifier(key: str, title: tuple[str, str], lang: str) -> dict | None:
+    """The qualifier the title puts right next to the place: "Ukraine Crisis", "crise au Kazakhstan"."""
+    text, folded = title
+    for m in (m for m in place_mentions(text, folded, lang) if m.key == key):
+        for qualifier in labels_table()["qualifier"]:
+            words = "|".join(re.escape(fold(w)) for w in qualifier["words"][lang])
+            before = re.search(rf"\b(?:{words})\s+(?:\w+\s+){{0,2}}$", folded[:m.start])
+            after = re.match(rf"(?:'s)?\s+(?:{words})\b", folded[m.end:])
+            if before or after:
+                return qualifier
+    return None
+
+
+def _place_label(key: str, title: tuple[str, str], lang: str, note_lang: str) -> str:
+    """"Kazakhstan crisis" when the title puts a qualifier next to the place, else its name."""
+    qualifier = _qualifier(key, title, lang)
+    if qualifier:
+        return fill(qualifier["label"][note_lang], key, note_lang)
+    return place_label(key, note_lang)

@@ -1,0 +1,168 @@
+"""Score issue grouping against gold annotations (tests/gold/*.json, rules in its README).
+
+Discovered issues are matched one-to-one to gold issues by term overlap (the gold lists
+alternative surface terms; the system gives its id, label and matched terms).  Then:
+
+- pairs: (delegation, issue) precision / recall / F1.  A discovered issue matched to a core
+  gold issue scores its delegations against the gold ones (optional delegations neither
+  required nor false); one matched to an optional gold issue is left out; an unmatched one
+  counts all its delegations as false positives; an unmatched core gold issue counts all its
+  delegations as misses.
+- stance accuracy: over the gold stances of contested gold issues whose delegation the system
+  also put under the matched issue; a pair without a stance (the system did not see the
+  issue as contested) counts as wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.model import IssueAnalysis, Release
+
+from .text import fold
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    stance_ok: int = 0
+    stance_total: int = 0
+    matches: list[tuple[str, str]] = field(default_factory=list)  # (system id, gold id)
+    unmatched: list[str] = field(default_factory=list)  # system issue labels
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.stance_ok += other.stance_ok
+        self.stance_total += other.stance_total
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def stance_accuracy(self) -> float:
+        return self.stance_ok / self.stance_total if self.stance_total else 0.0
+
+
+def load_gold(path: Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _overlap(issue_words: set[str], gold_terms: list[str]) -> int:
+    folded = [fold(t) for t in gold_terms]
+    return sum(1 for t in folded if any(t in w or w in t for w in issue_words if len(w) > 2))
+
+
+def match_issues(analysis: IssueAnalysis, gold: dict) -> list[tuple[int, int]]:
+    """(system index, gold index) pairs, greedy by term overlap, one-to-one."""
+    scored = []
+    for i, issue in enumerate(analysis.issues):
+        words = {fold(issue.id), fold(issue.id.replace("-", " ")), fold(issue.label),
+                 *(fold(t) for t in issue.terms)}
+        for j, g in enumerate(gold["issues"]):
+            score = _overlap(words, g["terms"] + [g["id"], g["id"].replace("-", " ")])
+            if score:
+                scored.append((score, -i, -j, i, j))
+    used_s, used_g, pairs = set(), set(), []
+    for *_, i, j in sorted(scored, reverse=True):
+        if i not in used_s and j not in used_g:
+            used_s.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _speaker_key_map(release: Release) -> dict[str, str]:
+    """A gold key written for the group spoken for ("org:OIC") -> the speaker's key ("MR")."""
+    return {s.on_behalf_key: s.delegation_key for s in release.statements if s.on_behalf_key}
+
+
+def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Score:
+    score = Score()
+    alias = _speaker_key_map(release)
+
+    def keys(items) -> set[str]:
+        return {alias.get(k, k) for k in items}
+
+    pairs = dict(match_issues(analysis, gold))
+    matched_gold = set(pairs.values())
+    for i, issue in enumerate(analysis.issues):
+        system = {p.delegation_key for p in issue.positions}
+        if i not in pairs:
+            score.fp += len(system)
+            score.unmatched.append(issue.label)
+            continue
+        g = gold["issues"][pairs[i]]
+        score.matches.append((issue.id, g["id"]))
+        if g.get("optional"):
+            continue
+        wanted, optional = keys(g["delegations"]), keys(g.get("optional_delegations", ()))
+        score.tp += len(system & wanted)
+        score.fp += len(system - wanted - optional)
+        score.fn += len(wanted - system)
+        if g.get("contested"):
+            stances = {p.delegation_key: p.stance for p in issue.positions}
+            for key, accepted in g.get("stances", {}).items():
+                key = alias.get(key, key)
+                if key in stances:
+                    accepted = [accepted] if isinstance(accepted, str) else accepted
+                    score.stance_total += 1
+                    score.stance_ok += stances[key] in accepted
+    for j, g in enumerate(gold["issues"]):
+        if j not in matched_gold and not g.get("optional"):
+            score.fn += len(keys(g["delegations"]))
+    return score
+
+
+def evaluate(gold_dir: Path, corpus_dir: Path) -> dict[str, Score]:
+    """Parse, group and score every release that has a gold file; name -> Score."""
+    from briefgen.parse import parse_release
+    from briefgen.settings import Settings
+
+    from . import find_issues
+
+    results: dict[str, Score] = {}
+    for path in sorted(Path(gold_dir).glob("*.json")):
+        gold = load_gold(path)
+        source = Path(corpus_dir) / gold["release"]
+        if not source.is_file():
+            continue
+        release = parse_release(source.read_text(encoding="utf-8"), source.stem)
+        analysis = find_issues(release, Settings(lang=release.meeting.language))
+        results[gold["release"]] = score_release(release, analysis, gold)
+    return results
+
+
+def report(results: dict[str, Score]) -> str:
+    total = overall(results)
+    lines = [f"{'release':<18} {'P':>5} {'R':>5} {'F1':>5} {'stance':>8}  unmatched issues"]
+    for name, s in results.items():
+        lines.append(f"{name:<18} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} "
+                     f"{s.stance_accuracy:5.2f} ({s.stance_ok}/{s.stance_total})  "
+                     f"{', '.join(s.unmatched) or '-'}")
+    lines.append(f"{'overall (micro)':<18} {total.precision:5.2f} {total.recall:5.2f} "
+                 f"{total.f1:5.2f} {total.stance_accuracy:5.2f} "
+                 f"({total.stance_ok}/{total.stance_total})")
+    return "\n".join(lines)
+
+
+def overall(results: dict[str, Score]) -> Score:
+    total = Score()
+    for s in results.values():
+        total.add(s)
+    return total

@@ -1,0 +1,192 @@
+"""Vocabulary tables for issue grouping, loaded once: topics, places, labels, stance cues.
+
+All of it is data in `briefgen/data/issue_*.toml` so that a newsroom can extend a topic or a
+language without touching the code; this module only compiles it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from briefgen.delegations import resolve, resolve_adjective
+
+from .text import fold
+
+FLAGS = re.IGNORECASE
+
+
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("briefgen").joinpath("data", name).read_text("utf-8"))
+
+
+def compile_terms(patterns: list[str]) -> re.Pattern[str] | None:
+    """One alternation for a list of regexes, matched on folded text."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    labels: dict[str, str]
+    place_labels: dict[str, str]
+    terms: re.Pattern[str]
+    generic: bool
+    needs_framing: bool
+    votes: bool
+
+
+@lru_cache(maxsize=4)
+def topics(lang: str) -> tuple[Topic, ...]:
+    return tuple(
+        Topic(id=t["id"], labels=t["label"], place_labels=t.get("label_place", {}),
+              terms=compile_terms(t["terms"][lang]), generic=t.get("generic", False),
+              needs_framing=t.get("needs_framing", False), votes=t.get("votes", False))
+        for t in _data("issue_topics.toml")["topic"]
+        if t["terms"].get(lang)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCues:
+    supports: re.Pattern[str]
+    concerned: re.Pattern[str]
+    conditions: re.Pattern[str]  # "must respect human rights": a concern, a weaker one
+    neutral: re.Pattern[str]
+    strong_supports: re.Pattern[str]
+    strong_concerned: re.Pattern[str]
+    strong_neutral: re.Pattern[str]
+    negation: re.Pattern[str]
+    divergence: re.Pattern[str]
+    vote_split: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def stance_cues(lang: str) -> StanceCues:
+    """The table's evaluative words plus the language table's position verbs."""
+    from briefgen.languages import LANGUAGES
+
+    table = _data("issue_stance.toml")[lang]
+    data = LANGUAGES[lang]
+
+    def verbs(phrases: tuple[str, ...]) -> list[str]:
+        return [r"\b" + re.escape(fold(p)) for p in phrases]
+
+    negation = "|".join(re.escape(w) for w in table["negation"])
+    return StanceCues(
+        supports=compile_terms(table["supports"] + verbs(data.support_verbs)),
+        concerned=compile_terms(table["concerned"] + verbs(data.concern_verbs)),
+        conditions=compile_terms(table["conditions"]),
+        neutral=compile_terms(table["neutral"]),
+        strong_supports=compile_terms(table["strong_supports"]),
+        strong_concerned=compile_terms(table["strong_concerned"]),
+        strong_neutral=compile_terms(table["strong_neutral"]),
+        negation=re.compile(rf"(?:^|[\s(]|(?<=\w'))(?:{negation})(?=[\s,]|$)", FLAGS),
+        divergence=compile_terms(table["divergence"]),
+        vote_split=compile_terms(table["vote_split"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def labels_table() -> dict:
+    return _data("issue_labels.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    key: str  # "KZ", "org:CSTO", or a place slug from issue_places.toml ("gaza")
+
+
+@lru_cache(maxsize=1)
+def extra_places() -> dict[str, dict]:
+    return _data("issue_places.toml")["place"]
+
+
+@lru_cache(maxsize=4)
+def _extra_places_re(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(r"\b" + re.escape(fold(name)) + r"\b", FLAGS), slug)
+        for slug, place in extra_places().items()
+        for name in sorted(place.get(lang, []), key=len, reverse=True)
+    )
+
+
+# A name: a capitalized word, then more words that names are made of ("Fédération de Russie",
+# "Émirats arabes unis", "United Republic of Tanzania"); a possessive ends it.
+_NAME = re.compile(
+    r"\b[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+(?:(?:of|the|and|de|du|des|la|le|et|d[’'])\s*)?"
+    r"[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][\w'’\-]*){0,5}"
+)
+# A word; French elided articles ("l’OTSC", "d’Afghanistan") are words of their own.
+_WORD = re.compile(r"\b(?:[ldjnsmtcLDJNSMTC]|[Qq]u)['’](?=[^\W\d_])|[^\W\d_][\w\-]*(?:['’]s\b)?")
+
+
+@lru_cache(maxsize=65536)
+def _resolve(phrase: str, lang: str) -> str | None:
+    found = resolve(phrase, lang)
+    return found.key if found else None
+
+
+@lru_cache(maxsize=65536)
+def _adjective(word: str, lang: str) -> str | None:
+    found = resolve_adjective(word, lang)
+    return found.key if found else None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+
+
+def place_mentions(text: str, folded: str, lang: str) -> list[PlaceMention]:
+    """States, organizations and other places named in a sentence, by name or adjective.
+
+    Names are looked up through `briefgen.delegations` (exact, never fuzzy), longest first
+    inside each capitalized run; lower-case words are tried as adjectives ("kazakhstanaise",
+    "afghane") and places that are not delegations come from issue_places.toml.
+    """
+    found: list[PlaceMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, slug in _extra_places_re(lang):
+        for m in pattern.finditer(folded):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(PlaceMention(m.start(), m.end(), slug))
+                taken.append((m.start(), m.end()))
+    for run in _NAME.finditer(text):
+        words = _words(text, run.start(), run.end())
+        i = 0
+        while i < len(words):
+            step = 1
+            if not text[words[i][0]].isupper():
+                i += 1
+                continue
+            for j in range(len(words), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                key = _resolve(text[start:end], lang)
+                if key:
+                    found.append(PlaceMention(start, end, key))
+                    taken.append((start, end))
+                    step = j - i
+                    break
+            i += step
+    for m in _WORD.finditer(text):
+        if m.group()[0].islower() or lang == "en":
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            key = _adjective(m.group(), lang)
+            if key:
+                found.append(PlaceMention(m.start(), m.end(), key))
+    return sorted(found, key=lambda p: p.start)
+
+
+def place_label(key: str, lang: str) -> str:
+    from briefgen.delegations import display_name
+
+    extra = extra_places().get(key)
+    return extra["label"][lang] if extra else display_name(key, lang)
