@@ -19,11 +19,10 @@ from .model import (Briefing, Bullet, Issue, IssueAnalysis, Position, Release,
 from .settings import Settings
 
 # Bullets of each statement shown in the closing list of speakers, and of each position
-# under an issue, by --length; None = all.  The standard note stays near two pages.
+# under an issue, by --length (0: the part is left out; None: all).  The short note is the
+# key points alone; the standard one keeps one sentence per speaker and per position.
 SPEAKER_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": None}
 POSITION_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": None}
-# What each --length keeps besides the key points.
-WITH_ISSUES: dict[str, bool] = {"short": False, "standard": True, "full": True}
 
 
 def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
@@ -42,20 +41,19 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
 
     name = _namer(lang)
     key_points = select_key_points(release, summaries, settings)
+    written = {st.delegation_key: st.delegation for st in release.statements}
+    keep = POSITION_BULLETS[length]
+    issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)), keep)
+                   for issue in analysis.issues) if keep != 0 else ()
+    divergences = analysis.divergences if keep != 0 else ()
+    shown = {b.text for b in key_points} | {b.text for i in issues for p in i.positions
+                                             for b in p.summary}
     keep = SPEAKER_BULLETS[length]
     statements = tuple(
         StatementSummary(statement=st, delegation=name(st.delegation_key, st.delegation),
-                         summary=summaries.get(st.index, ())[:keep],
+                         summary=_speaker_summary(summaries.get(st.index, ()), shown, keep),
                          figures=_figures(st, release.meeting.language))
-        for st in release.statements if keep != 0)
-    if WITH_ISSUES[length]:
-        written = {st.delegation_key: st.delegation for st in release.statements}
-        issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)),
-                                       POSITION_BULLETS[length])
-                       for issue in analysis.issues)
-        divergences = analysis.divergences
-    else:
-        issues, divergences = (), ()
+        for st in release.statements) if keep != 0 else ()
 
     briefing = Briefing(release=release, language=lang, key_points=key_points, issues=issues,
                         divergences=divergences, statements=statements, length=length)
@@ -146,6 +144,16 @@ def _namer(lang: str) -> Callable[[str, str | None], str]:
         return written if written and shown == key else shown
 
     return name
+
+
+def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | None
+                     ) -> tuple[Bullet, ...]:
+    """All bullets in order (full), or the first `keep` preferring those not already shown
+    elsewhere in the note, so a one-line speaker summary adds a fact instead of repeating
+    the speaker's position."""
+    if keep is None:
+        return bullets
+    return tuple(sorted(bullets, key=lambda b: b.text in shown))[:keep]
 
 
 def _localize_issue(issue: Issue, name: Callable[[str], str], keep: int | None) -> Issue:

@@ -32,6 +32,14 @@ def test_standard_note_has_every_part_and_one_line_per_speaker():
     assert all(len(s.summary) == 1 for s in note.statements)
 
 
+def test_speaker_lines_prefer_a_sentence_not_already_in_the_note():
+    note = make()
+    shown = {b.text for b in note.key_points}
+    shown |= {b.text for i in note.issues for p in i.positions for b in p.summary}
+    for item in note.statements:
+        assert item.summary[0].text not in shown, item.delegation
+
+
 def test_short_is_key_points_only_and_full_keeps_every_sentence():
     short = make(length="short")
     assert short.key_points and not short.issues and not short.divergences

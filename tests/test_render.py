@@ -194,3 +194,36 @@ def test_ninjs_and_unknown_formats():
 def test_short_note_renders_without_sections():
     html = render(note(length="short"), "html").decode().split("<body>")[1]
     assert "Key points" in html and "Speakers" not in html and "Issues and positions" not in html
+
+
+@pytest.fixture(scope="module")
+def french_sample_pdfs():
+    """The real French release (CS/14794) as PDF notes in both languages, made once."""
+    pytest.importorskip("weasyprint")
+    from conftest import corpus_file
+
+    from briefgen.pipeline import make_briefing
+
+    path = corpus_file("CS-14794.fr.txt")
+    notes = {lang: make_briefing(path, Settings(lang=lang)) for lang in ("en", "fr")}
+    return {lang: (b, render(b, "pdf")) for lang, b in notes.items()}
+
+
+@pytest.mark.parametrize("lang, footer, names", [
+    ("en", "Page 1 of", ["United Kingdom", "Russian Federation", "United States", "Kazakhstan"]),
+    ("fr", "Page 1 sur", ["Royaume-Uni", "Fédération de Russie", "États-Unis", "Kazakhstan"]),
+])
+def test_real_release_pdf_has_delegations_issues_and_footer(french_sample_pdfs, lang, footer,
+                                                            names):
+    pypdf = pytest.importorskip("pypdf")
+    briefing, pdf = french_sample_pdfs[lang]
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert footer in text
+    for name in names + [s.delegation for s in briefing.statements]:
+        assert name in text, name
+    assert len(briefing.issues) >= 3
+    for issue in briefing.issues:
+        assert " ".join(issue.label.split()) in text, issue.label
+    assert reader.metadata.title.startswith("Conseil de sécurité")
+    assert reader.trailer["/Root"]["/Lang"] == lang
