@@ -108,6 +108,13 @@ def cli() -> None:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Folder of your own templates, tried before the shipped ones "
                    "(extend 'default:briefing.html'). Example: --templates my-templates/")
+@click.option("--issues", "issues_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="TOML file of your own issues ([[issue]] tables with id, label.en/fr, "
+                   "terms.en/fr and optional patterns.en/fr regexes), used instead of the "
+                   "discovered ones (see --issues-mode). Example: --issues beat-issues.toml")
+@click.option("--issues-mode", type=click.Choice(("replace", "merge")), default=None,
+              help="replace: only the issues of --issues; merge: those plus the discovered ones "
+                   "[default: replace]. Example: --issues beat.toml --issues-mode merge")
 @click.option("--summarizer", type=click.Choice(SUMMARIZER_CHOICES), default="extractive",
               show_default=True,
               help="extractive: the statements' own sentences, no model needed; neural: a local "
