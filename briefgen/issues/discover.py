@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.delegations import resolve
 from briefgen.model import Release
 
-from .labels import fill, short_name
+from .labels import fill, short_name, slug
 from .matchers import COOPERATION, PLACE, TOPIC, Matcher, SentenceFacts, hits
 from .text import Unit, fold, framing_texts
 from .vocab import compile_terms, labels_table, place_label, place_mentions, topics
@@ -93,7 +94,7 @@ def _place_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
         titled = _qualifier(key, framing["title"], lang) is not None
         if ":" in key or (locative < LOCATIVE_SHARE * total and not titled):
             continue
-        matcher = Matcher(id=key.lower() if len(key) == 2 else key, kind=PLACE, place=key)
+        matcher = Matcher(id=slug(place_label(key, "en")), kind=PLACE, place=key)
         delegations = _addressing(matcher, units, facts, self_excluded=True)
         share = len(delegations) / max(len(speakers), 1)
         weight = _framing_weight(lambda where: key in framed[where])
@@ -183,15 +184,22 @@ def _cooperation_label(keys: list[str], note_lang: str) -> str:
                                             b=short_name(others[0], note_lang))
 
 
+@lru_cache(maxsize=4)
+def _qualifier_res(lang: str) -> tuple[tuple[dict, re.Pattern[str], re.Pattern[str]], ...]:
+    out = []
+    for qualifier in labels_table()["qualifier"]:
+        words = "|".join(re.escape(fold(w)) for w in qualifier["words"][lang])
+        out.append((qualifier, re.compile(rf"\b(?:{words})\s+(?:\w+\s+){{0,2}}$"),
+                    re.compile(rf"(?:'s)?\s+(?:{words})\b")))
+    return tuple(out)
+
+
 def _qualifier(key: str, title: tuple[str, str], lang: str) -> dict | None:
     """The qualifier the title puts right next to the place: "Ukraine Crisis", "crise au Kazakhstan"."""
     text, folded = title
     for m in (m for m in place_mentions(text, folded, lang) if m.key == key):
-        for qualifier in labels_table()["qualifier"]:
-            words = "|".join(re.escape(fold(w)) for w in qualifier["words"][lang])
-            before = re.search(rf"\b(?:{words})\s+(?:\w+\s+){{0,2}}$", folded[:m.start])
-            after = re.match(rf"(?:'s)?\s+(?:{words})\b", folded[m.end:])
-            if before or after:
+        for qualifier, before, after in _qualifier_res(lang):
+            if before.search(folded[:m.start]) or after.match(folded[m.end:]):
                 return qualifier
     return None
 

@@ -80,8 +80,10 @@ def hits(matcher: Matcher, unit: Unit, facts: SentenceFacts) -> list[str]:
         if matcher.regional:
             found += [unit.text[m.start():m.end()] for m in matcher.regional.finditer(unit.folded)]
         return found
-    found = [unit.text[m.start():m.end()] for m in matcher.terms.finditer(unit.folded)] \
-        if matcher.terms else []
+    spans = [m.span() for m in matcher.terms.finditer(unit.folded)] if matcher.terms else []
     if matcher.patterns:
-        found += [m.group() for m in matcher.patterns.finditer(unit.text)]
-    return [f for f in found if f.strip()]
+        spans += [m.span() for m in matcher.patterns.finditer(unit.text)]
+    # A word that is one entry of a list of places is a passing mention here too.
+    listed = [facts.mentions[i] for i in facts.listed]
+    return [unit.text[s:e] for s, e in spans if unit.text[s:e].strip()
+            and not any(m.start < e and s < m.end for m in listed)]

@@ -108,12 +108,12 @@ def extra_places() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=4)
-def _extra_places_re(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(r"\b" + re.escape(fold(name)) + r"\b", FLAGS), slug)
-        for slug, place in extra_places().items()
-        for name in sorted(place.get(lang, []), key=len, reverse=True)
-    )
+def _extra_places_re(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One alternation over every name, longest first; group i names slugs[i]."""
+    names = sorted(((fold(name), slug) for slug, place in extra_places().items()
+                    for name in place.get(lang, [])), key=lambda n: -len(n[0]))
+    pattern = "|".join(f"(?P<g{i}>\\b{re.escape(name)}\\b)" for i, (name, _) in enumerate(names))
+    return re.compile(pattern, FLAGS), tuple(slug for _, slug in names)
 
 
 # A name: a capitalized word, then more words that names are made of ("Fédération de Russie",
@@ -124,6 +124,13 @@ _NAME = re.compile(
 )
 # A word; French elided articles ("l’OTSC", "d’Afghanistan") are words of their own.
 _WORD = re.compile(r"\b(?:[ldjnsmtcLDJNSMTC]|[Qq]u)['’](?=[^\W\d_])|[^\W\d_][\w\-]*(?:['’]s\b)?")
+
+
+_LONGEST = 5  # words in the longest name tried ("République démocratique populaire lao")
+# Names end with a capitalized word, except State names opening with one of these words
+# ("Émirats arabes unis", "République arabe syrienne"): only those are tried with a lower-case
+# end, which keeps the number of lookups per sentence small.
+_HEADS = frozenset({"republique", "emirats", "etat", "etats", "federation", "royaume"})
 
 
 @lru_cache(maxsize=65536)
@@ -142,7 +149,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
 
 
-def place_mentions(text: str, folded: str, lang: str) -> list[PlaceMention]:
+@lru_cache(maxsize=8192)
+def place_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...]:
     """States, organizations and other places named in a sentence, by name or adjective.
 
     Names are looked up through `briefgen.delegations` (exact, never fuzzy), longest first
@@ -151,11 +159,10 @@ def place_mentions(text: str, folded: str, lang: str) -> list[PlaceMention]:
     """
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, slug in _extra_places_re(lang):
-        for m in pattern.finditer(folded):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append(PlaceMention(m.start(), m.end(), slug))
-                taken.append((m.start(), m.end()))
+    extra, slugs = _extra_places_re(lang)
+    for m in extra.finditer(folded):
+        found.append(PlaceMention(m.start(), m.end(), slugs[int(m.lastgroup[1:])]))
+        taken.append((m.start(), m.end()))
     for run in _NAME.finditer(text):
         words = _words(text, run.start(), run.end())
         i = 0
@@ -164,8 +171,11 @@ def place_mentions(text: str, folded: str, lang: str) -> list[PlaceMention]:
             if not text[words[i][0]].isupper():
                 i += 1
                 continue
-            for j in range(len(words), i, -1):
+            for j in range(min(len(words), i + _LONGEST), i, -1):
                 start, end = words[i][0], words[j - 1][1]
+                last = text[words[j - 1][0]:end]
+                if not (last[0].isupper() or (j - i > 1 and fold(text[start:words[i][1]]) in _HEADS)):
+                    continue
                 if any(s < end and start < e for s, e in taken):
                     continue
                 key = _resolve(text[start:end], lang)
@@ -182,7 +192,7 @@ def place_mentions(text: str, folded: str, lang: str) -> list[PlaceMention]:
             key = _adjective(m.group(), lang)
             if key:
                 found.append(PlaceMention(m.start(), m.end(), key))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def place_label(key: str, lang: str) -> str:
