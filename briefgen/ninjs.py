@@ -63,12 +63,10 @@ def ninjs_item(briefing: Briefing, pdf_path: Path | None = None,
     if meeting.body:
         item["organisations"] = [{"name": i18n.body_name(meeting.body, lang), "rel": "source"}]
     if pdf_path is not None:
+        # No size: the PDF may be written after this item (all formats render before any write).
         pdf = Path(pdf_path).resolve()
-        rendition = {"name": "pdf", "href": pdf.as_uri(), "contenttype": "application/pdf",
-                     "title": pdf.name}
-        if pdf.is_file():
-            rendition["sizeinbytes"] = pdf.stat().st_size
-        item["renditions"] = [rendition]
+        item["renditions"] = [{"name": "pdf", "href": pdf.as_uri(),
+                               "contenttype": "application/pdf", "title": pdf.name}]
     return item
 
 
