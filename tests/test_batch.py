@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from deliver_fixtures import NOT_A_RELEASE, symbol_name, write_release
 
 from briefgen.deliver.batch import expand_inputs, run_batch, summary_line
 from briefgen.settings import Settings
-from deliver_fixtures import NOT_A_RELEASE, symbol_name, write_release
 
 BRIEFGEN = [sys.executable, "-m", "briefgen.cli"]
 
 
 def briefgen(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([*BRIEFGEN, *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, check=False)
 
 
 @pytest.fixture
@@ -83,3 +83,33 @@ def test_single_input_keeps_the_plain_behaviour(releases):
     bad = briefgen("make", "releases/notes.txt", "--format", "md", "-o", "notes", cwd=releases)
     assert bad.returncode == 1 and bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1 and "no statements" in bad.stderr
+
+
+def test_progress_bar_only_on_a_terminal(releases):
+    """stderr on a pseudo-terminal gets rich's bar; the pipe runs above showed none."""
+    import os
+    import pty
+
+    main, secondary = pty.openpty()
+    try:
+        proc = subprocess.Popen([*BRIEFGEN, "make", "releases/one.txt", "more/three.txt",
+                                 "--format", "md", "-o", "notes", "--jobs", "1"],
+                                cwd=releases, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=secondary)
+        os.close(secondary)
+        stdout, _ = proc.communicate(timeout=120)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other side is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+    terminal = b"".join(chunks).decode(errors="replace")
+    assert proc.returncode == 0 and len(stdout.split()) == 2
+    assert "briefing notes" in terminal and "\x1b[" in terminal
+    assert "2 done, 0 failed" in terminal

@@ -22,13 +22,19 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
-
-from briefgen.cli import cli
-from briefgen.deliver.email import (EmailJob, SmtpSettings, build_message, deliver_pdf,
-                                    send_message, smtp_settings)
-from briefgen.errors import BriefgenError
 from deliver_fixtures import symbol_name, write_release
 from fictional import fictional_briefing
+
+from briefgen.cli import cli
+from briefgen.deliver.email import (
+    EmailJob,
+    SmtpSettings,
+    build_message,
+    deliver_pdf,
+    send_message,
+    smtp_settings,
+)
+from briefgen.errors import BriefgenError
 
 PASSWORD = "s3cret-Pa55word!"
 FAST = {"retries": 2, "backoff": 0.01, "timeout": 5.0}

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from fictional import fictional_briefing
 
 from briefgen.ninjs import ninjs_item, render_ninjs
 from briefgen.render import render
-from fictional import fictional_briefing
 
 TEXT_ITEM = {"type": "object", "required": ["value"], "additionalProperties": False,
              "properties": {"role": {"type": "string"}, "contenttype": {"type": "string"},

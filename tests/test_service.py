@@ -12,7 +12,6 @@ import time
 
 import httpx
 import pytest
-
 from deliver_fixtures import NOT_A_RELEASE, release_html, release_text, symbol_name
 
 LIMIT = 200_000  # bytes: small, so that the 413 test stays quick
@@ -70,7 +69,7 @@ def test_health(server):
 @pytest.mark.parametrize("fmt, media, check", [
     ("pdf", "application/pdf", lambda body: body.startswith(b"%PDF-")),
     ("html", "text/html", lambda body: b"<html" in body and b"France" in body),
-    ("md", "text/markdown", lambda body: "France".encode() in body),
+    ("md", "text/markdown", lambda body: b"France" in body),
     ("json", "application/json", lambda body: "key_points" in json.loads(body)),
     ("ninjs", "application/json", lambda body: json.loads(body)["uri"].startswith("urn:")),
 ])

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from deliver_fixtures import NOT_A_RELEASE, symbol_name, write_release
 
 from briefgen.deliver.watch import Watcher
 from briefgen.settings import Settings
-from deliver_fixtures import NOT_A_RELEASE, symbol_name, write_release
 
 BRIEFGEN = [sys.executable, "-m", "briefgen.cli"]
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX file locking and signals")
@@ -27,7 +27,7 @@ def watch_args(inbox: Path, out: Path, *extra: str) -> list[str]:
 
 def run_once(inbox: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(watch_args(inbox, out, "--once", *extra), capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, check=False)
 
 
 def visible(folder: Path) -> list[str]:
@@ -148,3 +148,18 @@ def test_sigkill_mid_batch_then_restart_processes_each_input_exactly_once(tmp_pa
                                   for lang in ("en", "fr") for ext in formats)
     for note in out.glob("*.json"):
         json.loads(note.read_text(encoding="utf-8"))  # complete, never half-written
+
+
+def test_crash_between_error_file_and_move_leaves_one_failed_copy(tmp_path):
+    inbox, out = tmp_path / "inbox", tmp_path / "notes"
+    for folder in (inbox / ".processing", inbox / ".journal", inbox / "failed"):
+        folder.mkdir(parents=True)
+    (inbox / ".processing" / "bad.txt").write_text(NOT_A_RELEASE, encoding="utf-8")
+    (inbox / ".journal" / "bad.txt.json").write_text(json.dumps(
+        {"langs": {"en": {"paths": [], "error": "no statements found"}}}))
+    (inbox / "failed" / "bad.txt.error.txt").write_text("no statements found\n")
+
+    result = run_once(inbox, out)
+    assert result.returncode == 0, result.stderr
+    assert visible(inbox / "failed") == ["bad.txt", "bad.txt.error.txt"]
+    assert visible(out) == []

@@ -186,7 +186,7 @@ def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
     async def briefs(
         request: Request,
         lang: Literal["en", "fr"] = Query("en", description="Language of the note"),
-        format: Literal["pdf", "html", "md", "json", "ninjs"] = Query(  # noqa: A002
+        format: Literal["pdf", "html", "md", "json", "ninjs"] = Query(
             "pdf", description="Output format"),
         length: Literal["short", "standard", "full"] = Query("standard"),
         name: str = Query("", max_length=100, pattern=r"^[\w.\-]*$",

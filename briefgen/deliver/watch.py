@@ -222,10 +222,14 @@ class Watcher:
 
 
 def _free_name(path: Path) -> Path:
-    """`path`, or `stem.2.txt`, `stem.3.txt`... when a release of that name was filed before."""
+    """`path`, or `stem.2.txt`, `stem.3.txt`... when a release of that name was filed before.
+
+    Only the release itself counts: an `.error.txt` without its release is what a crash just
+    before the move leaves, and the retry overwrites it.
+    """
     n = 2
     candidate = path
-    while candidate.exists() or candidate.with_name(candidate.name + ".error.txt").exists():
+    while candidate.exists():
         candidate = path.with_name(f"{path.stem}.{n}{path.suffix}")
         n += 1
     return candidate
