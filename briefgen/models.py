@@ -16,6 +16,7 @@ import contextlib
 import functools
 import importlib.util
 import logging
+import math
 import os
 import re
 import warnings
@@ -37,9 +38,11 @@ RECOMMENDED: dict[str, tuple[str, ...]] = {
     "summarizer (fr)": ("moussaKam/barthez-orangesum-abstract",),
 }
 
-# Upper bound on inputs per generate() call: small enough for a CPU's memory with long
-# inputs, large enough that padding (inputs are sorted by length) is the only waste.
-BATCH_SIZE = {"cpu": 8, "cuda": 32}
+# Padded tokens per generate() call (inputs x longest input): bounded for memory, and large
+# enough that many short inputs (sentences to translate) share one call.  Inputs are sorted
+# by length first, so padding is small.
+BATCH_TOKENS = {"cpu": 4096, "cuda": 32768}
+MAX_BATCH = 64
 DEVICES = ("auto", "cpu", "cuda")
 DOWNLOAD_TIMEOUT_S = 10.0  # metadata request: the hub is either reachable or not; never hang
 _UNBOUNDED = 100_000  # tokenizers report ~1e30 as model_max_length when they know no limit
@@ -193,25 +196,22 @@ def generate(loaded: LoadedModel, texts: Sequence[str],
     the order of `texts`.
 
     Sorting by length keeps padding (wasted compute) small; `max_new_tokens` maps a batch's
-    longest input, in tokens, to its output budget.  Inputs longer than the model's limit are
-    the caller's to split: here they are cut to the limit, and the cut is logged.
+    longest input, in tokens, to its output budget.  Texts must fit the model's input
+    (`fit` splits them): the tokenizer's truncation here is only a backstop.
     """
     import torch
 
     if not texts:
         return []
-    lengths = loaded.token_lengths(texts)
+    lengths = [min(n, loaded.max_input) for n in loaded.token_lengths(texts)]
     order = sorted(range(len(texts)), key=lengths.__getitem__)
-    size = BATCH_SIZE.get(loaded.device, 8)
-    batches = [order[i:i + size] for i in range(0, len(order), size)]
+    batches = batch_by_tokens([lengths[i] for i in order], BATCH_TOKENS.get(loaded.device, 4096))
+    batches = [[order[i] for i in batch] for batch in batches]
     outputs: list[str] = [""] * len(texts)
     for number, batch in enumerate(batches, 1):
-        longest = min(max(lengths[i] for i in batch), loaded.max_input)
+        longest = lengths[batch[-1]]
         log.info("%s: batch %d/%d, %d inputs of %d-%d tokens", loaded.name, number,
-                 len(batches), len(batch), lengths[batch[0]], lengths[batch[-1]])
-        cut = [i for i in batch if lengths[i] > loaded.max_input]
-        if cut:
-            log.warning("%s: %d inputs cut to %d tokens", loaded.name, len(cut), loaded.max_input)
+                 len(batches), len(batch), lengths[batch[0]], longest)
         encoded = loaded.tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True,
                                    truncation=True, max_length=loaded.max_input)
         encoded = {k: v.to(loaded.device) for k, v in encoded.items()}
@@ -229,6 +229,33 @@ def looping(text: str) -> bool:
     if any(words[i] == words[i + 1] == words[i + 2] for i in range(len(words) - 2)):
         return True
     return len(words) >= 6 and len(set(words)) < 0.6 * len(words)
+
+
+def batch_by_tokens(lengths: Sequence[int], budget: int) -> list[list[int]]:
+    """Consecutive positions of `lengths` (sorted ascending) grouped so that each group's
+    padded size, count x longest, stays within `budget` (and MAX_BATCH)."""
+    batches: list[list[int]] = []
+    for i, length in enumerate(lengths):
+        if batches and len(batches[-1]) < MAX_BATCH and \
+                (len(batches[-1]) + 1) * max(length, 1) <= budget:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
+def fit(text: str, length: Callable[[str], int], limit: int) -> list[str]:
+    """`text` cut between words into consecutive parts of at most `limit` tokens (by
+    `length`): worse for a model than whole sentences, better than losing the end."""
+    if length(text) <= limit:
+        return [text]
+    words = text.split()
+    if len(words) < 2:
+        return [text]  # one giant token run: nothing sensible to cut on
+    parts = max(2, math.ceil(length(text) / limit))
+    step = math.ceil(len(words) / parts)
+    return [piece for i in range(0, len(words), step)
+            for piece in fit(" ".join(words[i:i + step]), length, limit)]
 
 
 # --- briefgen models list | download | verify -------------------------------------------------

@@ -84,7 +84,12 @@ class MarianTranslator:
         name = self.model_for(source, target)
         models.resolve(name, OPTION)
         loaded = models.load(name, self.settings.device)
-        split = [split_sentences(text, source) or [text] for text in texts]
+        def length(text: str) -> int:
+            return loaded.token_lengths([text])[0]
+
+        # Sentence by sentence; a sentence beyond the model's input is cut between words.
+        split = [[part for sentence in split_sentences(text, source) or [text]
+                  for part in models.fit(sentence, length, loaded.max_input)] for text in texts]
         unique = list(dict.fromkeys(s for sentences in split for s in sentences))
         outputs = models.generate(loaded, unique,
                                   lambda longest: min(loaded.max_input,

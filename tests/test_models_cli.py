@@ -79,7 +79,7 @@ def test_verify_a_cached_id_and_a_folder(tiny, hub_cache):
         result = CliRunner().invoke(cli, ["models", "verify", name, "--device", "cpu"])
         assert result.exit_code == 0, result.output
         assert result.output.startswith(f"OK {name}: {kind}, ")
-        assert " parameters, max input 64 tokens, cpu" in result.output
+        assert " parameters, max input 128 tokens, cpu" in result.output
 
 
 @pytest.mark.parametrize("name, message", [

@@ -21,7 +21,8 @@ from click.testing import CliRunner
 from briefgen.cli import cli
 from briefgen.model import FALLBACK, NEURAL, Bullet, Meeting, Paragraph, Passage, Release, Statement
 from briefgen.summarize import neural
-from briefgen.summarize.neural import Chunk, degenerate, pack, pick, split_long, trace, unsupported
+from briefgen.models import batch_by_tokens, fit
+from briefgen.summarize.neural import Chunk, degenerate, pack, pick, trace, unsupported
 
 pytest.importorskip("torch", reason="the neural tests need the extra: pip install 'briefgen[neural]'")
 
@@ -96,9 +97,14 @@ def test_pack_keeps_order_and_limit():
     assert pack([], 10) == []
 
 
-def test_split_long_cuts_between_words_and_loses_nothing():
+def test_batches_are_bounded_by_padded_tokens():
+    assert batch_by_tokens([10, 10, 10, 30, 30, 60], 60) == [[0, 1, 2], [3, 4], [5]]
+    assert batch_by_tokens([100], 60) == [[0]]  # one input always gets a batch
+
+
+def test_fit_cuts_between_words_and_loses_nothing():
     sentence = " ".join(f"word{i}" for i in range(40))
-    parts = split_long(sentence, lambda s: len(s.split()), 12)
+    parts = fit(sentence, lambda s: len(s.split()), 12)
     assert all(len(p.split()) <= 12 for p in parts) and len(parts) >= 4
     assert " ".join(parts) == sentence
 
@@ -165,7 +171,10 @@ def _batches(log: str, model: str) -> list[tuple[int, int, int]]:
         re.escape(model) + r": batch \d+/\d+, (\d+) inputs of (\d+)-(\d+) tokens", log)]
 
 
-def test_make_with_the_neural_summarizer(tiny, release_file, tmp_path):
+def test_make_with_the_neural_summarizer(tiny, release_file, tmp_path, monkeypatch):
+    from briefgen import models
+
+    monkeypatch.setitem(models.BATCH_TOKENS, "cpu", 256)  # several batches from a short release
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, [
         "make", str(release_file), "--summarizer", "neural", "--summarizer-model",
@@ -175,11 +184,11 @@ def test_make_with_the_neural_summarizer(tiny, release_file, tmp_path):
     # one load, every chunk of the release in batches sorted by length
     assert log.count(f"loaded {tiny.summarizer}") <= 1
     batches = _batches(log, str(tiny.summarizer))
-    assert len(batches) >= 2 and sum(n for n, _, _ in batches) > 8
+    assert len(batches) >= 2 and all(n * longest <= 256 for n, _, longest in batches)
     assert all(prev[2] <= nxt[1] for prev, nxt in zip(batches, batches[1:]))
     # the long briefing is chunked, and the whole input is read
     coverage = re.search(r"(\d+) statements -> (\d+) chunks \((\d+) statements split to fit "
-                         r"64 tokens\); input covered: (\d+) of (\d+) tokens \(100\.0%\)", log)
+                         r"128 tokens\); input covered: (\d+) of (\d+) tokens \(100\.0%\)", log)
     assert coverage, log
     statements, chunks, split, covered, total = map(int, coverage.groups())
     assert statements == 5 and split >= 1 and chunks > statements and covered == total

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,10 @@ def test_missing_default_model_names_it_and_the_fix(tmp_path, monkeypatch):
     assert "--translator-model" in message and "\n" not in message
 
 
-def test_translates_in_sorted_batches_and_keeps_numbers(tiny, caplog):
+def test_translates_in_sorted_batches_and_keeps_numbers(tiny, caplog, monkeypatch):
+    from briefgen import models
+
+    monkeypatch.setitem(models.BATCH_TOKENS, "cpu", 128)
     texts = ["La France a soutenu la médiation régionale.",
              "Le délégué a salué l’accord de partage des eaux. Il a rejeté toute ingérence.",
              "Il a demandé une enquête sur les 3 800 hectares inondés."] + \
@@ -80,8 +84,11 @@ def test_translates_in_sorted_batches_and_keeps_numbers(tiny, caplog):
     assert len(out) == len(texts)
     assert out[0] != texts[0] and out[1] != texts[1]  # random weights: nonsense, but translated
     assert out[2] == texts[2]  # the model never writes 3800: kept in the original
-    batches = [r.getMessage() for r in caplog.records if ": batch " in r.getMessage()]
-    assert len(batches) == 2  # 14 sentences (one text has two), 8 per batch
+    batches = [tuple(map(int, m)) for r in caplog.records
+               for m in re.findall(r"batch \d+/\d+, (\d+) inputs of (\d+)-(\d+) tokens",
+                                   r.getMessage())]
+    assert len(batches) >= 2 and sum(n for n, _, _ in batches) == 14  # one text has two
+    assert all(prev[2] <= nxt[1] for prev, nxt in zip(batches, batches[1:]))
     assert marian(tiny).translate(texts[:1], "fr", "fr") == texts[:1]  # same language
 
 

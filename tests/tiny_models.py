@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_INPUT = 64  # tokens: small, so that a statement of a few sentences must be chunked
+MAX_INPUT = 128  # tokens: small, so that a statement of a few sentences must be chunked
 VOCAB = 400
 
 # Fictional sentences in both languages (the subjects are invented; names are made up).
@@ -141,6 +141,10 @@ def build_all(root: Path, corpus: Path | None = None) -> TinyModels:
 
     from transformers.utils import logging as hf_logging
 
+    import torch
+
+    # Models this small gain nothing from threads, and lose much when the cores are shared.
+    torch.set_num_threads(1)
     if root not in _BUILT:
         root.mkdir(parents=True, exist_ok=True)
         hf_logging.disable_progress_bar()

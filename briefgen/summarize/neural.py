@@ -15,7 +15,6 @@ sentence is ever silently dropped.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,20 +62,6 @@ def pack(lengths: Sequence[int], limit: int) -> list[list[int]]:
     return groups
 
 
-def split_long(sentence: str, length: Callable[[str], int], limit: int) -> list[str]:
-    """A sentence longer than the model's input, cut between words into parts that fit:
-    worse for the model than a whole sentence, better than losing its end."""
-    if length(sentence) <= limit:
-        return [sentence]
-    words = sentence.split()
-    if len(words) < 2:
-        return [sentence]  # one giant token run: nothing sensible to cut on
-    parts = max(2, math.ceil(length(sentence) / limit))
-    step = math.ceil(len(words) / parts)
-    return [piece for i in range(0, len(words), step)
-            for piece in split_long(" ".join(words[i:i + step]), length, limit)]
-
-
 def chunk_statement(position: int, statement: Statement, lang: str,
                     length: Callable[[str], int], limit: int) -> list[Chunk]:
     """The statement's sentences, with their paragraph ids, packed into chunks of `limit`."""
@@ -84,7 +69,7 @@ def chunk_statement(position: int, statement: Statement, lang: str,
 
     pieces = [(passage.pid, part) for passage in statement.passages
               for sentence in split_sentences(passage.text, lang)
-              for part in split_long(sentence, length, limit)]
+              for part in models.fit(sentence, length, limit)]
     groups = pack([length(sentence) for _, sentence in pieces], limit)
     return [Chunk(position, tuple(pieces[i] for i in group)) for group in groups]
 
