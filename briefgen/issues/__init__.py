@@ -22,7 +22,7 @@ from briefgen.settings import Settings
 from .assign import Assignment, assign
 from .discover import discover
 from .matchers import PLACE, Matcher, SentenceFacts, hits, sentence_facts
-from .stance import Reading, defending_party, read_stance
+from .stance import Reading, defending_party, read_stance, reread_supporters
 from .text import Unit, lead_units, release_units
 from .vocab import stance_cues
 from .userfile import load_user_issues
@@ -95,9 +95,11 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     if matcher.kind == PLACE:
         units_by_key = {k: [a.unit for a in v] for k, v in by_key.items()}
         party = defending_party(readings, units_by_key, matcher.place, lang)
-        if party and readings[party].stance != SUPPORTS:
-            evidence = readings[party].evidence or units_by_key[party][0]
-            readings[party] = Reading(SUPPORTS, True, evidence)
+        if party:
+            own = readings[party]
+            readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0])
+            if own.stance != SUPPORTS:
+                readings.update(reread_supporters(readings, units_by_key, party, lang))
     contested = _contested(readings, reported)
     positions = tuple(
         _position(key, group, readings[key] if contested else None, statements, lang, note_lang,

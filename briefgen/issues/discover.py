@@ -63,7 +63,11 @@ def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
         *_cooperation_candidates(release, units, facts, speakers, lang),
     ]
     kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)[:MAX_ISSUES]
-    main_place = next((c.matcher.place for c in kept if c.matcher.kind == PLACE), None)
+    # The place that qualifies topic labels ("Draft resolution on Ukraine"): the first place
+    # issue, else the place the title names.
+    title_places = [m.key for m in place_mentions(*framing["title"], lang) if ":" not in m.key]
+    main_place = next((c.matcher.place for c in kept if c.matcher.kind == PLACE),
+                      title_places[0] if title_places else None)
     return [_localized(c.matcher, framing["title"], main_place, lang, note_lang) for c in kept]
 
 

@@ -117,3 +117,21 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
         if party in readings and party != "org:UN":  # the UN is the forum, not a party
             return party
     return None
+
+
+def reread_supporters(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
+                      party: str, lang: str) -> dict[str, Reading]:
+    """Other delegations' support, read again on their sentences that name the party.
+
+    Called when the defending party's own words were negative (it denounces what it says it
+    answered): then the issue's "support" is support for the party, and a delegation's
+    "support" for the victim ("supporting Ukraine's sovereignty") is not it.
+    """
+    out = {}
+    for key, reading in readings.items():
+        if key == party or reading.stance != SUPPORTS:
+            continue
+        naming = [u for u in units_by_key[key]
+                  if any(m.key == party for m in place_mentions(u.text, u.folded, lang))]
+        out[key] = read_stance(naming, lang) if naming else Reading(NEUTRAL, False, None)
+    return out
