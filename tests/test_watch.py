@@ -91,16 +91,31 @@ def test_resume_skips_what_the_journal_records(tmp_path):
     assert not list((inbox / ".journal").iterdir())
 
 
+def held(lock: Path) -> bool:
+    """Whether another process holds the watcher's lock on `lock`."""
+    import fcntl
+
+    if not lock.exists():
+        return False
+    with lock.open("a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return False
+
+
 def test_a_second_watcher_on_the_same_inbox_is_refused(tmp_path):
     inbox, out = tmp_path / "inbox", tmp_path / "notes"
     inbox.mkdir()
     first = subprocess.Popen(watch_args(inbox, out), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     try:
+        lock = inbox / ".briefgen-watch.lock"
         deadline = time.monotonic() + 30
-        while not (inbox / ".journal").is_dir() and time.monotonic() < deadline:
+        while not held(lock) and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(0.2)  # the lock is taken right after the folders are made
         second = run_once(inbox, out)
         assert second.returncode == 1
         assert "another briefgen watch is already running" in second.stderr
@@ -130,7 +145,7 @@ def test_sigkill_mid_batch_then_restart_processes_each_input_exactly_once(tmp_pa
             try:
                 while len(visible(inbox / "done")) == before and time.monotonic() < deadline:
                     time.sleep(0.02)  # wait until this run has filed at least one input
-                time.sleep(rng.uniform(0.0, 0.1))  # then kill it somewhere in the next ones
+                time.sleep(rng.uniform(0.0, 0.05))  # then kill it somewhere in the next ones
             finally:
                 proc.kill()  # SIGKILL: no cleanup of any kind
                 proc.wait(timeout=10)
