@@ -10,7 +10,7 @@ framing, is not an issue.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,12 +63,24 @@ def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
         *_cooperation_candidates(release, units, facts, speakers, lang),
     ]
     kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)[:MAX_ISSUES]
-    # The place that qualifies topic labels ("Draft resolution on Ukraine"): the first place
-    # issue, else the place the title names.
-    title_places = [m.key for m in place_mentions(*framing["title"], lang) if ":" not in m.key]
-    main_place = next((c.matcher.place for c in kept if c.matcher.kind == PLACE),
-                      title_places[0] if title_places else None)
+    main_place = _main_place(kept, framing, lang)
     return [_localized(c.matcher, framing["title"], main_place, lang, note_lang) for c in kept]
+
+
+def _main_place(kept: list[Candidate], framing: dict, lang: str) -> str | None:
+    """The place that qualifies topic labels ("Draft resolution on Ukraine"): the first place
+    issue, else the place the title names, else the place the lead names most where things
+    happen ("in Gaza")."""
+    place = next((c.matcher.place for c in kept if c.matcher.kind == PLACE), None)
+    if place:
+        return place
+    title = [m.key for m in place_mentions(*framing["title"], lang) if ":" not in m.key]
+    if title:
+        return title[0]
+    text, folded = framing["lead"]
+    located = Counter(m.key for m in place_mentions(text, folded, lang)
+                      if ":" not in m.key and _LOCATIVE[lang].search(folded[:m.start]))
+    return located.most_common(1)[0][0] if located else None
 
 
 def _addressing(matcher: Matcher, units: list[Unit], facts: list[SentenceFacts],
