@@ -16,8 +16,19 @@ from briefgen.issues import find_issues
 from briefgen.issues.evaluate import evaluate, match_issues, overall, score_release
 from briefgen.issues.labels import place_phrases, short_name
 from briefgen.model import (
-    CONCERNED, LEAD, STATEMENT, SUPPORTS, TITLE, Heading, Issue, IssueAnalysis, Meeting,
-    Paragraph, Passage, Position, Release, Statement,
+    CONCERNED,
+    LEAD,
+    STATEMENT,
+    SUPPORTS,
+    TITLE,
+    Issue,
+    IssueAnalysis,
+    Meeting,
+    Paragraph,
+    Passage,
+    Position,
+    Release,
+    Statement,
 )
 from briefgen.settings import Settings
 
@@ -30,20 +41,20 @@ TITLE_FR = "Conseil de sécurité : la crise au Kazakhstan au cœur d’un déba
 LEAD_FR = ("Les délégations ont affiché des divergences de vues sur l’intervention au Kazakhstan.  "
            "La situation en Afghanistan a aussi été évoquée.")
 SPEECHES_FR = [
-    ("RU", ["La Fédération de Russie a salué l’opération légitime et efficace au Kazakhstan.  "
-            "Elle a permis d’éviter une catastrophe, a-t-il dit."]),
-    ("CN", ["La Chine a appuyé les mesures prises au Kazakhstan pour restaurer l’ordre.  "
-            "Pour ce qui est de l’Afghanistan, la priorité est d’éviter une crise humanitaire."]),
+    ("RU", [("La Fédération de Russie a salué l’opération légitime et efficace au Kazakhstan.  "
+            "Elle a permis d’éviter une catastrophe, a-t-il dit.")]),
+    ("CN", [("La Chine a appuyé les mesures prises au Kazakhstan pour restaurer l’ordre.  "
+            "Pour ce qui est de l’Afghanistan, la priorité est d’éviter une crise humanitaire.")]),
     ("AM", ["L’Arménie s’est félicitée de l’intervention au Kazakhstan, qui a permis de stabiliser la situation."]),
-    ("US", ["Les États-Unis se sont inquiétés du déploiement au Kazakhstan.  "
+    ("US", [("Les États-Unis se sont inquiétés du déploiement au Kazakhstan.  "
             "Elle a enfin indiqué que l’intervention avait suscité sa préoccupation, faute "
-            "de transparence."]),
+            "de transparence.")]),
     ("GB", ["Le Royaume-Uni a regretté le manque de transparence de l’opération au Kazakhstan."]),
-    ("FR", ["La France a condamné les violences au Kazakhstan et demandé une enquête.  "
-            "En Afghanistan, la situation humanitaire s’aggrave, a-t-il ajouté."]),
-    ("IN", ["L’Inde a rappelé que son sommet avait réuni le Kazakhstan, le Kirghizistan, le "
+    ("FR", [("La France a condamné les violences au Kazakhstan et demandé une enquête.  "
+            "En Afghanistan, la situation humanitaire s’aggrave, a-t-il ajouté.")]),
+    ("IN", [("L’Inde a rappelé que son sommet avait réuni le Kazakhstan, le Kirghizistan, le "
             "Tadjikistan, le Turkménistan et l’Ouzbékistan.  La situation en Afghanistan "
-            "préoccupe la région."]),
+            "préoccupe la région.")]),
     ("NO", ["La Norvège a évoqué la situation en Afghanistan et le sort des femmes afghanes."]),
 ]
 
@@ -136,8 +147,8 @@ def test_vote_on_a_draft_decides_the_stance():
     title = "Security Council Fails to Adopt Draft Resolution on Ukraine"
     lead = "The draft was vetoed; two members abstained."
     speeches = [
-        ("US", ["The United States voted in favour of the draft resolution on Ukraine, "
-                "though it regretted the delay."]),
+        ("US", [("The United States voted in favour of the draft resolution on Ukraine, "
+                "though it regretted the delay.")]),
         ("AL", ["Albania voted in favour of the text on Ukraine."]),
         ("RU", ["The Russian Federation voted against the draft, which it welcomed no part of."]),
         ("CN", ["China abstained in the vote because the text on Ukraine lacked balance."]),
@@ -177,8 +188,8 @@ def test_user_issues_replace_or_merge(tmp_path, release_fr):
 
 @pytest.mark.parametrize("text, message", [
     ("[[issue]\nid = 1", "not valid TOML"),
-    ('[[issue]]\nid = "x"\nlabel = { en = "X" }\nterms = { en = ["x"] }\n'
-     'patterns = { fr = ["(unclosed"] }', "bad regular expression"),
+    (('[[issue]]\nid = "x"\nlabel = { en = "X" }\nterms = { en = ["x"] }\n'
+     'patterns = { fr = ["(unclosed"] }'), "bad regular expression"),
     ('[[issue]]\nid = "x"\nterms = { fr = ["x"] }', "`label` is missing"),
     ('title = "no issues"', "no [[issue]] tables"),
 ])

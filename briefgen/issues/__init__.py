@@ -14,8 +14,16 @@ from collections import Counter
 
 from briefgen.delegations import display_name
 from briefgen.model import (
-    CONCERNED, STANCES, SUPPORTS, Bullet, Divergence, Issue, IssueAnalysis, Position,
-    Release, Statement,
+    CONCERNED,
+    STANCES,
+    SUPPORTS,
+    Bullet,
+    Divergence,
+    Issue,
+    IssueAnalysis,
+    Position,
+    Release,
+    Statement,
 )
 from briefgen.settings import Settings
 
@@ -24,8 +32,8 @@ from .discover import discover
 from .matchers import PLACE, Matcher, SentenceFacts, hits, sentence_facts
 from .stance import Reading, defending_party, read_stance, reread_supporters
 from .text import Unit, lead_units, release_units
-from .vocab import stance_cues
 from .userfile import load_user_issues
+from .vocab import stance_cues
 
 __all__ = ["find_issues"]
 

@@ -113,7 +113,7 @@ def _place_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
         matcher = Matcher(id=slug(place_label(key, "en")), kind=PLACE, place=key)
         delegations = _addressing(matcher, units, facts, self_excluded=True)
         share = len(delegations) / max(len(speakers), 1)
-        weight = _framing_weight(lambda where: key in framed[where])
+        weight = _framing_weight({where: key in keys for where, keys in framed.items()}.get)
         if len(delegations) >= MIN_DELEGATIONS and share >= PLACE_SHARE and (
                 weight or share >= PLACE_SHARE_UNFRAMED):
             out.append(Candidate(matcher, _addressing(matcher, units, facts), weight, share))

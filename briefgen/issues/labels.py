@@ -8,9 +8,10 @@ vowel) with a small table of exceptions covers the names Babel gives.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 from briefgen.delegations import display_name
 from briefgen.languages import LANGUAGES

@@ -14,8 +14,9 @@ the text as written.  Terms and patterns are read in the release's language.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 from briefgen.errors import BriefgenError
 

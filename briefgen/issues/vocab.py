@@ -7,10 +7,11 @@ language without touching the code; this module only compiles it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 from briefgen.delegations import resolve, resolve_adjective
 
