@@ -26,8 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BriefgenError
-from .settings import (DEVICES, FORMATS, LANGUAGES, LENGTHS, SUMMARIZER_CHOICES,
-                       TRANSLATOR_CHOICES, Settings)
+from .settings import (
+    DEVICES,
+    FORMATS,
+    LANGUAGES,
+    LENGTHS,
+    SUMMARIZER_CHOICES,
+    TRANSLATOR_CHOICES,
+    Settings,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib

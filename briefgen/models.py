@@ -135,6 +135,12 @@ def _quiet_transformers() -> None:
     hf_logging.disable_progress_bar()
 
 
+def _first_line(exc: BaseException) -> str:
+    """Library errors run to paragraphs; the user gets one line."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 @dataclass(frozen=True)
 class LoadedModel:
     name: str  # as the user gave it
@@ -179,10 +185,10 @@ def load(name: str, device: str = "auto") -> LoadedModel:
             _quiet_transformers()
             tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
             model = AutoModelForSeq2SeqLM.from_pretrained(path, local_files_only=True)
+            model.to(device).eval()
         except (OSError, ValueError, KeyError, ImportError, RuntimeError, TypeError) as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise BriefgenError(f"cannot load model {name!r} from {path}: {reason}") from exc
-    model.to(device).eval()
+            raise BriefgenError(f"cannot load model {name!r} from {path}: "
+                                f"{_first_line(exc)}") from exc
     loaded = LoadedModel(name, path, tokenizer, model, device,
                          max_input_tokens(tokenizer, model.config))
     log.info("loaded %s (%s, %s parameters, max input %d tokens) on %s", name,
@@ -215,8 +221,12 @@ def generate(loaded: LoadedModel, texts: Sequence[str],
         encoded = loaded.tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True,
                                    truncation=True, max_length=loaded.max_input)
         encoded = {k: v.to(loaded.device) for k, v in encoded.items()}
-        with torch.inference_mode():
-            ids = loaded.model.generate(**encoded, max_new_tokens=max_new_tokens(longest))
+        try:
+            with torch.inference_mode():
+                ids = loaded.model.generate(**encoded, max_new_tokens=max_new_tokens(longest))
+        except torch.cuda.OutOfMemoryError as exc:
+            raise BriefgenError(f"{loaded.name}: out of GPU memory; use --device cpu or a "
+                                f"smaller model") from exc
         for i, text in zip(batch, loaded.tokenizer.batch_decode(ids, skip_special_tokens=True)):
             outputs[i] = text.strip()
     return outputs
@@ -315,10 +325,9 @@ def download(model_id: str) -> Path:
     try:
         folder = huggingface_hub.snapshot_download(model_id, etag_timeout=DOWNLOAD_TIMEOUT_S)
     except (LocalEntryNotFoundError, HfHubHTTPError, OSError, ValueError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise BriefgenError(f"cannot download {model_id!r} from the Hugging Face hub "
-                            f"({reason}); check the id and the connection, or copy the "
-                            f"model folder here and pass its path") from exc
+                            f"({_first_line(exc)}); check the id and the connection, or copy "
+                            f"the model folder here and pass its path") from exc
     return Path(folder)
 
 

@@ -83,8 +83,8 @@ def test_verify_a_cached_id_and_a_folder(tiny, hub_cache):
 
 
 @pytest.mark.parametrize("name, message", [
-    ("nobody/nothing", "model 'nobody/nothing' is not available locally: run `briefgen models "
-                       "download nobody/nothing` on a machine with internet"),
+    ("nobody/nothing", ("model 'nobody/nothing' is not available locally: run `briefgen "
+                        "models download nobody/nothing` on a machine with internet")),
     ("./no/such/folder", "model folder ./no/such/folder not found"),
 ])
 def test_verify_missing_is_one_line(hub_cache, name, message):
@@ -113,10 +113,19 @@ def test_download_fails_fast_when_the_hub_is_unreachable(tmp_path):
     started = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "briefgen.cli", "models", "download",
                           "Helsinki-NLP/opus-mt-fr-en"], capture_output=True, text=True,
-                         env=env, timeout=60)
+                         env=env, timeout=60, check=False)
     assert run.returncode == 1
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith("Error: cannot download 'Helsinki-NLP/opus-mt-fr-en'")
     assert time.perf_counter() - started < 15
     assert not (tmp_path / "hf" / "hub" / "models--Helsinki-NLP--opus-mt-fr-en"
                 / "snapshots").exists()
+
+
+def test_verify_a_broken_model_folder_is_one_line(hub_cache, tmp_path):
+    pytest.importorskip("torch")
+    (tmp_path / "config.json").write_text('{"model_type": "t5"}')  # no weights, no tokenizer
+    result = CliRunner().invoke(cli, ["models", "verify", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: cannot load model {str(tmp_path)!r}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,7 @@ def test_translates_in_sorted_batches_and_keeps_numbers(tiny, caplog, monkeypatc
                for m in re.findall(r"batch \d+/\d+, (\d+) inputs of (\d+)-(\d+) tokens",
                                    r.getMessage())]
     assert len(batches) >= 2 and sum(n for n, _, _ in batches) == 14  # one text has two
-    assert all(prev[2] <= nxt[1] for prev, nxt in zip(batches, batches[1:]))
+    assert all(prev[2] <= nxt[1] for prev, nxt in pairwise(batches))
     assert marian(tiny).translate(texts[:1], "fr", "fr") == texts[:1]  # same language
 
 

@@ -139,9 +139,8 @@ def build_all(root: Path, corpus: Path | None = None) -> TinyModels:
     """Both models under `root`, built once per process whatever module asks first."""
     import warnings
 
-    from transformers.utils import logging as hf_logging
-
     import torch
+    from transformers.utils import logging as hf_logging
 
     # Models this small gain nothing from threads, and lose much when the cores are shared.
     torch.set_num_threads(1)
