@@ -10,14 +10,10 @@ import logging
 from .errors import BriefgenError
 from .model import Briefing, Bullet, Issue, Meeting, Paragraph, Position, Release, Statement
 from .pipeline import make_briefing, parse_source
+# Imported eagerly on purpose: the package-level `render` function must win over the
+# `briefgen.render` submodule attribute, which a lazy import would set on first use.
+from .render import render
 from .settings import Settings
-
-
-def render(briefing: Briefing, fmt: str = "pdf", templates=None) -> bytes:
-    """Render a Briefing as pdf, html, md, json or ninjs bytes."""
-    from .render import render as _render
-
-    return _render(briefing, fmt, templates)
 
 
 __all__ = ["BriefgenError", "Briefing", "Bullet", "Issue", "Meeting", "Paragraph", "Position",

@@ -141,7 +141,8 @@ def cli() -> None:
                    "~/.config/briefgen/config.toml. Flags beat environment variables, which "
                    "beat the file. Example: --config newsroom.toml")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes for a batch; default: the number of CPUs. Example: -j 4")
+              help="Worker processes for a batch; default: the number of CPUs (1 with a neural "
+                   "summarizer or translator: each worker loads the model). Example: -j 4")
 @_email_options()
 def make(inputs: tuple[str, ...], jobs: int | None, email_to: tuple[str, ...],
          email_subject: str | None, smtp_host: str | None, smtp_port: int | None,

@@ -101,10 +101,13 @@ def run_batch(sources: Sequence[str], settings: Settings, *, jobs: int | None = 
               on_outcome: Callable[[Outcome], None] = lambda _o: None) -> list[Outcome]:
     """Process every source, calling `on_outcome` as each finishes (completion order).
 
-    `jobs` worker processes (default: the CPU count); with one job, or one source, everything
-    runs in this process, which keeps tracebacks and debuggers simple.
+    `jobs` worker processes (default: the CPU count, or one when a neural backend is on, since
+    every worker would load its own copy of the model); with one job, or one source,
+    everything runs in this process, which keeps tracebacks and debuggers simple.
     """
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(sources)))
+    neural = settings.summarizer != "extractive" or settings.translator != "none"
+    default_jobs = 1 if neural else os.cpu_count() or 1
+    jobs = max(1, min(jobs or default_jobs, len(sources)))
     outcomes: list[Outcome] = []
     with _progress(progress, len(sources)) as advance:
         def done(outcome: Outcome) -> None:
