@@ -30,20 +30,21 @@ TEMPLATES = {"html": "briefing.html", "pdf": "briefing.html", "md": "briefing.md
 EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "json": "json", "ninjs": "ninjs.json"}
 
 
-def render(briefing: Briefing, fmt: str, templates: Path | str | None = None) -> bytes:
-    """The note as `fmt` bytes ("pdf", "html", "md", "json" or "ninjs")."""
+def render(briefing: Briefing, fmt: str, templates: Path | str | None = None, *,
+           pdf_path: Path | None = None) -> bytes:
+    """The note as `fmt` bytes ("pdf", "html", "md", "json" or "ninjs").
+
+    `pdf_path` is where the PDF of the same note is written, for the ninjs rendition link.
+    """
     if fmt == "json":
         from .serialize import briefing_to_dict
 
         return (json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2)
                 + "\n").encode()
     if fmt == "ninjs":
-        try:
-            from .ninjs import render_ninjs
-        except ImportError:
-            raise BriefgenError("the ninjs format is not available in this installation; "
-                                "use --format json") from None
-        return render_ninjs(briefing)
+        from .ninjs import render_ninjs
+
+        return render_ninjs(briefing, pdf_path)
     if fmt not in TEMPLATES:
         raise BriefgenError(f"unknown format {fmt!r}; choose from {', '.join(EXTENSIONS)}")
     user_dir = Path(templates) if templates else None
@@ -211,8 +212,11 @@ def write_outputs(briefing: Briefing, settings: Settings) -> list[Path]:
     Every format is rendered before anything is written, and each file is written to a
     temporary file in the same folder and renamed, so a failure never leaves a partial note.
     """
+    pdf_path = (output_path(briefing, "pdf", settings.out_dir)
+                if "pdf" in settings.formats else None)
     rendered = [(output_path(briefing, fmt, settings.out_dir),
-                 render(briefing, fmt, settings.templates)) for fmt in settings.formats]
+                 render(briefing, fmt, settings.templates, pdf_path=pdf_path))
+                for fmt in settings.formats]
     out_dir = Path(settings.out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

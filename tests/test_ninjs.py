@@ -93,3 +93,15 @@ def test_render_dispatches_ninjs():
     item = json.loads(render(fictional_briefing("en"), "ninjs"))
     jsonschema.validate(item, NINJS_21_SUBSET)
     assert item["standard"]["version"] == "2.1"
+
+
+def test_write_outputs_links_the_pdf_written_in_the_same_run(tmp_path: Path):
+    from briefgen.render import write_outputs
+    from briefgen.settings import Settings
+
+    paths = write_outputs(fictional_briefing("en"),
+                          Settings(formats=("pdf", "ninjs"), out_dir=tmp_path))
+    pdf, ninjs = paths
+    item = json.loads(ninjs.read_bytes())
+    assert [r["href"] for r in item["renditions"]] == [pdf.resolve().as_uri()]
+    assert pdf.read_bytes().startswith(b"%PDF")
