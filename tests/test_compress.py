@@ -31,6 +31,12 @@ CASES_FR = [
     # verb-first tail naming the speaker's own country
     ("« Nous ignorons encore beaucoup de choses », a réagi de son côté la Valdoria.", VALDORIA,
      "« Nous ignorons encore beaucoup de choses »."),
+    # an inverted attribution right after a connective goes with it
+    ("À cet égard, a-t-il conclu, la Valdoria est favorable à un accord.", frozenset(),
+     "La Valdoria est favorable à un accord."),
+    # a relative clause after the attribution belongs to it
+    ("La coopération est un bon exemple, a dit la déléguée, pour qui la paix est essentielle.",
+     frozenset(), "La coopération est un bon exemple."),
     # NBSP inside a number survives, and a figure first is not "capitalized"
     ("Il a dit que 3\u00a0800 personnels fictifs participent aux opérations.", frozenset(),
      "3\u00a0800 personnels fictifs participent aux opérations."),
@@ -46,6 +52,9 @@ CASES_EN = [
     ("The world must protect civilians, she said, adding that it was urgent.", frozenset(),
      "The world must protect civilians."),
     ("He said the embargo on Valdoria must end.", frozenset(), "The embargo on Valdoria must end."),
+    # any participle after a mid-sentence attribution continues it
+    ("Efforts must focus on de-escalation, he said, commending the efforts by Norland.",
+     frozenset(), "Efforts must focus on de-escalation."),
 ]
 
 
@@ -70,6 +79,10 @@ def test_english_compression(sentence, speaker, expected):
     # verbs that change the truth of the proposition keep their frame
     ("He hoped that the talks would succeed.", "en"),
     ("She denied that troops had crossed the border.", "en"),
+    # an attribution that introduces a quotation stays with it
+    ("Stressing that refugees are a priority, he said: “There is one cry in Valdoria.”", "en"),
+    # a frame over two coordinated clauses would leave "et que" hanging
+    ("Il a souligné que la mission est légale et que les forces n’ont effectué aucun tir.", "fr"),
     # words inside a quotation are never cut
     ("« Par ailleurs, il a dit que tout va bien », selon le texte fictif.", "fr"),
 ])

@@ -96,3 +96,38 @@ def test_release_summaries_and_key_points_are_checked_together(release):
     assert check_summaries(release, stolen)
     fake_point = bullet("Norland called on the Council to lift them.", ("p5",), "NL")
     assert check_summaries(release, {}, (fake_point,))
+
+
+CORPUS = ["CS-14794.fr.txt", "GA-12406.en.txt", "GA-12548.en.txt", "GA-12553.en.txt",
+          "SC-14808.en.txt", "SC-14819.en.txt", "SC-15462.en.txt", "SC-15570.en.txt",
+          "SC-16023.en.txt"]
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_every_compressed_sentence_of_a_real_release_is_faithful(corpus, name):
+    """Not only the chosen bullets: every sentence of every statement, compressed, must pass
+    (so no selection change can ever surface an unfaithful compression), and the summarizer
+    must not have had to drop anything."""
+    from briefgen.pipeline import parse_source
+    from briefgen.summarize import select_key_points
+    from briefgen.summarize.compress import compress, speaker_words
+    from briefgen.summarize.extractive import ExtractiveSummarizer, corpus_model
+
+    release = parse_source(corpus(name))
+    lang = release.meeting.language
+    units = corpus_model(release).units
+    failures = []
+    for statement in release.statements:
+        for unit in units[statement.index]:
+            text = compress(unit.text, lang, speaker_words(statement))
+            candidate = Bullet(text, (unit.pid,), statement.delegation_key, lang)
+            failures += [f"{statement.index}: {p}"
+                         for p in check_bullet(candidate, statement, release)]
+    assert failures == []
+    raw = ExtractiveSummarizer().summarize(release.statements, release, 3)
+    assert all(bullets for statement, bullets in zip(release.statements, raw)
+               if units[statement.index])
+    summaries = {s.index: b for s, b in zip(release.statements, raw)}
+    points = select_key_points(release, summaries, Settings())
+    assert 4 <= len(points) <= 8 or len(points) == len(release.statements)
+    assert check_summaries(release, summaries, points) == []

@@ -9,6 +9,7 @@ the neural one, and with it transformers and torch.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
@@ -16,6 +17,7 @@ from ..errors import BriefgenError
 from ..model import Bullet, Release, Statement
 from ..settings import Settings
 
+log = logging.getLogger(__name__)
 
 class Summarizer(Protocol):
     """Anything that summarizes statements.
@@ -66,10 +68,28 @@ def budget_for(settings: Settings) -> int:
 
 
 def summarize_release(release: Release, settings: Settings) -> dict[int, tuple[Bullet, ...]]:
-    """Statement index -> its summary bullets, with the configured backend."""
+    """Statement index -> its summary bullets, with the configured backend.
+
+    Whatever the backend, every bullet passes the faithfulness check here, the one door all
+    summaries go through; a bullet that fails is a bug, so it is logged and left out rather
+    than put in a delegation's mouth.
+    """
+    from .faithfulness import check_bullet
+
     summarizer = get_summarizer(settings)
     results = summarizer.summarize(release.statements, release, budget_for(settings))
-    return {statement.index: bullets for statement, bullets in zip(release.statements, results)}
+    summaries = {}
+    for statement, bullets in zip(release.statements, results):
+        kept = []
+        for bullet in bullets:
+            problems = check_bullet(bullet, statement, release)
+            if problems:
+                log.warning("statement %d: summary sentence left out (%s): %r",
+                            statement.index, "; ".join(problems), bullet.text)
+            else:
+                kept.append(bullet)
+        summaries[statement.index] = tuple(kept)
+    return summaries
 
 
 def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],

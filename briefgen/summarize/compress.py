@@ -65,13 +65,23 @@ BARE_FRAME_VERBS: dict[str, tuple[str, ...]] = {"en": ("said",), "fr": ()}
 # After an attribution inserted mid-sentence, these words start a clause that belongs to the
 # attribution ("…, he said, adding that …", "…, a-t-il affirmé, avant de …"), so the sentence is
 # cut there rather than stitched together.
+# Besides these words, any present participle (`commending`, `soulignant`) continues the
+# attribution: see PARTICIPLE.
 CONTINUATIONS: dict[str, tuple[str, ...]] = {
-    "en": ("adding", "noting", "stressing", "saying", "calling", "urging", "pointing",
-           "before", "while", "as", "emphasizing", "underscoring", "recalling",
-           "expressing", "explaining", "warning", "citing", "describing", "welcoming"),
-    "fr": ("avant", "en", "tout", "ajoutant", "soulignant", "estimant", "rappelant",
-           "précisant", "appelant", "avant", "notant", "insistant", "jugeant", "expliquant",
-           "tandis", "alors"),
+    "en": ("before", "after", "while", "as", "when", "who", "which", "in", "to"),
+    "fr": ("avant", "après", "en", "tout", "pour", "afin", "qui", "dont", "tandis", "alors",
+           "lorsque", "puisque", "estimant"),
+}
+PARTICIPLE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\w{3,}ing$"),
+    "fr": re.compile(r"\w{3,}ant$"),
+}
+
+# A frame over two coordinated clauses ("said that X and that Y") cannot be dropped: the
+# second "that" would be left hanging.
+SECOND_CLAUSE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:and|but|or)\s+that\b"),
+    "fr": re.compile(r"\b(?:et|mais|ou)\s+qu(?:e\b|[’'])"),
 }
 
 # Inverted attribution: "a-t-il ajouté", "s’est-elle félicitée", "ajoute-t-il".
@@ -172,9 +182,19 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
 
 def _leading_cut(sentence: str, lang: str, allowed: frozenset[str],
                  quotes: list[tuple[int, int]]) -> _Cut | None:
-    """Connectives, then a reporting frame, at the start of the sentence."""
+    """Connectives, then a reporting frame, at the start of the sentence.
+
+    After a connective, an inverted attribution may follow (`À cet égard, a-t-il conclu, …`):
+    it goes with the connective.
+    """
     pos = _skip_connective(sentence, lang, 0)
+    if pos:
+        end = _phrase_end(sentence, pos, quotes)
+        if sentence[end:end + 1] == "," and _is_attribution(sentence[pos:end], lang, allowed):
+            pos = end + 1 + len(sentence[end + 1:]) - len(sentence[end + 1:].lstrip())
     frame = _frame_end(sentence[pos:], lang, allowed)
+    if frame and SECOND_CLAUSE[lang].search(sentence, pos + frame):
+        frame = 0
     end = pos + frame if frame else pos
     if end == 0 or _overlaps(0, end, quotes) or not sentence[end:].strip():
         return None
@@ -205,7 +225,7 @@ def _frame_res(lang: str) -> tuple[re.Pattern[str], ...]:
     aux, glue = FRAME_GLUE[lang]
     adverbs = _alternatives(FRAME_ADVERBS[lang])
     return tuple(
-        re.compile(r"(?P<subject>[^«“\"]{1,120}?),?\s+" + aux + r"(?:(?:" + adverbs + r"),?\s+)*"
+        re.compile(r"(?P<subject>[^«“\"]{1,200}?),?\s+" + aux + r"(?:(?:" + adverbs + r"),?\s+)*"
                    r"(?:" + _alternatives(verbs) + r")" + tail, re.UNICODE)
         for verbs, tail in ((FRAME_VERBS[lang], glue), (BARE_FRAME_VERBS[lang], r"\s+"))
         if verbs)
@@ -230,12 +250,20 @@ def _skip_connective(text: str, lang: str, pos: int) -> int:
 
 
 def _frame_end(text: str, lang: str, allowed: frozenset[str]) -> int:
-    """Length of a leading "SUBJECT (also) said that" whose subject is the speaker, or 0."""
+    """Length of a leading "SUBJECT (also) said that" whose subject is the speaker, or 0.
+
+    The subject may carry appositions after the speaker's name: `NAME (Country), speaking
+    before the vote, said`; they describe the speaker's turn, not someone else's words.
+    """
     for pattern in _frame_res(lang):
         match = pattern.match(text)
-        if match and _is_speaker(match.group("subject"), allowed):
+        if match and _is_speaker(_APPOSITION.split(match.group("subject"))[0], allowed):
             return match.end()
     return 0
+
+
+# A comma that opens an apposition, outside parentheses: "NAME (Country), speaking for X".
+_APPOSITION = re.compile(r",\s*(?![^()]*\))")
 
 
 def _is_speaker(subject: str, allowed: frozenset[str]) -> bool:
@@ -260,13 +288,21 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
         if not rest.strip(" " + SENTENCE_END):
             cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
             break
+        if not rest.lstrip().startswith(","):
+            continue  # `, he said: “…”` introduces a quotation: keep the attribution
         following = words(rest)
-        if rest.lstrip().startswith(",") and following and following[0] not in CONTINUATIONS[lang]:
+        if following and not _continues(following[0], lang):
             cuts.append(_Cut(comma, end + rest.index(",") + 1, " "))
         else:
             cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
             break
     return cuts
+
+
+def _continues(word: str, lang: str) -> bool:
+    """Does the clause after a mid-sentence attribution belong to it (`, adding`, `, pour`)?"""
+    word = word.lower()
+    return word in CONTINUATIONS[lang] or bool(PARTICIPLE[lang].match(word))
 
 
 def _phrase_end(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> int:
