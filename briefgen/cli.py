@@ -429,6 +429,33 @@ def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int) 
     run_server(host, port, workers=workers, jobs=jobs, max_bytes=max_bytes)
 
 
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure briefgen against references (needs the eval extra: pip install 'briefgen[eval]').
+
+    \b
+    Example:
+      briefgen eval summaries ../shared/corpus/*.txt
+    """
+
+
+@eval_group.command("summaries")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--length", type=click.Choice(LENGTHS), default="standard", show_default=True,
+              help="Summary length to evaluate. Example: --length short")
+def eval_summaries(sources: tuple[str, ...], length: str) -> None:
+    """ROUGE-1/2/L F1 of key points and statement summaries against each release's lead,
+    next to Lead-k, LexRank and TextRank baselines, as Markdown tables.
+
+    \b
+    Example:
+      briefgen eval summaries ../shared/corpus/*.txt > rouge.md
+    """
+    from .evaluate import evaluate, markdown
+
+    click.echo(markdown(evaluate(sources, Settings(length=length))))
+
+
 def main() -> None:
     cli(prog_name="briefgen")
 
