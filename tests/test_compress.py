@@ -7,23 +7,23 @@ import pytest
 from briefgen.summarize.compress import compress, find_figures
 from briefgen.summarize.faithfulness import is_subsequence
 
-GUTERRES = frozenset("m antónio guterres secrétaire général de l onu".split())
-VALDORIA = frozenset("mme ana pereira valdoria".split())
+GUTERRES = frozenset(["m", "antónio", "guterres", "secrétaire", "général", "de", "l", "onu"])
+VALDORIA = frozenset(["mme", "ana", "pereira", "valdoria"])
 
 CASES_FR = [
     # leading frame whose subject is the speaker, with name, role and apposition
-    ("M. ANTÓNIO GUTERRES, Secrétaire général de l’ONU, a indiqué que la coopération "
-     "régionale figure au cœur de la Charte.", GUTERRES,
+    (("M. ANTÓNIO GUTERRES, Secrétaire général de l’ONU, a indiqué que la coopération "
+      "régionale figure au cœur de la Charte."), GUTERRES,
      "La coopération régionale figure au cœur de la Charte."),
     # connective + pronoun frame with adverb + elided conjunction
-    ("Par ailleurs, elle a enfin indiqué qu’il est essentiel de renforcer l’Organisation "
-     "fictive (OFX).", VALDORIA, "Il est essentiel de renforcer l’Organisation fictive."),
+    (("Par ailleurs, elle a enfin indiqué qu’il est essentiel de renforcer l’Organisation "
+      "fictive (OFX)."), VALDORIA, "Il est essentiel de renforcer l’Organisation fictive."),
     # inverted attribution in the middle: stitched out
     ("Cette mission, a-t-il affirmé, a permis de protéger 12 ponts fictifs.", frozenset(),
      "Cette mission a permis de protéger 12 ponts fictifs."),
     # inverted attribution followed by a clause that belongs to it: the sentence ends there
-    ("Au cours des 20 dernières années, l’organisation a fait ses preuves, a-t-il affirmé, "
-     "avant de souligner sa neutralité.", frozenset(),
+    (("Au cours des 20 dernières années, l’organisation a fait ses preuves, a-t-il affirmé, "
+      "avant de souligner sa neutralité."), frozenset(),
      "Au cours des 20 dernières années, l’organisation a fait ses preuves."),
     # attribution tail naming the speaker by a generic noun
     ("L’état de droit doit demeurer une priorité, a dit la déléguée.", frozenset(),

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from test_summarize import fictional_release
 
 from briefgen.model import FALLBACK, NEURAL, Bullet
 from briefgen.settings import Settings
 from briefgen.summarize import summarize_release
 from briefgen.summarize.faithfulness import check_bullet, check_summaries, is_subsequence
-from test_summarize import fictional_release
 
 
 @pytest.fixture

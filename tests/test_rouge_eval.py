@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from test_summarize import fictional_release
 
 from briefgen.evaluate import UnicodeTokenizer, outputs, score_release, sumy_summary
 from briefgen.model import LEAD, Paragraph
 from briefgen.pipeline import parse_source
 from briefgen.settings import Settings
-from test_summarize import fictional_release
 
 RELEASES = ["CS-14794.fr.txt", "GA-12406.en.txt", "GA-12548.en.txt", "GA-12553.en.txt",
             "SC-14808.en.txt", "SC-14819.en.txt", "SC-15462.en.txt", "SC-15570.en.txt",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..languages import LANGUAGES
 from ..model import Statement
@@ -201,7 +201,7 @@ def _leading_cut(sentence: str, lang: str, allowed: frozenset[str],
     return _Cut(0, end)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _subject_words(lang: str) -> frozenset[str]:
     table = LANGUAGES[lang]
     phrases = (_SUBJECT_GLUE[lang],) + table.follow_on_subjects + table.delegate_nouns
@@ -214,12 +214,12 @@ def _alternatives(phrases: tuple[str, ...]) -> str:
     return "|".join(re.sub("[’']", "[’']", re.escape(p)) for p in ordered)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _connective_re(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?:" + _alternatives(LANGUAGES[lang].connectives) + r")\s*,\s*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frame_res(lang: str) -> tuple[re.Pattern[str], ...]:
     """Leading "SUBJECT (also) said that" patterns: with a conjunction, then bare ones."""
     aux, glue = FRAME_GLUE[lang]
@@ -231,7 +231,7 @@ def _frame_res(lang: str) -> tuple[re.Pattern[str], ...]:
         if verbs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Attribution phrases: "he said" / "a dit la déléguée", "said the representative"."""
     aux, _ = FRAME_GLUE[lang]

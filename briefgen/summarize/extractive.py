@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -189,8 +189,8 @@ def make_bullet(unit: Unit, statement: Statement, release: Release, lang: str) -
 
 def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                count: int) -> tuple[Bullet, ...]:
-    """The meeting's key points: summary bullets central to the whole debate, at most one per
-    delegation, not repeating each other, in speaking order.
+    """The meeting's key points: summary bullets central to the whole debate, one per
+    delegation while there are delegations left, not repeating each other, in speaking order.
 
     Candidates are the statements' summary bullets (already compressed and checked), scored
     by closeness to all statements together and to the meeting's topic, and by who speaks:
@@ -224,17 +224,19 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
             value = sum(KEY_WEIGHTS[k] * v for k, v in features.items())
             pool.append((index, order, bullet, vector, value))
     chosen: list[tuple[int, int, Bullet, dict, float]] = []
-    used: set[str] = set()
+    # One point per delegation first; when fewer delegations spoke than points are wanted,
+    # a second round lets the most central ones have another.
     while pool and len(chosen) < count:
-        best = max(pool, key=lambda c: MMR_LAMBDA * c[4] - (1 - MMR_LAMBDA) * max(
+        used = {c[2].delegation_key for c in chosen}
+        fresh = [c for c in pool if c[2].delegation_key not in used] or pool
+        best = max(fresh, key=lambda c: MMR_LAMBDA * c[4] - (1 - MMR_LAMBDA) * max(
             (_dot(c[3], o[3]) for o in chosen), default=0.0))
         chosen.append(best)
-        used.add(best[2].delegation_key or "")
-        pool = [c for c in pool if (c[2].delegation_key or "") not in used]
+        pool.remove(best)
     return tuple(c[2] for c in sorted(chosen, key=lambda c: (c[0], c[1])))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _position_verbs(lang: str) -> re.Pattern[str]:
     """Verbs by which a release marks a position (support or concern, urging, condemning)."""
     table = LANGUAGES[lang]
