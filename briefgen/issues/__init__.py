@@ -28,17 +28,20 @@ from briefgen.model import (
 from briefgen.settings import Settings
 
 from .assign import Assignment, assign
-from .discover import discover
-from .matchers import PLACE, Matcher, SentenceFacts, hits, sentence_facts
-from .stance import Reading, defending_party, read_stance, reread_supporters
+from .discover import MAX_ISSUES, discover
+from .matchers import COOPERATION, PLACE, Matcher, SentenceFacts, hits, sentence_facts
+from .stance import Reading, Target, defending_party, read_stance
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
 from .vocab import stance_cues
 
 __all__ = ["find_issues"]
 
-MAX_POSITION_SENTENCES = 2
+# Sentences per position: one by default (the one that shows the stance on a contested
+# issue, else the one most on the issue), two in the "full" note.
+POSITION_SENTENCES = {"full": 2}
 MAX_TERMS = 8
+MIN_SIDE = 2  # clear readings on each side that make an issue contested by themselves
 
 
 def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
@@ -49,9 +52,11 @@ def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     assignments = assign(units, facts, matchers, lang)
     statements = {s.index: s for s in release.statements}
     lead = [(u, sentence_facts(u, lang)) for u in lead_units(release)]
+    sentences = POSITION_SENTENCES.get(settings.length, 1)
     issues = [issue for m in matchers
               if (issue := _issue(m, assignments, statements, lang, settings.lang,
-                                  _reported_divergence(m, lead, lang))).positions]
+                                  _reported_divergence(m, lead, lang), sentences)).positions]
+    issues = _without_frame(issues, matchers)[:MAX_ISSUES]
     divergences = [
         Divergence(issue.id, issue.label, {
             stance: keys for stance in STANCES
@@ -60,6 +65,24 @@ def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
         for issue in issues if issue.contested
     ]
     return IssueAnalysis(tuple(issues), tuple(divergences))
+
+
+def _without_frame(issues: list[Issue], matchers: list[Matcher]) -> list[Issue]:
+    """Discovered issues less the place that only frames the meeting.
+
+    In a debate on Gaza, "Gaza" as a section of its own repeats what "Humanitarian situation
+    in Gaza" and "Ceasefire" already say: a place issue that names the place other issues'
+    labels are qualified by is the frame, kept only when delegations diverge on it (the Ukraine
+    crisis in a vote on Ukraine) or when the note has room to spare.
+    """
+    kinds = {m.id: m for m in matchers}
+    placed = {i.label for i in issues if kinds[i.id].kind != PLACE}
+    frame = {i.id for i in issues
+             if kinds[i.id].kind == PLACE and not i.contested
+             and any(i.label in label and i.label != label for label in placed)}
+    if not frame or len(issues) <= MAX_ISSUES - 1:
+        return issues
+    return [i for i in issues if i.id not in frame]
 
 
 def _matchers(release: Release, units: list[Unit], facts, settings: Settings) -> list[Matcher]:
@@ -90,7 +113,7 @@ def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]
 
 
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
-           lang: str, note_lang: str, reported: bool) -> Issue:
+           lang: str, note_lang: str, reported: bool, sentences: int) -> Issue:
     by_key: dict[str, list[Assignment]] = {}
     terms: Counter[str] = Counter()
     for a in assignments:
@@ -99,32 +122,53 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
             terms.update(t.casefold() for t in a.terms.get(matcher.id, ()))
     # Addressing an issue takes a sentence that names it; carried-over ones only add to it.
     by_key = {k: v for k, v in by_key.items() if any(matcher.id in a.direct for a in v)}
-    readings = {k: read_stance([a.unit for a in v], lang, matcher.votes) for k, v in by_key.items()}
+    units_by_key = {k: [a.unit for a in v] for k, v in by_key.items()}
+    readings = _readings(units_by_key, _target(matcher, lang), lang)
+    # A place without a party whose action is at stake (Afghanistan) is a situation too.
+    situation = matcher.situation or matcher.kind == PLACE
     if matcher.kind == PLACE:
-        units_by_key = {k: [a.unit for a in v] for k, v in by_key.items()}
         party = defending_party(readings, units_by_key, matcher.place, lang)
         if party:
+            situation = matcher.situation
+            # The party's action is what the issue is about: read everyone again on it.
+            readings = _readings(units_by_key, _target(matcher, lang, party), lang)
             own = readings[party]
-            readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0])
-            if own.stance != SUPPORTS:
-                readings.update(reread_supporters(readings, units_by_key, party, lang))
-    contested = _contested(readings, reported)
+            readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0],
+                                      True)
+    contested = _contested(readings, reported, situation)
     positions = tuple(
         _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
-                  matcher.id)
+                  matcher.id, sentences)
         for key, group in by_key.items()
     )
     return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=positions,
                  contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)))
 
 
-def _contested(readings: dict[str, Reading], reported: bool) -> bool:
-    """Delegations on both sides, and either the release itself reports the disagreement or the
-    smaller side takes its side explicitly (a vote, the party defending what it did).
+def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
+    """What "supports" means on this issue: the text, the right, the party's action."""
+    if matcher.kind == PLACE:
+        return Target(words=stance_cues(lang).actions,
+                      keys=frozenset({party or matcher.place}))
+    if matcher.kind == COOPERATION:
+        return Target(words=matcher.with_words, keys=matcher.organizations - {"org:UN"})
+    return Target(words=matcher.terms, patterns=matcher.patterns, votes=matcher.votes)
 
-    Evaluative words alone are not enough: on an issue everyone agrees on (the situation in
-    Afghanistan) delegations both "welcome" efforts and "express concern" about the situation,
-    which is not a divergence between them."""
+
+def _readings(units_by_key: dict[str, list[Unit]], target: Target, lang: str
+              ) -> dict[str, Reading]:
+    return {k: read_stance(units, lang, target) for k, units in units_by_key.items()}
+
+
+def _contested(readings: dict[str, Reading], reported: bool, situation: bool) -> bool:
+    """Delegations on both sides, and either the release itself reports the disagreement, or
+    the smaller side takes its side explicitly (a vote, the party defending what it did), or
+    at least MIN_SIDE delegations on each side say so in words about the issue's target.
+
+    Evaluative words around the issue are not enough: on an issue everyone agrees on (the
+    situation in Afghanistan) delegations both "welcome" efforts and "express concern" about
+    the situation, which is not a divergence between them; on a situation (humanitarian,
+    hostages) concern is no side at all, so only the release's own report counts."""
     sides = {SUPPORTS: [], CONCERNED: []}
     for reading in readings.values():
         if reading.stance in sides:
@@ -132,13 +176,18 @@ def _contested(readings: dict[str, Reading], reported: bool) -> bool:
     small = min(sides.values(), key=len)
     if not small:
         return False
-    return reported or any(r.strong for r in small)
+    if reported:
+        return True
+    if situation:
+        return False
+    return any(r.strong for r in small) or all(
+        sum(r.clear for r in side) >= MIN_SIDE for side in sides.values())
 
 
 def _position(key: str, group: list[Assignment], reading: Reading | None,
               statements: dict[int, Statement], lang: str, note_lang: str,
-              issue_id: str) -> Position:
-    chosen = _summary_units(group, reading, issue_id)
+              issue_id: str, sentences: int) -> Position:
+    chosen = _summary_units(group, reading, issue_id, sentences)
     summary = tuple(_bullet(u, statements[u.statement], lang) for u in chosen)
     evidence = _bullet(reading.evidence, statements[reading.evidence.statement], lang) \
         if reading and reading.evidence else None
@@ -147,15 +196,17 @@ def _position(key: str, group: list[Assignment], reading: Reading | None,
                     stance_evidence=evidence)
 
 
-def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: str) -> list[Unit]:
-    """The sentence naming the issue most, plus the one that shows the stance; in text order."""
+def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: str,
+                   sentences: int) -> list[Unit]:
+    """The sentence that shows the stance (contested issues), then the one naming the issue
+    most; as many as the note's length allows, in text order."""
     direct = [a for a in group if issue_id in a.direct]
     first = max(direct, key=lambda a: (len(a.terms.get(issue_id, ())), -group.index(a))).unit
-    chosen = [first]
-    if reading and reading.evidence and reading.evidence is not first:
-        chosen.append(reading.evidence)
+    chosen = [reading.evidence] if reading and reading.evidence else []
+    if first is not (chosen[0] if chosen else None):
+        chosen.append(first)
     order = {id(a.unit): i for i, a in enumerate(group)}
-    return sorted(chosen, key=lambda u: order.get(id(u), 0))[:MAX_POSITION_SENTENCES]
+    return sorted(chosen[:sentences], key=lambda u: order.get(id(u), 0))
 
 
 def _bullet(unit: Unit, statement: Statement, lang: str) -> Bullet:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefgen.delegations import resolve
@@ -27,8 +27,10 @@ MAX_ISSUES = 6
 # and where things happen ("in Gaza", "au Kazakhstan") rather than only who acts ("Israel
 # said"), in at least this share of its mentions -- unless the title or agenda names it.
 PLACE_SHARE, PLACE_SHARE_UNFRAMED, LOCATIVE_SHARE = 0.15, 0.5, 0.2
-TOPIC_SHARE, TOPIC_SHARE_UNFRAMED = 0.2, 0.4
-MIN_DELEGATIONS = 2
+# A topic: addressed by this share of delegations when the framing names it, or (at least
+# MIN_UNFRAMED delegations) when many statements share it although the lead does not.
+TOPIC_SHARE, TOPIC_SHARE_UNFRAMED = 0.2, 0.2
+MIN_DELEGATIONS, MIN_UNFRAMED = 2, 3
 # Framing weights: the title and agenda say what the meeting is for, the lead what came up.
 FRAMING_WEIGHT = {"title": 1.0, "headings": 1.0, "lead": 0.5}
 
@@ -53,7 +55,10 @@ class Candidate:
 
 def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
              note_lang: str) -> list[Matcher]:
-    """The meeting's issues, most salient first, labels in the note's language."""
+    """Candidate issues, most salient first, labels in the note's language.
+
+    Not capped: `find_issues` keeps the first MAX_ISSUES once it knows which place issues are
+    only the meeting's frame."""
     lang = release.meeting.language
     speakers = {u.key for u in units}
     framing = {where: (text, fold(text)) for where, text in framing_texts(release).items()}
@@ -62,7 +67,7 @@ def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
         *_topic_candidates(units, facts, framing, speakers, lang),
         *_cooperation_candidates(release, units, facts, speakers, lang),
     ]
-    kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)[:MAX_ISSUES]
+    kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)
     main_place = _main_place(kept, framing, lang)
     return [_localized(c.matcher, framing["title"], main_place, lang, note_lang) for c in kept]
 
@@ -124,7 +129,7 @@ def _topic_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
     out = []
     for topic in topics(lang):
         matcher = Matcher(id=topic.id, kind=TOPIC, labels=topic.labels, terms=topic.terms,
-                          votes=topic.votes)
+                          votes=topic.votes, situation=topic.situation)
         delegations = _addressing(matcher, units, facts)
         share = len(delegations) / max(len(speakers), 1)
         in_frame = {where: bool(topic.terms.search(folded)) for where, (_, folded) in framing.items()}
@@ -133,17 +138,18 @@ def _topic_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
             ok = in_frame["title"] or in_frame["headings"]
         elif topic.needs_framing:
             ok = weight > 0
+        elif weight:
+            ok = share >= TOPIC_SHARE and len(delegations) >= MIN_DELEGATIONS
         else:
-            ok = share >= TOPIC_SHARE_UNFRAMED or (share >= TOPIC_SHARE and weight > 0)
+            ok = share >= TOPIC_SHARE_UNFRAMED and len(delegations) >= MIN_UNFRAMED
         if ok and len(delegations) >= MIN_DELEGATIONS:
             out.append(Candidate(_with_place_labels(matcher, topic), delegations, weight, share))
     return out
 
 
 def _with_place_labels(matcher: Matcher, topic) -> Matcher:
-    return Matcher(id=matcher.id, kind=matcher.kind,
-                   labels={**topic.labels, **{f"{k}@place": v for k, v in topic.place_labels.items()}},
-                   terms=matcher.terms, votes=matcher.votes)
+    return replace(matcher, labels={**topic.labels,
+                                    **{f"{k}@place": v for k, v in topic.place_labels.items()}})
 
 
 def _cooperation_candidates(release, units, facts, speakers, lang) -> list[Candidate]:
@@ -184,10 +190,7 @@ def _localized(matcher: Matcher, title: tuple[str, str], main_place: str | None,
         placed = matcher.labels.get(f"{note_lang}@place")
         label = fill(placed, main_place, note_lang) if placed and main_place else \
             matcher.labels[note_lang]
-    return Matcher(id=matcher.id, kind=matcher.kind, labels={note_lang: label},
-                   place=matcher.place, terms=matcher.terms, patterns=matcher.patterns,
-                   with_words=matcher.with_words, organizations=matcher.organizations,
-                   regional=matcher.regional, votes=matcher.votes)
+    return replace(matcher, labels={note_lang: label})
 
 
 def _cooperation_label(keys: list[str], note_lang: str) -> str:

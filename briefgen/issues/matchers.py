@@ -34,6 +34,9 @@ class Matcher:
     organizations: frozenset[str] = frozenset()  # COOPERATION: keys of the partners
     regional: re.Pattern[str] | None = None  # COOPERATION: regional bodies in general
     votes: bool = False  # a text put to the vote: how delegations voted is their stance
+    # A state of affairs everyone worries about (the humanitarian situation): concern about it
+    # is no side, so it is contested only when the release itself reports a divergence.
+    situation: bool = False
 
 
 @dataclass(frozen=True, slots=True)

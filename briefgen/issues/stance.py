@@ -1,20 +1,28 @@
 """Which side a delegation takes on an issue, and the sentence that shows it.
 
-Stance comes from position verbs and evaluative words in the sentences where the delegation
-addresses the issue (`data/issue_stance.toml` + the language tables): "welcomed", "légitime",
-"efficace" against "s'est inquiété", "manque de transparence", "must respect human rights".
-A cue after a negation counts for the other side.  Votes and co-sponsorship are strong cues.
+A stance is about the issue's TARGET: the text put to the vote, the right that is claimed,
+the action of the party at stake (the CSTO deployment, the Russian military operation).  A
+sentence is cut into clauses; an evaluative word ("welcomed", "légitime", "s'est inquiété",
+"manque de transparence") counts in full only in a clause that names the target, and little
+elsewhere: "supporting Ukraine's sovereignty" is no support for the operation in Ukraine,
+"plaidé en faveur du dialogue" no support for the deployment.  A clause opened by "but" /
+"mais" weighs more, one opened by "while" / "bien que" less; "Regarding the draft, he
+condemned ..." attaches the second clause to the first one's subject.  A cue after a negation
+counts for the other side; on a text put to the vote, how a delegation voted (or that it
+wrote the text) decides, and regretting that the text was blocked is support for it.
 
 One more general rule: on a place issue, the party whose actions most of the concerned
-delegations name (the Russian Federation on Ukraine, the CSTO on its deployment) is on the
-other side when it speaks, even though its own sentences are full of negative words about
-the situation: it defends what it did.
+delegations name (the Russian Federation on Ukraine, the CSTO on its deployment) becomes the
+target, and is on the supporting side when it speaks, even though its own sentences are full
+of negative words about the situation: it defends what it did.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.model import CONCERNED, NEUTRAL, SUPPORTS
 
@@ -23,82 +31,197 @@ from .vocab import StanceCues, place_mentions, stance_cues
 
 STRONG = 3
 CONDITION = 0.5
+LOOSE = 0.25  # a cue in a clause that does not name the target
+CONTRAST, CONCESSIVE = 1.5, 0.5  # clause weights
 NEGATION_WINDOW = 30  # characters before a cue in which a negation flips it
 ACTOR_SHARE, ACTOR_MIN = 0.5, 3  # concerned delegations naming a party, for the rule above
+CLEAR = 1.0  # attached weight that makes a stance explicit
+VALUED = 0.75  # "important", "essential" said of the target
+# Between a delegation's own name and the text it wrote ("the United States-Canada amendment").
+_AUTHOR_GAP = re.compile(r"^(?:\s|-|'s|'|and|et|&)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a stance on the issue is about, as it can be found in a sentence."""
+
+    words: re.Pattern[str] | None = None  # on folded text
+    patterns: re.Pattern[str] | None = None  # on the text as written (user issues)
+    keys: frozenset[str] = frozenset()  # places / organizations named by name or adjective
+    votes: bool = False  # a text put to the vote
+
+    def spans(self, unit: Unit, lang: str) -> list[tuple[int, int]]:
+        found = [m.span() for m in self.words.finditer(unit.folded)] if self.words else []
+        if self.patterns:
+            found += [m.span() for m in self.patterns.finditer(unit.text)]
+        if self.keys:
+            found += [(m.start, m.end) for m in place_mentions(unit.text, unit.folded, lang)
+                      if m.key in self.keys]
+        return found
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     stance: str
-    strong: bool
+    strong: bool  # taken explicitly: a vote, authorship, the party defending itself
     evidence: Unit | None
+    clear: bool = False  # rests on words about the target, not on words around it
 
 
-def _negated(cues: StanceCues, folded: str, start: int) -> bool:
-    window = folded[max(0, start - NEGATION_WINDOW):start]
-    clause = window.rsplit(",", 1)[-1]
-    return bool(cues.negation.search(clause))
+@dataclass(slots=True)
+class _Score:
+    attached: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
+        (SUPPORTS, CONCERNED, NEUTRAL), 0.0))
+    loose: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
+        (SUPPORTS, CONCERNED, NEUTRAL), 0.0))
+    strong: set[str] = field(default_factory=set)
 
 
-def sentence_scores(unit: Unit, cues: StanceCues, votes: bool = False
-                    ) -> tuple[dict[str, float], frozenset[str]]:
-    """Weight of each side in one sentence, and the sides it takes explicitly (by a vote).
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    weight: float
+    attached: bool
+    failure: bool  # names the blocking of the text
 
-    Vote cues only count on a text put to the vote (`votes`): elsewhere they are about
-    something else ("voted in favour" in a sentence on the veto).
-    """
-    score = {SUPPORTS: 0.0, CONCERNED: 0.0, NEUTRAL: 0.0}
-    strong: set[str] = set()
+
+def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_Clause]:
+    folded = unit.folded
+    cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
+    spans = target.spans(unit, lang)
+    out: list[_Clause] = []
+    framed = False
+    for start, end in zip(cuts, cuts[1:]):
+        opener = cues.clause_start.match(folded, start)
+        kind = opener.lastgroup if opener else None
+        named = any(s < end and start < e for s, e in spans)
+        weight = CONTRAST if kind == "contrast" else CONCESSIVE if kind == "concessive" else 1.0
+        failure = bool(target.votes and cues.failure.search(folded, start, end))
+        out.append(_Clause(start, end, weight, named or framed, failure))
+        framed = kind == "frame" and named
+    return out
+
+
+def _negated(cues: StanceCues, folded: str, start: int, clause_start: int) -> bool:
+    window = folded[max(clause_start, start - NEGATION_WINDOW):start]
+    return bool(cues.negation.search(window))
+
+
+def _wrote_it(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceCues,
+              lang: str) -> bool:
+    """The speaker names itself as an author of the text: "the United States and Albania
+    proposed the draft", "the United States-Canada amendment"."""
+    own = [m for m in place_mentions(unit.text, unit.folded, lang) if m.key == unit.key]
+    if not own:
+        return False
+    spans = target.spans(unit, lang)
+    starts = [c.start for c in clauses]
+    for m in own:
+        clause = clauses[bisect_right(starts, m.start) - 1]
+        if clause.attached and cues.authorship.search(unit.folded, clause.start, clause.end):
+            return True
+        if any(s >= m.end and _AUTHOR_GAP.match(_without_names(unit, m.end, s, lang))
+               and not _is_vote(cues, unit.folded, s) for s, _ in spans):
+            return True
+    return False
+
+
+def _is_vote(cues: StanceCues, folded: str, start: int) -> bool:
+    """"The Russian Federation voted against the draft": a vote, not a text's name."""
+    return any(p.match(folded, start) for p in
+               (cues.strong_supports, cues.strong_concerned, cues.strong_neutral))
+
+
+def _without_names(unit: Unit, start: int, end: int, lang: str) -> str:
+    gap = unit.folded[start:end]
+    for m in place_mentions(unit.text, unit.folded, lang):
+        if start <= m.start and m.end <= end:
+            gap = gap.replace(unit.folded[m.start:m.end], "", 1)
+    return gap
+
+
+def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> _Score:
+    """Weight of each side in one sentence, on the target and around it, and the sides it
+    takes explicitly (a vote or authorship, only on a text put to the vote)."""
+    score = _Score()
+    clauses = _clauses(unit, cues, target, lang)
+    starts = [c.start for c in clauses]
     taken: list[tuple[int, int]] = []
     strong_cues = ((cues.strong_supports, SUPPORTS, STRONG),
                    (cues.strong_concerned, CONCERNED, STRONG),
-                   (cues.strong_neutral, NEUTRAL, STRONG)) if votes else ()
+                   (cues.strong_neutral, NEUTRAL, STRONG)) if target.votes else ()
     for pattern, side, weight in (
         *strong_cues, (cues.supports, SUPPORTS, 1),
         (cues.concerned, CONCERNED, 1), (cues.conditions, CONCERNED, CONDITION),
-        (cues.neutral, NEUTRAL, 1),
+        (cues.neutral, NEUTRAL, 1), (cues.restraint, NEUTRAL, 1), (cues.valued, SUPPORTS, VALUED),
     ):
         for m in pattern.finditer(unit.folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
+            clause = clauses[bisect_right(starts, m.start()) - 1]
             effective = side
-            if side != NEUTRAL and _negated(cues, unit.folded, m.start()):
+            if side != NEUTRAL and _negated(cues, unit.folded, m.start(), clause.start):
                 effective = CONCERNED if side == SUPPORTS else SUPPORTS
-            score[effective] += weight
+            if clause.failure and effective == CONCERNED:
+                effective = SUPPORTS  # regretting that the text was blocked
             if weight == STRONG:
-                strong.add(effective)
-    return score, frozenset(strong)
+                score.strong.add(effective)
+                score.attached[effective] += weight
+            elif clause.attached:
+                score.attached[effective] += weight * clause.weight
+            elif weight != VALUED:
+                score.loose[effective] += weight * clause.weight * LOOSE
+    if target.votes:
+        score.attached[SUPPORTS] += sum(c.attached and c.failure for c in clauses)
+        if _wrote_it(unit, clauses, target, cues, lang):
+            score.strong.add(SUPPORTS)
+            score.attached[SUPPORTS] += STRONG
+    return score
 
 
-def read_stance(units: list[Unit], lang: str, votes: bool = False) -> Reading:
-    """The delegation's stance over its sentences on the issue; how it voted decides.
+def _side(totals: dict[str, float]) -> str:
+    if totals[NEUTRAL] > max(totals[SUPPORTS], totals[CONCERNED]):
+        return NEUTRAL
+    if totals[SUPPORTS] > totals[CONCERNED]:
+        return SUPPORTS
+    if totals[CONCERNED] > totals[SUPPORTS]:
+        return CONCERNED
+    return NEUTRAL
 
-    A vote for or against wins over everything else, an abstention over evaluative words
-    (a delegation that voted in favour may also say that another should have abstained).
+
+def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
+    """The delegation's stance over its sentences on the issue.
+
+    A vote for or against wins over everything else, an abstention over evaluative words (a
+    delegation that voted in favour may also say that another should have abstained); then
+    the words on the target; only when there are none, the words around it.
     """
     cues = stance_cues(lang)
-    totals = {SUPPORTS: 0.0, CONCERNED: 0.0, NEUTRAL: 0.0}
-    best: dict[str, tuple[float, Unit]] = {}
+    attached = dict.fromkeys((SUPPORTS, CONCERNED, NEUTRAL), 0.0)
+    loose = dict(attached)
+    best: dict[str, tuple[float, float, Unit]] = {}
     strong_sides: set[str] = set()
     for unit in units:
-        score, strong = sentence_scores(unit, cues, votes)
-        strong_sides |= strong
-        for side, value in score.items():
-            totals[side] += value
-            if value and value > best.get(side, (0, None))[0]:
-                best[side] = (value, unit)
+        score = sentence_scores(unit, cues, target, lang)
+        strong_sides |= score.strong
+        for side in attached:
+            attached[side] += score.attached[side]
+            loose[side] += score.loose[side]
+            key = (score.attached[side], score.loose[side])
+            if any(key) and key > best.get(side, (0.0, 0.0, None))[:2]:
+                best[side] = (*key, unit)
     decided = strong_sides - {NEUTRAL} or strong_sides
     if len(decided) == 1:
         stance = next(iter(decided))
-    elif totals[SUPPORTS] > totals[CONCERNED]:
-        stance = SUPPORTS
-    elif totals[CONCERNED] > totals[SUPPORTS]:
-        stance = CONCERNED
     else:
-        stance = NEUTRAL
-    evidence = best.get(stance, (0, None))[1]
-    return Reading(stance, stance in strong_sides, evidence)
+        stance = _side({side: attached[side] + loose[side] for side in attached})
+    others = [attached[s] for s in (SUPPORTS, CONCERNED) if s != stance]
+    clear = stance in strong_sides or (
+        stance != NEUTRAL and attached[stance] >= CLEAR and attached[stance] > max(others))
+    evidence = best.get(stance, (0, 0, None))[2]
+    return Reading(stance, stance in strong_sides, evidence, clear)
 
 
 def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
@@ -117,21 +240,3 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
         if party in readings and party != "org:UN":  # the UN is the forum, not a party
             return party
     return None
-
-
-def reread_supporters(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
-                      party: str, lang: str) -> dict[str, Reading]:
-    """Other delegations' support, read again on their sentences that name the party.
-
-    Called when the defending party's own words were negative (it denounces what it says it
-    answered): then the issue's "support" is support for the party, and a delegation's
-    "support" for the victim ("supporting Ukraine's sovereignty") is not it.
-    """
-    out = {}
-    for key, reading in readings.items():
-        if key == party or reading.stance != SUPPORTS:
-            continue
-        naming = [u for u in units_by_key[key]
-                  if any(m.key == party for m in place_mentions(u.text, u.folded, lang))]
-        out[key] = read_stance(naming, lang) if naming else Reading(NEUTRAL, False, None)
-    return out

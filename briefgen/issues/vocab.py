@@ -38,6 +38,7 @@ class Topic:
     generic: bool
     needs_framing: bool
     votes: bool
+    situation: bool
 
 
 @lru_cache(maxsize=4)
@@ -45,7 +46,8 @@ def topics(lang: str) -> tuple[Topic, ...]:
     return tuple(
         Topic(id=t["id"], labels=t["label"], place_labels=t.get("label_place", {}),
               terms=compile_terms(t["terms"][lang]), generic=t.get("generic", False),
-              needs_framing=t.get("needs_framing", False), votes=t.get("votes", False))
+              needs_framing=t.get("needs_framing", False), votes=t.get("votes", False),
+              situation=t.get("situation", False))
         for t in _data("issue_topics.toml")["topic"]
         if t["terms"].get(lang)
     )
@@ -63,6 +65,13 @@ class StanceCues:
     negation: re.Pattern[str]
     divergence: re.Pattern[str]
     vote_split: re.Pattern[str]
+    actions: re.Pattern[str]  # nouns naming the action at stake on a place issue
+    restraint: re.Pattern[str]  # dialogue, restraint, all parties: a neutral stance
+    failure: re.Pattern[str]  # a text blocked or vetoed
+    authorship: re.Pattern[str]  # a delegation wrote the text
+    valued: re.Pattern[str]  # "important", "essential": support only when said of the target
+    clause_start: re.Pattern[str]  # contrast / concessive / frame word opening a clause
+    clause_split: re.Pattern[str]  # where a sentence's clauses meet
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +86,8 @@ def stance_cues(lang: str) -> StanceCues:
         return [r"\b" + re.escape(fold(p)) for p in phrases]
 
     negation = "|".join(re.escape(w) for w in table["negation"])
+    openers = "|".join(rf"(?P<{kind}>{'|'.join(re.escape(w) for w in table[kind])})"
+                       for kind in ("contrast", "concessive", "frame"))
     return StanceCues(
         supports=compile_terms(table["supports"] + verbs(data.support_verbs)),
         concerned=compile_terms(table["concerned"] + verbs(data.concern_verbs)),
@@ -88,6 +99,16 @@ def stance_cues(lang: str) -> StanceCues:
         negation=re.compile(rf"(?:^|[\s(]|(?<=\w'))(?:{negation})(?=[\s,]|$)", FLAGS),
         divergence=compile_terms(table["divergence"]),
         vote_split=compile_terms(table["vote_split"]),
+        actions=compile_terms(table["actions"]),
+        restraint=compile_terms(table["restraint"]),
+        failure=compile_terms(table["failure"]),
+        authorship=compile_terms(table["authorship"]),
+        valued=compile_terms(table["valued"]),
+        clause_start=re.compile(rf"^\W*(?:{openers})\b", FLAGS),
+        clause_split=re.compile(
+            r"[;:()]|,\s|\s[-\u2013\u2014]\s|\u2014|\s(?=(?:"
+            + "|".join(re.escape(w) for w in table["contrast"] + table["concessive"]) + r")\b)",
+            FLAGS),
     )
 
 
