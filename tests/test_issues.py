@@ -33,6 +33,7 @@ from briefgen.model import (
 from briefgen.settings import Settings
 
 GOLD = Path(__file__).parent / "gold"
+HELD_OUT = "SC-14819.en.txt"
 
 # --- a fictional French release --------------------------------------------------------------
 # FICTIONAL CONTENT, written for these tests.
@@ -162,6 +163,79 @@ def test_vote_on_a_draft_decides_the_stance():
         "US": SUPPORTS, "AL": SUPPORTS, "RU": CONCERNED, "CN": "neutral"}
 
 
+def test_stance_is_read_on_the_target_not_on_the_words_around_it():
+    # FICTIONAL CONTENT, written for this test.  The party at stake is the Russian
+    # Federation: support for the victim is no support for the party's action.
+    title = "Security Council debates the war in Ukraine"
+    lead = "Speakers addressed the situation in Ukraine."
+    speeches = [
+        ("US", ["The United States condemned the Russian Federation’s unprovoked war in Ukraine, "
+                "supporting Ukraine’s sovereignty."]),
+        ("GB", ["The United Kingdom supports the people of Ukraine and denounced the Russian "
+                "Federation’s aggression."]),
+        ("FR", ["France deplored the Russian Federation’s invasion of Ukraine."]),
+        ("AL", ["Albania rejected the Russian Federation’s attack on Ukraine."]),
+        ("RU", ["The Russian Federation said its operation in Ukraine protects civilians."]),
+        ("BR", ["Regarding Ukraine, Brazil welcomed dialogue and called on all parties to show "
+                "restraint."]),
+    ]
+    release = _release(title, lead, speeches, "en")
+    ukraine = _issue(find_issues(release, Settings(lang="en")), "ukraine")
+    assert ukraine.contested
+    stance = {p.delegation_key: p.stance for p in ukraine.positions}
+    assert stance["US"] == stance["GB"] == stance["FR"] == stance["AL"] == CONCERNED
+    assert stance["RU"] == SUPPORTS  # the party defends what it did
+    assert stance["BR"] == "neutral"  # welcoming dialogue is no side
+
+
+def test_contrast_and_content_of_a_text():
+    # FICTIONAL CONTENT, written for this test.
+    title = "General Assembly adopts resolution on the humanitarian truce in Gaza"
+    lead = "The resolution was adopted by a recorded vote of 120 in favour to 14 against."
+    speeches = [
+        ("JO", ["Jordan said the resolution calls upon all parties to end the aggression and "
+                "condemns attacks on civilians."]),
+        ("AR", ["Argentina recognizes the right to self-defence, but regretted that the text "
+                "is unbalanced."]),
+        ("CA", ["The Canadian amendment was rejected, which Canada deplored."]),
+        ("IE", ["Ireland welcomed the resolution."]),
+    ]
+    release = _release(title, lead, speeches, "en")
+    draft = _issue(find_issues(release, Settings(lang="en")), "draft-resolution")
+    stance = {p.delegation_key: p.stance for p in draft.positions}
+    # What the text says ("condemns attacks") is not Jordan's judgement of it.
+    assert stance["JO"] != CONCERNED
+    assert stance["AR"] == CONCERNED  # the clause after "but" weighs more
+    assert stance["IE"] == SUPPORTS
+
+
+def test_a_situation_is_not_contested_by_words():
+    # FICTIONAL CONTENT, written for this test: everyone worries about the humanitarian
+    # situation, some welcome aid; that is not a divergence.
+    title = "Security Council hears briefing on the humanitarian situation in Gaza"
+    lead = "Speakers addressed humanitarian aid."
+    speeches = [(key, [text]) for key, text in [
+        ("FR", "France welcomed the humanitarian aid convoys into Gaza."),
+        ("IE", "Ireland praised the humanitarian workers in Gaza."),
+        ("CL", "Chile expressed concern about the humanitarian situation in Gaza."),
+        ("BR", "Brazil deplored the humanitarian catastrophe in Gaza."),
+    ]]
+    analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))
+    humanitarian = _issue(analysis, "humanitarian")
+    assert not humanitarian.contested
+    assert all(p.stance is None for p in humanitarian.positions)
+
+
+def test_positions_are_one_sentence_unless_the_note_is_full(release_fr):
+    standard = _issue(find_issues(release_fr, Settings(lang="fr")), "kazakhstan")
+    full = _issue(find_issues(release_fr, Settings(lang="fr", length="full")), "kazakhstan")
+    assert all(len(p.summary) == 1 for p in standard.positions)
+    assert max(len(p.summary) for p in full.positions) == 2
+    us = next(p for p in standard.positions if p.delegation_key == "US")
+    # The one sentence shown on a contested issue is the one that shows the stance.
+    assert us.summary[0].source == us.stance_evidence.source
+
+
 # --- user-defined issues -------------------------------------------------------------------
 
 USER_TOML = """
@@ -269,7 +343,7 @@ def test_french_sample_has_the_three_issues_and_the_kazakhstan_divergence(corpus
     # capitalize the first one).
     for issue in analysis.issues:
         for position in issue.positions:
-            assert 1 <= len(position.summary) <= 2
+            assert len(position.summary) == 1  # one sentence by default
             for bullet in position.summary:
                 paragraph = release.paragraph(bullet.source[0]).text.lower()
                 assert bullet.lang == "fr"
@@ -299,9 +373,14 @@ def test_gold_harness_floors(corpus):
     assert set(results) == {"CS-14794.fr.txt", "SC-14808.en.txt", "SC-15570.en.txt",
                             "GA-12548.en.txt", "SC-14819.en.txt"}
     french = results["CS-14794.fr.txt"]
-    assert french.f1 >= 0.95 and french.stance_accuracy >= 0.85
-    total = overall(results)
+    assert french.f1 >= 0.95 and french.stance_accuracy >= 0.95
     # A notch below the figures measured when this was written (bench/README.md).
-    assert total.f1 >= 0.85
-    assert total.precision >= 0.95
-    assert total.stance_accuracy >= 0.68
+    development = overall({k: v for k, v in results.items() if k != HELD_OUT})
+    assert development.f1 >= 0.92 and development.precision >= 0.97
+    assert development.stance_accuracy >= 0.9
+    # Annotated before the revised rules were run on it; no rule was tuned on it.
+    held_out = results[HELD_OUT]
+    assert held_out.f1 >= 0.95 and held_out.stance_accuracy >= 0.3
+    total = overall(results)
+    assert total.f1 >= 0.93 and total.precision >= 0.97
+    assert total.stance_accuracy >= 0.72

@@ -132,9 +132,10 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
             situation = matcher.situation
             # The party's action is what the issue is about: read everyone again on it.
             readings = _readings(units_by_key, _target(matcher, lang, party), lang)
-            own = readings[party]
-            readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0],
-                                      True)
+            if party in readings:
+                own = readings[party]
+                readings[party] = Reading(SUPPORTS, True,
+                                          own.evidence or units_by_key[party][0], True)
     contested = _contested(readings, reported, situation)
     positions = tuple(
         _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
@@ -152,7 +153,8 @@ def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
                       keys=frozenset({party or matcher.place}))
     if matcher.kind == COOPERATION:
         return Target(words=matcher.with_words, keys=matcher.organizations - {"org:UN"})
-    return Target(words=matcher.terms, patterns=matcher.patterns, votes=matcher.votes)
+    return Target(words=matcher.terms, patterns=matcher.patterns, votes=matcher.votes,
+                  measure=not matcher.situation)
 
 
 def _readings(units_by_key: dict[str, list[Unit]], target: Target, lang: str

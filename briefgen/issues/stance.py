@@ -37,6 +37,7 @@ NEGATION_WINDOW = 30  # characters before a cue in which a negation flips it
 ACTOR_SHARE, ACTOR_MIN = 0.5, 3  # concerned delegations naming a party, for the rule above
 CLEAR = 1.0  # attached weight that makes a stance explicit
 VALUED = 0.75  # "important", "essential" said of the target
+CONTENT_REACH = 40  # characters after a text's name in which a verb introduces what it says
 # Between a delegation's own name and the text it wrote ("the United States-Canada amendment").
 _AUTHOR_GAP = re.compile(r"^(?:\s|-|'s|'|and|et|&)*$")
 
@@ -49,6 +50,7 @@ class Target:
     patterns: re.Pattern[str] | None = None  # on the text as written (user issues)
     keys: frozenset[str] = frozenset()  # places / organizations named by name or adjective
     votes: bool = False  # a text put to the vote
+    measure: bool = False  # a text, a measure or a right: calling for it is support
 
     def spans(self, unit: Unit, lang: str) -> list[tuple[int, int]]:
         found = [m.span() for m in self.words.finditer(unit.folded)] if self.words else []
@@ -84,6 +86,7 @@ class _Clause:
     weight: float
     attached: bool
     failure: bool  # names the blocking of the text
+    content: int  # where what the text says begins ("calls upon ..."), else the clause's end
 
 
 def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_Clause]:
@@ -97,8 +100,11 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
         kind = opener.lastgroup if opener else None
         named = any(s < end and start < e for s, e in spans)
         weight = CONTRAST if kind == "contrast" else CONCESSIVE if kind == "concessive" else 1.0
-        failure = bool(target.votes and cues.failure.search(folded, start, end))
-        out.append(_Clause(start, end, weight, named or framed, failure))
+        failure = bool(target.measure and cues.failure.search(folded, start, end))
+        content = min((m.start() for s, e in spans if start <= s < end and target.votes
+                       if (m := cues.content.search(folded, e, min(e + CONTENT_REACH, end)))),
+                      default=end)
+        out.append(_Clause(start, end, weight, named or framed, failure, content))
         framed = kind == "frame" and named
     return out
 
@@ -148,6 +154,7 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
     clauses = _clauses(unit, cues, target, lang)
     starts = [c.start for c in clauses]
     taken: list[tuple[int, int]] = []
+    conditioned: set[int] = set()  # clauses whose condition has been counted
     strong_cues = ((cues.strong_supports, SUPPORTS, STRONG),
                    (cues.strong_concerned, CONCERNED, STRONG),
                    (cues.strong_neutral, NEUTRAL, STRONG)) if target.votes else ()
@@ -155,17 +162,24 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
         *strong_cues, (cues.supports, SUPPORTS, 1),
         (cues.concerned, CONCERNED, 1), (cues.conditions, CONCERNED, CONDITION),
         (cues.neutral, NEUTRAL, 1), (cues.restraint, NEUTRAL, 1), (cues.valued, SUPPORTS, VALUED),
+        *(((cues.calls, SUPPORTS, VALUED),) if target.measure and not target.votes else ()),
     ):
         for m in pattern.finditer(unit.folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
             clause = clauses[bisect_right(starts, m.start()) - 1]
+            if m.start() >= clause.content:
+                continue  # what the text says, not what the delegation thinks of it
+            if weight == CONDITION:
+                if clause.start in conditioned:
+                    continue  # "in line with international law and international humanitarian law"
+                conditioned.add(clause.start)
             effective = side
             if side != NEUTRAL and _negated(cues, unit.folded, m.start(), clause.start):
                 effective = CONCERNED if side == SUPPORTS else SUPPORTS
             if clause.failure and effective == CONCERNED:
-                effective = SUPPORTS  # regretting that the text was blocked
+                effective = SUPPORTS  # regretting that the text was blocked, the ceasefire absent
             if weight == STRONG:
                 score.strong.add(effective)
                 score.attached[effective] += weight
@@ -226,7 +240,7 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
 
 def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
                     place: str, lang: str) -> str | None:
-    """The delegation most concerned speakers name, when most of them name it."""
+    """The State or organization most concerned speakers name, when most of them name it."""
     concerned = [k for k, r in readings.items() if r.stance == CONCERNED]
     if len(concerned) < ACTOR_MIN:
         return None
@@ -237,6 +251,7 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
     for party, count in named.most_common():
         if count < ACTOR_SHARE * len(concerned):
             break
-        if party in readings and party != "org:UN":  # the UN is the forum, not a party
+        # A State or an organization, whether it speaks or not; the UN is the forum, not a party.
+        if party != "org:UN" and (len(party) == 2 or party.startswith("org:")):
             return party
     return None

@@ -70,6 +70,8 @@ class StanceCues:
     failure: re.Pattern[str]  # a text blocked or vetoed
     authorship: re.Pattern[str]  # a delegation wrote the text
     valued: re.Pattern[str]  # "important", "essential": support only when said of the target
+    content: re.Pattern[str]  # "calls upon", "demands": what a text says follows
+    calls: re.Pattern[str]  # "called for": support for a measure
     clause_start: re.Pattern[str]  # contrast / concessive / frame word opening a clause
     clause_split: re.Pattern[str]  # where a sentence's clauses meet
 
@@ -104,6 +106,8 @@ def stance_cues(lang: str) -> StanceCues:
         failure=compile_terms(table["failure"]),
         authorship=compile_terms(table["authorship"]),
         valued=compile_terms(table["valued"]),
+        content=compile_terms(table["content"]),
+        calls=compile_terms(table["calls"]),
         clause_start=re.compile(rf"^\W*(?:{openers})\b", FLAGS),
         clause_split=re.compile(
             r"[;:()]|,\s|\s[-\u2013\u2014]\s|\u2014|\s(?=(?:"
