@@ -384,13 +384,17 @@ def _skip_prefixes(text: str, lang: str, data: LanguageData) -> tuple[int, str |
             pos += len(prefix) + 1
             break
     honorific = None
-    for h in sorted(data.honorifics, key=len, reverse=True):
-        if re.match(re.escape(h) + r"\s", text[pos:]):
-            honorific = h
-            pos += len(h)
-            pos += len(text[pos:]) - len(text[pos:].lstrip())
-            break
+    m = _honorific_re(lang).match(text, pos)
+    if m:
+        honorific = m.group(1)
+        pos = m.end()
     return pos, honorific
+
+
+@lru_cache(maxsize=None)
+def _honorific_re(lang: str) -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in sorted(LANGUAGES[lang].honorifics, key=len, reverse=True))
+    return re.compile(rf"({alt})\s+")
 
 
 def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
@@ -780,6 +784,239 @@ def _first_sentence(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
+# Takeovers: another delegation becomes the subject inside a paragraph
+#
+# Releases switch speaker in mid-paragraph ("… Echoing this sentiment, the representative of
+# Poland said …", "…, tandis que la France a demandé …").  From such a sentence (or clause)
+# to the end of the paragraph, the text belongs to the new delegation.  The test is stricter
+# than at a paragraph's opening, because inside a statement other delegations are mostly
+# mentioned, not quoted: the delegation must be the subject of a verb of saying from the
+# table, either opening the sentence or a clause (after an introductory phrase or a
+# quotation) or inverted at its end ("…, said X's delegate", "…, a appuyé la Norvège").
+# What the current speaker reports in their own voice ("He recalled that the representative
+# of X said …", "…, she said", "Selon lui, …") stays theirs.  Several delegations as one
+# subject ("China and the Russian Federation said"), a plural delegate phrase, a collective
+# subject with a verb of saying, or (in French) a country alone whose verb may report an act
+# rather than speech ("la Russie a rejeté la proposition") leave the text unattributed rather
+# than guessed.
+
+# Joins after which a clause has its own subject: "…, while the representative of X …".
+_CLAUSE_JOIN = {
+    "en": r"(?:[,;]\s*(?:while|whereas|and|but)\s+|;\s*)$",
+    "fr": r"(?:[,;]\s*(?:tandis que|tandis qu'|alors que|alors qu'|et|mais)\s*|;\s*)$",
+}
+# Positions where a subject may start: the sentence, after a comma or a join.
+_SUBJECT_START = {
+    "en": r"^[«“\"\s]*|[,;]\s*(?:(?:while|whereas|and|but)\s+)?",
+    "fr": r"^[«“\"\s]*|[,;]\s*(?:(?:tandis que|tandis qu'|alors que|alors qu'|et|mais)\s*)?",
+}
+# Between coordinated subjects: "China and the Russian Federation", "la Chine et la Russie".
+_AND = {"en": r",?\s+(?:and|as well as)\s+|,\s+", "fr": r",?\s+(?:et|ainsi que)\s+|,\s+"}
+_NAME_ARTICLE = {"en": r"(?:the|The)\s+", "fr": r"(?:le|la|les|Le|La|Les)\s+|[Ll]'"}
+# The current speaker's own voice besides "He said" / "Il a dit".
+_OWN_VOICE_EXTRA = {
+    "en": r"[Aa]ccording to (?:him|her)\b|[Ii]n (?:his|her) (?:view|opinion)\b|"
+          r"[Ff]or (?:him|her),",
+    "fr": r"[Ss]elon (?:lui|elle)\b|[Pp]our (?:lui|elle),|[Dd]'après (?:lui|elle)\b|"
+          r"[Àà] (?:ses|son) (?:yeux|avis|sens)\b|a-t-(?:il|elle)\b",
+}
+# French only: what shows that a country's verb reports speech ("a demandé que", "a dit :",
+# "a, de son côté, rappelé", "…, tandis que la France a …") rather than an act.
+_SPEECH_EVIDENCE = {
+    "fr": r"\s*(?:que\b|qu'|:|«|“)|\s+(?:de son côté|pour sa part|quant à (?:lui|elle)|"
+          r"à son tour|(?:lui|elle) aussi|aussi|également|lui-même|elle-même)\b",
+}
+_CONTRAST = {"fr": r"tandis qu|alors qu|[Dd]e son côté|[Pp]our sa part|[Qq]uant à|[Àà] son tour"}
+_QUOTE_MASK = "\u00b7"  # stands in for quoted words
+
+
+@dataclass(frozen=True, slots=True)
+class _Takeover:
+    """From `offset` on, the sentence is `who`'s: a Speaker, or COLLECTIVE (several
+    delegations or a group).  A `doubtful` Speaker is only trusted when it is the current
+    speaker already; anyone else is not given the text."""
+
+    offset: int
+    who: Speaker | str
+    doubtful: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    who: Speaker | str
+    start: int
+    end: int
+    doubtful: bool = False  # a French country alone: needs evidence that its verb is speech
+    shaped: bool = False  # a named-speaker introduction, already checked as a whole
+
+
+def _masked(text: str) -> tuple[str, str]:
+    """The text with quoted words replaced by a mark of the same length (offsets stay valid,
+    and a delegation named inside a quotation is never taken for a subject), as written and
+    with apostrophes normalized."""
+    masked = _QUOTED.sub(lambda m: m.group()[0] + _QUOTE_MASK * (len(m.group()) - 2)
+                         + m.group()[-1], text)
+    return masked, normalize_apostrophes(masked)
+
+
+@lru_cache(maxsize=None)
+def _speech_verb(lang: str) -> str:
+    """A verb of saying from the table, adverbs allowed in front; in French the auxiliary may
+    be split from its participle ("a, lui, rappelé", "a également souligné", "ont dit")."""
+    verbs = [normalize_apostrophes(v) for v in LANGUAGES[lang].reporting_verbs]
+    table = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    if lang != "fr":
+        return rf"(?:(?:{_FILLERS[lang]}|meanwhile|however)\s+){{0,2}}(?:{table})\b"
+    participles = sorted({v.split(" ", 1)[1] for v in verbs if v.startswith(("a ", "s'est "))},
+                         key=len, reverse=True)
+    alt = "|".join(re.escape(p) for p in participles)
+    return (rf"(?:{table}|(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|\s+(?:{_FILLERS[lang]}))*"
+            rf"\s+(?:{alt})e?s?)\b")
+
+
+@lru_cache(maxsize=None)
+def _takeover_res(lang: str) -> dict[str, re.Pattern]:
+    data = LANGUAGES[lang]
+    verb = _speech_verb(lang)
+    singular = [normalize_apostrophes(s) for s in data.follow_on_subjects
+                if not re.fullmatch(_PLURAL_PRONOUNS[lang], s)]
+    own = "|".join(_any_case_initial(s) for s in sorted(singular, key=len, reverse=True))
+    own_voice = rf"(?<![\w'])(?:{own})\s+{verb}|{_OWN_VOICE_EXTRA[lang]}"
+    if lang == "fr":  # "…, a ajouté le représentant" (no "de X": the current speaker)
+        nouns = "|".join(re.escape(n) for n in data.delegate_nouns)
+        own_voice += (rf"|(?:{_reporting_re(lang).pattern})\s+(?:{_NAME_ARTICLE[lang]})"
+                      rf"(?:{nouns})\b(?!\s+{_OF[lang]})")
+    collective = "|".join(_any_case_initial(normalize_apostrophes(c)) for c in
+                          sorted(data.collective_subjects, key=len, reverse=True))
+    return {
+        "verb": re.compile(rf"\s*(?:,[^.;]{{0,200}}?,\s*)?{verb}"),
+        "own": re.compile(own_voice),
+        "own_tail": re.compile(rf"[,;:»”]\s*(?:{own_voice})"),
+        "join": re.compile(_CLAUSE_JOIN[lang]),
+        "start": re.compile(_SUBJECT_START[lang]),
+        "and": re.compile(_AND[lang]),
+        "and_hint": re.compile(rf"[^.;]{{0,100}}?(?:{_AND[lang]})(?:{_NAME_ARTICLE[lang]})?"
+                               r"[A-ZÀ-Þ]"),
+        "article": re.compile(_NAME_ARTICLE[lang]),
+        "collective": re.compile(rf"(?:{collective})\b(?!')"),
+        "intro": re.compile(r"^[^.;:!?]{0,200},\s*$"),
+        "quote_intro": re.compile(rf"^\s*[«“\"][{_QUOTE_MASK}\s]*[»”\"]\s*,?\s*$"),
+        "clause_end": re.compile(r"\s*(?:[.,;:!?»”]|$)"),
+        "nouns": re.compile("|".join(re.escape(n) for n in data.delegate_nouns), re.I),
+    }
+
+
+def _takeovers(sentence: str, lang: str, data: LanguageData,
+               opening: bool = False) -> list[_Takeover]:
+    """Where another subject takes over in `sentence`, in order (see the section comment).
+    In a paragraph's `opening` sentence, the subject at its start is the paragraph's own and
+    is not looked for again."""
+    masked, norm = _masked(sentence)
+    res = _takeover_res(lang)
+    inverted = _subject_res(lang)[1]
+    out: list[_Takeover] = []
+    for cand in _candidates(masked, norm, lang, data, named_opening=not opening):
+        before, rest = norm[:cand.start], norm[cand.end:]
+        join = _clause_start(before, res)
+        clause = before[join:]
+        if res["own"].search(clause):
+            continue  # "He recalled that the representative of X said …"
+        who, doubtful = cand.who, False
+        if cand.shaped:
+            pass
+        elif inverted.search(clause) and res["clause_end"].match(rest):
+            pass  # "“…”, said the representative of X", "…, a appuyé la Norvège"
+        elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
+              or res["intro"].match(clause)) and res["verb"].match(rest):
+            if res["own_tail"].search(rest):
+                continue  # "The representative of X said nothing of it, she noted."
+            doubtful = cand.doubtful and not _speech_evidence(clause, rest, lang, res)
+        else:
+            continue
+        if opening and join == 0:
+            continue
+        if out and out[-1].offset == join:
+            if not _same_speaker(out[-1].who, who):
+                out[-1] = _Takeover(join, COLLECTIVE)  # two subjects for one clause
+            continue
+        out.append(_Takeover(join, who, doubtful))
+    return out
+
+
+def _same_speaker(a: Speaker | str, b: Speaker | str) -> bool:
+    return a == b or (isinstance(a, Speaker) and isinstance(b, Speaker) and a.key == b.key)
+
+
+def _clause_start(before: str, res: dict[str, re.Pattern]) -> int:
+    """Start of the clause a subject opens: just after the last "…, while" / "; " before it
+    (the join word itself goes with the new clause), else the sentence start."""
+    m = res["join"].search(before)
+    if not m:
+        return 0
+    return m.start() + len(m.group()) - len(m.group().lstrip(",; "))
+
+
+def _speech_evidence(clause: str, rest: str, lang: str, res: dict[str, re.Pattern]) -> bool:
+    if lang not in _SPEECH_EVIDENCE:
+        return True
+    verb = res["verb"].match(rest)
+    return bool(re.match(_SPEECH_EVIDENCE[lang], rest[verb.end():]) or re.search(
+        _CONTRAST[lang], clause) or re.match(r"\s*(?:a|ont)\s*,", rest))
+
+
+def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
+                named_opening: bool = True) -> list[_Candidate]:
+    """Possible subjects in order: delegate phrases and named speakers anywhere (a speaker
+    introduced in capitals at the start when `named_opening`); at the places a subject can
+    start, coordinated names, collective subjects and (French) a country named alone."""
+    res = _takeover_res(lang)
+    nouns = res["nouns"]
+    phrases = {start: _Candidate(who, start, end, doubtful=(
+        lang in _ARTICLE_COUNTRY and isinstance(who, Speaker)
+        and not nouns.search(masked[start:end]) and not who.speaker))
+        for who, start, end in [*_phrases(masked, lang, data), *_inline_named(masked, lang, data)]}
+    caps = _caps_intro(masked, lang, data) if named_opening else None
+    if caps is not None and caps.key != UNKNOWN and caps.speaker:
+        phrases.setdefault(0, _Candidate(caps, 0, len(caps.speaker), shaped=True))
+    found = dict(phrases)
+    for m in res["start"].finditer(norm):
+        start = m.end()
+        if lang not in _ARTICLE_COUNTRY and start not in phrases and not res["and_hint"].match(
+                norm, start):
+            units = []  # a name alone is no subject here, and looking names up is the cost
+        else:
+            units = _coordinated(masked, norm, start, phrases, lang, res)
+        if len(units) >= 2:
+            found[start] = _Candidate(COLLECTIVE, start, units[-1][1])
+        elif units and start not in phrases and lang in _ARTICLE_COUNTRY:
+            found[start] = _Candidate(units[0][0], start, units[0][1], doubtful=True)
+        elif not units and (c := res["collective"].match(norm, start)):
+            found.setdefault(start, _Candidate(COLLECTIVE, start, c.end()))
+    return [found[k] for k in sorted(found)]
+
+
+def _coordinated(masked, norm, start, phrases, lang, res) -> list[tuple[Speaker | str, int]]:
+    """Delegations (phrases or names) joined by "and" from `start`: (who, end) each."""
+    units: list[tuple[Speaker | str, int]] = []
+    pos = start
+    while True:
+        if pos in phrases:
+            units.append((phrases[pos].who, phrases[pos].end))
+        else:
+            art = res["article"].match(norm, pos)
+            name_at = art.end() if art else pos
+            hit = (_longest_name_after(masked[name_at:], lang)
+                   if masked[name_at:name_at + 1].isupper() else None)
+            if hit is None:
+                return units
+            units.append((Speaker(hit[1], hit[0]), name_at + len(hit[0])))
+        joined = res["and"].match(norm, units[-1][1])
+        if not joined:
+            return units
+        pos = joined.end()
+
+
+# ---------------------------------------------------------------------------------------
 # The body: turns and unattributed text
 
 
@@ -842,7 +1079,9 @@ def _thematic(texts, section, lang, data) -> bool:
 
 def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattributed, section_kind):
     """Styles A and B: a paragraph opening with a speaker starts a turn; the paragraphs
-    after it go on with that turn until a new speaker, a collective subject or narration."""
+    after it go on with that turn until a new speaker, a collective subject or narration.
+    Inside a paragraph, another delegation taking over as subject starts a turn of its own
+    from that sentence on (see `_takeovers`), so one paragraph may feed several turns."""
     current: _Turn | None = None
     for k in section:
         text = texts[k]
@@ -852,22 +1091,82 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
         if speaker is None:
             opening = _opening_speaker(text, lang, data)
             if opening == COLLECTIVE:
-                kinds[k] = UNATTRIBUTED
-                unattributed.append(Passage(pids[k], text))
                 current = None
-                continue
-            if isinstance(opening, Speaker) and not (
+            elif isinstance(opening, Speaker) and not (
                     current and current.speaker.key == opening.key):
                 speaker = _with_context(opening, text, lang, data)
         if speaker is not None:
             current = _Turn(speaker, [], section_kind)
             turns.append(current)
-        if current is None:
-            kinds[k] = UNATTRIBUTED
-            unattributed.append(Passage(pids[k], text))
-            continue
-        kinds[k] = STATEMENT
-        current.passages.append(Passage(pids[k], text))
+        cuts = _paragraph_cuts(text, current, lang, data, turns, section_kind)
+        current = cuts[-1][1]
+        attributed = False
+        for (start, turn), (end, _) in zip(cuts, [*cuts[1:], (len(text), None)]):
+            passage = Passage(pids[k], text[start:end].strip())
+            if turn is None:
+                unattributed.append(passage)
+            else:
+                turn.passages.append(passage)
+                attributed = True
+        kinds[k] = STATEMENT if attributed else UNATTRIBUTED
+
+
+def _paragraph_cuts(text, current, lang, data, turns,
+                    section_kind) -> list[tuple[int, _Turn | None]]:
+    """Where the paragraph changes hands: (offset, turn or None for unattributed), starting
+    with the turn that opens it.  New turns are appended to `turns` in reading order."""
+    cuts: list[tuple[int, _Turn | None]] = [(0, current)]
+    if not _may_change_hands(text, lang, data):
+        return cuts
+    for i, (s, e) in enumerate(sentence_spans(text, lang)):
+        for takeover in _takeovers(text[s:e], lang, data, opening=i == 0):
+            last = cuts[-1][1]
+            speaker = _taken_by(takeover, last.speaker if last else None,
+                                text[s + takeover.offset:e], lang, data)
+            turn = last if last and speaker is last.speaker else (
+                speaker and _Turn(speaker, [], section_kind))
+            if turn is not last:
+                cuts.append((s + takeover.offset, turn))
+                if turn is not None:
+                    turns.append(turn)
+    return cuts
+
+
+# Every place a sentence may end, and the ends that may be abbreviations or initials.
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"’)\]]*\s+")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:[^\W\d_]\.)+$|\b[A-Z][a-z]{0,2}\.$")
+
+
+def _may_change_hands(text: str, lang: str, data: LanguageData) -> bool:
+    """Cheap test before the sentence splitter (the costly part) runs on a paragraph: a
+    takeover in rough sentences, cut twice, once at every sentence-like end and once at those
+    that are no abbreviation ("Mr.", "U.S.").  A true sentence is cut by one or the other
+    only where an abbreviation sits, and what one cut hides the other shows; the true
+    sentences then decide."""
+    ends = list(_ROUGH_SENTENCE_END.finditer(text))
+    sure = [m for m in ends if not _ABBREVIATION_END.search(text[max(0, m.start() - 12):m.start()])]
+    return any(_rough_takeover(text, cut, lang, data) for cut in (ends, sure))
+
+
+def _rough_takeover(text: str, ends: list[re.Match], lang: str, data: LanguageData) -> bool:
+    starts = [0, *(m.end() for m in ends)]
+    stops = [*(m.start() for m in ends), len(text)]
+    return any(_takeovers(text[s:e], lang, data, opening=i == 0)
+               for i, (s, e) in enumerate(zip(starts, stops)))
+
+
+def _taken_by(takeover: _Takeover, current: Speaker | None, clause: str, lang: str,
+              data: LanguageData) -> Speaker | None:
+    """Who the text goes on with after a takeover: the current speaker when the subject is
+    that speaker (or the group it speaks for), None for a collective or doubtful subject."""
+    who = takeover.who
+    if who == COLLECTIVE:
+        return None
+    if current is not None and who.key in (current.key, current.on_behalf_key):
+        return current
+    if takeover.doubtful:
+        return None
+    return _with_context(who, clause, lang, data)
 
 
 def _known_speaker(speaker: Speaker, turns: list[_Turn]) -> Speaker:
@@ -882,7 +1181,8 @@ def _known_speaker(speaker: Speaker, turns: list[_Turn]) -> Speaker:
 def _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed, section_kind):
     """Style C: each sentence goes to the delegation it names, or to the one before it when it
     names none ("He, too, …"); collective sentences and those before any speaker stay
-    unattributed.  All of a delegation's sentences make one turn."""
+    unattributed.  A clause with a subject of its own ("…, while X's delegate said …") goes
+    to that subject, as in styles A and B.  All of a delegation's sentences make one turn."""
     by_key: dict[str, _Turn] = {}
     current: Speaker | None = None
     for k in section:
@@ -890,20 +1190,30 @@ def _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed
         attributed = False
         for start, end in sentence_spans(text, lang):
             sentence = text[start:end]
-            found = _attributions(sentence, lang, data)
-            if found:
-                first = found[0].who
-                current = None if first == COLLECTIVE else _with_context(first, sentence, lang,
-                                                                         data)
-            if current is None:
-                unattributed.append(Passage(pids[k], sentence))
-                continue
-            attributed = True
-            turn = by_key.get(current.key)
-            if turn is None:
-                turn = by_key[current.key] = _Turn(current, [], section_kind)
-                turns.append(turn)
-            turn.passages.append(Passage(pids[k], sentence))
+            takeovers = _takeovers(sentence, lang, data)
+            if not takeovers or takeovers[0].offset > 0:
+                found = _attributions(sentence, lang, data)
+                if found:
+                    first = found[0].who
+                    current = None if first == COLLECTIVE else _with_context(
+                        first, sentence, lang, data)
+            cuts = [(0, current)]
+            for takeover in takeovers:
+                current = _taken_by(takeover, current, sentence[takeover.offset:], lang, data)
+                cuts.append((takeover.offset, current))
+            for (s, who), (e, _) in zip(cuts, [*cuts[1:], (len(sentence), None)]):
+                passage = Passage(pids[k], sentence[s:e].strip())
+                if not passage.text:
+                    continue
+                if who is None:
+                    unattributed.append(passage)
+                    continue
+                attributed = True
+                turn = by_key.get(who.key)
+                if turn is None:
+                    turn = by_key[who.key] = _Turn(who, [], section_kind)
+                    turns.append(turn)
+                turn.passages.append(passage)
         kinds[k] = STATEMENT if attributed else UNATTRIBUTED
 
 
