@@ -169,15 +169,15 @@ def test_stance_is_read_on_the_target_not_on_the_words_around_it():
     title = "Security Council debates the war in Ukraine"
     lead = "Speakers addressed the situation in Ukraine."
     speeches = [
-        ("US", ["The United States condemned the Russian Federation’s unprovoked war in Ukraine, "
-                "supporting Ukraine’s sovereignty."]),
-        ("GB", ["The United Kingdom supports the people of Ukraine and denounced the Russian "
-                "Federation’s aggression."]),
+        ("US", [("The United States condemned the Russian Federation’s unprovoked war in Ukraine, "
+                "supporting Ukraine’s sovereignty.")]),
+        ("GB", [("The United Kingdom supports the people of Ukraine and denounced the Russian "
+                "Federation’s aggression.")]),
         ("FR", ["France deplored the Russian Federation’s invasion of Ukraine."]),
         ("AL", ["Albania rejected the Russian Federation’s attack on Ukraine."]),
         ("RU", ["The Russian Federation said its operation in Ukraine protects civilians."]),
-        ("BR", ["Regarding Ukraine, Brazil welcomed dialogue and called on all parties to show "
-                "restraint."]),
+        ("BR", [("Regarding Ukraine, Brazil welcomed dialogue and called on all parties to show "
+                "restraint.")]),
     ]
     release = _release(title, lead, speeches, "en")
     ukraine = _issue(find_issues(release, Settings(lang="en")), "ukraine")
@@ -193,10 +193,10 @@ def test_contrast_and_content_of_a_text():
     title = "General Assembly adopts resolution on the humanitarian truce in Gaza"
     lead = "The resolution was adopted by a recorded vote of 120 in favour to 14 against."
     speeches = [
-        ("JO", ["Jordan said the resolution calls upon all parties to end the aggression and "
-                "condemns attacks on civilians."]),
-        ("AR", ["Argentina recognizes the right to self-defence, but regretted that the text "
-                "is unbalanced."]),
+        ("JO", [("Jordan said the resolution calls upon all parties to end the aggression and "
+                "condemns attacks on civilians.")]),
+        ("AR", [("Argentina recognizes the right to self-defence, but regretted that the text "
+                "is unbalanced.")]),
         ("CA", ["The Canadian amendment was rejected, which Canada deplored."]),
         ("IE", ["Ireland welcomed the resolution."]),
     ]
@@ -234,6 +234,22 @@ def test_positions_are_one_sentence_unless_the_note_is_full(release_fr):
     us = next(p for p in standard.positions if p.delegation_key == "US")
     # The one sentence shown on a contested issue is the one that shows the stance.
     assert us.summary[0].source == us.stance_evidence.source
+
+
+def test_the_place_that_only_frames_the_meeting_gives_way_when_the_note_is_full():
+    from briefgen.issues import _without_frame
+    from briefgen.issues.matchers import PLACE, TOPIC, Matcher
+
+    labels = ["Gaza", "Humanitarian situation in Gaza", "Ceasefire", "Hostages",
+              "Two-State solution", "Right to self-defence", "Genocide allegations"]
+    ids = ["gaza", "humanitarian", "ceasefire", "hostages", "two-state", "self-defence", "genocide"]
+    matchers = [Matcher(id=i, kind=PLACE if i == "gaza" else TOPIC) for i in ids]
+    issues = [Issue(i, label) for i, label in zip(ids, labels, strict=True)]
+    assert [i.id for i in _without_frame(issues, matchers)] == ids[1:]
+    # Contested, or with room to spare, the place keeps its section.
+    contested = [Issue("gaza", "Gaza", contested=True), *issues[1:]]
+    assert _without_frame(contested, matchers)[0].id == "gaza"
+    assert [i.id for i in _without_frame(issues[:4], matchers)] == ids[:4]
 
 
 # --- user-defined issues -------------------------------------------------------------------

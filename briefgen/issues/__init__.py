@@ -41,6 +41,7 @@ __all__ = ["find_issues"]
 # issue, else the one most on the issue), two in the "full" note.
 POSITION_SENTENCES = {"full": 2}
 MAX_TERMS = 8
+ON_TOPIC = 2  # names of the issue in a sentence beyond which a shorter one is preferred
 MIN_SIDE = 2  # clear readings on each side that make an issue contested by themselves
 
 
@@ -200,10 +201,12 @@ def _position(key: str, group: list[Assignment], reading: Reading | None,
 
 def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: str,
                    sentences: int) -> list[Unit]:
-    """The sentence that shows the stance (contested issues), then the one naming the issue
-    most; as many as the note's length allows, in text order."""
+    """The sentence that shows the stance (contested issues), then the one most on the issue;
+    as many as the note's length allows, in text order."""
     direct = [a for a in group if issue_id in a.direct]
-    first = max(direct, key=lambda a: (len(a.terms.get(issue_id, ())), -group.index(a))).unit
+    # Naming the issue twice is on topic enough; then the shorter sentence reads faster.
+    first = max(direct, key=lambda a: (min(len(a.terms.get(issue_id, ())), ON_TOPIC),
+                                       -len(a.unit.text), -group.index(a))).unit
     chosen = [reading.evidence] if reading and reading.evidence else []
     if first is not (chosen[0] if chosen else None):
         chosen.append(first)

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefgen.model import CONCERNED, NEUTRAL, SUPPORTS
 
@@ -95,7 +96,7 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
     spans = target.spans(unit, lang)
     out: list[_Clause] = []
     framed = False
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         opener = cues.clause_start.match(folded, start)
         kind = opener.lastgroup if opener else None
         named = any(s < end and start < e for s, e in spans)
