@@ -740,7 +740,7 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     """Who the sentence reports, in order: delegate phrases that are subjects of a verb of
     saying (`the representative of Cuba demanded`, `…, stated Pakistan's representative`,
     `Name, Title, told the Council`), or COLLECTIVE for `Many speakers …`."""
-    verb_after, inverted, collective = _subject_res(lang)
+    verb_after, inverted, _ = _subject_res(lang)
     norm = normalize_apostrophes(sentence)
     found: list[_Found] = []
     for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
@@ -752,10 +752,15 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
         inv = bool(inverted.search(before))
         if opening or tail or inv:
             found.append(_Found(who, opening and not inv))
-    unquoted = _QUOTED.sub("“…”", norm).lstrip("«“\" ")
-    if not any(isinstance(f.who, Speaker) for f in found) and collective.match(unquoted):
+    if not any(isinstance(f.who, Speaker) for f in found) and _collective_opening(norm, lang):
         found.insert(0, _Found(COLLECTIVE, True))
     return found
+
+
+def _collective_opening(sentence: str, lang: str) -> bool:
+    """`Many speakers …`, `The Council …`, `They …` opening the sentence, quotes aside."""
+    unquoted = _QUOTED.sub("“…”", normalize_apostrophes(sentence)).lstrip("«“\" ")
+    return bool(_subject_res(lang)[2].match(unquoted))
 
 
 def _inline_named(sentence: str, lang: str, data: LanguageData):
@@ -828,6 +833,12 @@ _SPEECH_EVIDENCE = {
 }
 _CONTRAST = {"fr": r"tandis qu|alors qu|[Dd]e son côté|[Pp]our sa part|[Qq]uant à|[Àà] son tour"}
 _QUOTE_MASK = "\u00b7"  # stands in for quoted words
+# Any verb after a subject, for thematic sections ("Panama's delegate voiced …").
+_LOOSE_VERB = {
+    "en": r"(?:(?:{fillers})\s+){{0,2}}(?:\w+ed|told|spoke|took|held|went|made|drew|gave|saw|"
+          r"put|sought|felt|struck|began|led|brought)\b",
+    "fr": r"(?:a|ont|s'est|se sont|avait)\b",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -890,6 +901,8 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
                           sorted(data.collective_subjects, key=len, reverse=True))
     return {
         "verb": re.compile(rf"\s*(?:,[^.;]{{0,200}}?,\s*)?{verb}"),
+        "loose_verb": re.compile(rf"\s*(?:,[^.;]{{0,200}}?,\s*)?(?:{verb}|"
+                                 rf"{_LOOSE_VERB[lang].format(fillers=_FILLERS[lang])})"),
         "own": re.compile(own_voice),
         "own_tail": re.compile(rf"[,;:»”]\s*(?:{own_voice})"),
         "join": re.compile(_CLAUSE_JOIN[lang]),
@@ -906,19 +919,21 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
     }
 
 
-def _takeovers(sentence: str, lang: str, data: LanguageData,
-               opening: bool = False) -> list[_Takeover]:
+def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = False,
+               loose: bool = False) -> list[_Takeover]:
     """Where another subject takes over in `sentence`, in order (see the section comment).
     In a paragraph's `opening` sentence, the subject at its start is the paragraph's own and
-    is not looked for again."""
+    is not looked for again.  `loose`: any verb after the subject will do, not only the
+    table's verbs of saying (thematic sections, where every attribution is inside a
+    sentence and reporters vary their verbs)."""
+    verb_re = _takeover_res(lang)["loose_verb" if loose else "verb"]
     masked, norm = _masked(sentence)
     res = _takeover_res(lang)
     inverted = _subject_res(lang)[1]
     out: list[_Takeover] = []
     for cand in _candidates(masked, norm, lang, data, named_opening=not opening):
         before, rest = norm[:cand.start], norm[cand.end:]
-        join = _clause_start(before, res)
-        clause = before[join:]
+        join, clause = _clause(before, res)
         if res["own"].search(clause):
             continue  # "He recalled that the representative of X said …"
         who, doubtful = cand.who, False
@@ -927,7 +942,7 @@ def _takeovers(sentence: str, lang: str, data: LanguageData,
         elif inverted.search(clause) and res["clause_end"].match(rest):
             pass  # "“…”, said the representative of X", "…, a appuyé la Norvège"
         elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
-              or res["intro"].match(clause)) and res["verb"].match(rest):
+              or res["intro"].match(clause)) and verb_re.match(rest):
             if res["own_tail"].search(rest):
                 continue  # "The representative of X said nothing of it, she noted."
             doubtful = cand.doubtful and not _speech_evidence(clause, rest, lang, res)
@@ -947,13 +962,14 @@ def _same_speaker(a: Speaker | str, b: Speaker | str) -> bool:
     return a == b or (isinstance(a, Speaker) and isinstance(b, Speaker) and a.key == b.key)
 
 
-def _clause_start(before: str, res: dict[str, re.Pattern]) -> int:
-    """Start of the clause a subject opens: just after the last "…, while" / "; " before it
-    (the join word itself goes with the new clause), else the sentence start."""
+def _clause(before: str, res: dict[str, re.Pattern]) -> tuple[int, str]:
+    """Where the clause a subject opens starts (after the last "…, while" / "; " before it,
+    the join word going with the new clause; else the sentence start), and what precedes
+    the subject inside that clause after the join."""
     m = res["join"].search(before)
     if not m:
-        return 0
-    return m.start() + len(m.group()) - len(m.group().lstrip(",; "))
+        return 0, before
+    return m.start() + len(m.group()) - len(m.group().lstrip(",; ")), before[m.end():]
 
 
 def _speech_evidence(clause: str, rest: str, lang: str, res: dict[str, re.Pattern]) -> bool:
@@ -969,12 +985,17 @@ def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
     """Possible subjects in order: delegate phrases and named speakers anywhere (a speaker
     introduced in capitals at the start when `named_opening`); at the places a subject can
     start, coordinated names, collective subjects and (French) a country named alone."""
-    res = _takeover_res(lang)
-    nouns = res["nouns"]
+    nouns = _takeover_res(lang)["nouns"]
     phrases = {start: _Candidate(who, start, end, doubtful=(
         lang in _ARTICLE_COUNTRY and isinstance(who, Speaker)
         and not nouns.search(masked[start:end]) and not who.speaker))
         for who, start, end in [*_phrases(masked, lang, data), *_inline_named(masked, lang, data)]}
+    res = _takeover_res(lang)
+    for start, cand in phrases.items():
+        if cand.who == COLLECTIVE:  # "the representatives of Egypt and Jordan": past the names
+            names = _coordinated(masked, norm, cand.end, {}, lang, res)
+            if names:
+                phrases[start] = replace(cand, end=names[-1][1])
     caps = _caps_intro(masked, lang, data) if named_opening else None
     if caps is not None and caps.key != UNKNOWN and caps.speaker:
         phrases.setdefault(0, _Candidate(caps, 0, len(caps.speaker), shaped=True))
@@ -1190,13 +1211,10 @@ def _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed
         attributed = False
         for start, end in sentence_spans(text, lang):
             sentence = text[start:end]
-            takeovers = _takeovers(sentence, lang, data)
-            if not takeovers or takeovers[0].offset > 0:
-                found = _attributions(sentence, lang, data)
-                if found:
-                    first = found[0].who
-                    current = None if first == COLLECTIVE else _with_context(
-                        first, sentence, lang, data)
+            takeovers = _takeovers(sentence, lang, data, loose=True)
+            if (not takeovers or takeovers[0].offset > 0) and _collective_opening(sentence,
+                                                                                   lang):
+                current = None
             cuts = [(0, current)]
             for takeover in takeovers:
                 current = _taken_by(takeover, current, sentence[takeover.offset:], lang, data)

@@ -143,3 +143,37 @@ def test_language_and_name(corpus, name):
     release = parsed(corpus, name)
     assert release.meeting.language == name.split(".")[1]
     assert release.name == name.split(".")[0]
+
+
+def test_poland_inside_frances_paragraph_is_polands(corpus):
+    """GA-12548 p33: France's turn, then Poland's representative takes over in mid-paragraph
+    and speaks to its end (our reading of the release)."""
+    release = parsed(corpus, "GA-12548.en")
+    pieces = [(s.delegation_key, p.text) for s in release.statements for p in s.passages
+              if p.pid == "p33"]
+    assert [key for key, _ in pieces] == ["FR", "PL"]
+    france, poland = (text for _, text in pieces)
+    assert "Poland" not in france and "Polish" not in france
+    assert poland.startswith("Echoing") and "Poland" in poland
+    assert release.paragraph("p33").text == f"{france} {poland}"
+    poland_turn = next(s for s in release.statements if s.delegation_key == "PL")
+    assert poland_turn.paragraphs == ("p33",) and poland_turn.repeat_of is None
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_passages_are_exact_pieces_of_their_paragraph(corpus, name):
+    """A passage is its paragraph or some of its sentences, as written: never text moved
+    from elsewhere, so every bullet can be traced and checked against the release."""
+    release = parsed(corpus, name)
+    for passage in [p for s in release.statements for p in s.passages] + list(
+            release.unattributed):
+        assert passage.text and passage.text in release.paragraph(passage.pid).text
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_the_lead_is_never_a_statement(corpus, name):
+    release = parsed(corpus, name)
+    lead = set(release.lead)  # SC-16023 opens with the first briefer: no lead
+    in_statements = {pid for s in release.statements for pid in s.paragraphs}
+    assert not lead & in_statements
+    assert not lead & {p.pid for p in release.unattributed}

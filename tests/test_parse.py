@@ -324,3 +324,170 @@ def test_largest_sample_parses_well_under_a_second(corpus):
     release = parse_release(text, stem)
     assert time.perf_counter() - started < 0.5
     assert len(release.statements) > 80
+
+
+# --- a delegation taking over inside a paragraph (fictional snippets) ---------------------
+
+def _one_paragraph(paragraph: str):
+    """A small release whose single statements section holds `paragraph` (read as style A/B:
+    one paragraph cannot make a section thematic)."""
+    return parse_release(f"Fictional meeting on the Norland canal.\n\nStatements\n\n{paragraph}\n",
+                         "fictional-takeover")
+
+
+def owners(release, pid: str = "p3") -> list[tuple[str | None, str]]:
+    """(delegation key, or None when unattributed; passage text) for each piece of the
+    paragraph, in reading order."""
+    pieces = [(s.delegation_key, p.text) for s in release.statements for p in s.passages
+              if p.pid == pid]
+    pieces += [(None, p.text) for p in release.unattributed if p.pid == pid]
+    text = release.paragraph(pid).text
+    return sorted(pieces, key=lambda piece: text.index(piece[1]))
+
+
+TAKEOVERS = [
+    ("The representative of France said the canal must reopen. Echoing this sentiment, the "
+     "representative of Poland said his country abstained. He said the vote was close. “We "
+     "expect calm,” he said.", [("FR", "The representative of France"), ("PL", "Echoing")]),
+    ("The representative of Ghana said her country voted in favour. Sweden’s representative, "
+     "meanwhile, said the talks must go on. She added that aid is ready.",
+     [("GH", "The representative"), ("SE", "Sweden’s")]),
+    ("The representative of Chile said the closure is illegal. Agreeing, Jamaica’s delegate "
+     "said the canal belongs to all.", [("CL", "The"), ("JM", "Agreeing")]),
+    ("The representative of Peru said the canal must reopen. The blockade is illegal, said the "
+     "representative of Spain.", [("PE", "The"), ("ES", "The blockade")]),
+    ("The representative of Japan said trade has suffered. “We cannot wait,” said Kenya’s "
+     "delegate.", [("JP", "The"), ("KE", "“We cannot")]),
+    ("The representative of Brazil said the canal matters, while the representative of Chile "
+     "said it does not.", [("BR", "The representative of Brazil"), ("CL", "while")]),
+    ("ANA SILVA (Brazil) said the canal matters. TOM REED (Canada) said trade has suffered.",
+     [("BR", "ANA SILVA"), ("CA", "TOM REED")]),
+    ("The representative of Fiji said the canal matters. Lena Park, Minister for Foreign "
+     "Affairs of Estonia, said the dispute must end.", [("FJ", "The"), ("EE", "Lena Park")]),
+    ("Le représentant de la Chine a dit que le canal doit rouvrir. Le dialogue est essentiel, "
+     "a réagi de son côté le Royaume-Uni. Il a ajouté que l’aide est prête.",
+     [("CN", "Le représentant"), ("GB", "Le dialogue")]),
+    ("Le représentant du Mexique a souligné l’urgence. C’est la seule voie, a appuyé la "
+     "Norvège.", [("MX", "Le"), ("NO", "C’est")]),
+    ("Le représentant du Brésil a dit que le canal compte, tandis que la France a demandé que "
+     "les vannes rouvrent.", [("BR", "Le représentant"), ("FR", "tandis que")]),
+    ("Le représentant du Kenya a plaidé pour le dialogue. Le délégué du Tadjikistan a, lui, "
+     "rappelé que la région souffre.", [("KE", "Le représentant"), ("TJ", "Le délégué")]),
+    ("Le représentant de l’Ukraine a condamné le blocus. La France a, de son côté, demandé la "
+     "levée du blocus.", [("UA", "Le"), ("FR", "La France")]),
+]
+
+
+@pytest.mark.parametrize("paragraph, expected", TAKEOVERS)
+def test_another_delegation_takes_over_inside_a_paragraph(paragraph, expected):
+    release = _one_paragraph(paragraph)
+    got = owners(release)
+    assert [(key, text[:len(start)]) for (key, text), (_, start) in zip(got, expected)] == expected
+    assert len(got) == len(expected)
+    assert [s.delegation_key for s in release.statements] == [key for key, _ in expected]
+    assert " ".join(text for _, text in got) == " ".join(paragraph.split())  # nothing lost
+    assert release.paragraph("p3").kind == STATEMENT
+
+
+MENTIONS = [
+    "The representative of Norway said he condemned the Russian Federation’s invasion and "
+    "welcomed the statement of France.",
+    "The representative of Norway said the canal matters. He recalled that the representative "
+    "of Iceland said the same in 2030.",
+    "The representative of Norway said the canal matters. The representative of Israel said "
+    "nothing about the hostages, he noted.",
+    "The representative of Norway said the canal matters. “The representative of Cuba said so "
+    "last year,” he added.",
+    "The representative of Norway said the canal matters. Like the representative of France, "
+    "he called for calm.",
+    "The representative of Norway said the canal matters. Norway’s delegate added that aid is "
+    "ready.",
+    "The representative of Norway said the canal matters. The Security Council must act now. "
+    "Some 2 million people are stranded.",
+    "Le représentant de la Norvège a salué, à l’instar des États-Unis, la reprise des "
+    "pourparlers.",
+    "Le représentant de la Norvège a dit sa préoccupation. Selon lui, la Chine a demandé que le "
+    "canal rouvre.",
+    "Le représentant de la Norvège a dit sa préoccupation. Il a rappelé que le représentant de "
+    "la Chine a dit la même chose en 2030.",
+]
+
+
+@pytest.mark.parametrize("paragraph", MENTIONS)
+def test_mentions_of_other_delegations_do_not_switch_speaker(paragraph):
+    release = _one_paragraph(paragraph)
+    assert [s.delegation_key for s in release.statements] == ["NO"]
+    assert release.statements[0].passages[0].text == paragraph
+    assert not release.unattributed
+
+
+SEVERAL_OR_DOUBTFUL = [
+    ("The representative of Brazil said the canal matters. China and the Russian Federation "
+     "said the text is unbalanced. He said the vote was rushed.", "BR", "China and"),
+    ("The representative of India said the talks matter. The representatives of Egypt and "
+     "Jordan said the text is weak.", "IN", "The representatives"),
+    ("The representative of India said the talks matter. Several delegations, however, "
+     "regretted the delay.", "IN", "Several"),
+    ("Le représentant du Chili a dit sa préoccupation. La Chine et la Russie ont dit que le "
+     "texte est déséquilibré. Il a ajouté que le vote est précipité.", "CL", "La Chine et"),
+    ("Le représentant de l’Ukraine a condamné le blocus. La Russie a rejeté toutes les "
+     "propositions de paix. Il a ajouté que rien n’est fictif.", "UA", "La Russie"),
+]
+
+
+@pytest.mark.parametrize("paragraph, speaker, rest", SEVERAL_OR_DOUBTFUL)
+def test_several_or_doubtful_subjects_leave_the_rest_unattributed(paragraph, speaker, rest):
+    """Given to none of them, and what follows ("He said …": who?) is not guessed either."""
+    release = _one_paragraph(paragraph)
+    assert [s.delegation_key for s in release.statements] == [speaker]
+    (first_key, _), *after = owners(release)
+    assert first_key == speaker
+    assert [key for key, _ in after] == [None]
+    assert after[0][1].startswith(rest) and paragraph.endswith(after[0][1])
+
+
+def test_the_new_speaker_goes_on_into_the_next_paragraph_and_repeats_are_replies():
+    release = parse_release(
+        "Fictional meeting.\n\nStatements\n\n"
+        "The representative of Poland said the canal matters.\n\n"
+        "The representative of France said talks must resume. Echoing this, the representative "
+        "of Poland said his country agrees.\n\n"
+        "He added that aid is ready.\n\n"
+        "The representative of Chile said the closure is illegal.\n", "fictional")
+    assert turns(release) == [("PL", NATIONAL), ("FR", NATIONAL), ("PL", REPLY),
+                              ("CL", NATIONAL)]
+    poland_again = release.statements[2]
+    assert poland_again.repeat_of == 0
+    assert poland_again.paragraphs == ("p4", "p5")
+    assert poland_again.passages[0].text.startswith("Echoing this")
+
+
+def test_attributions_inside_the_lead_stay_in_the_lead():
+    release = parse_release(
+        "Fictional Meeting on the Norland Canal\n\n"
+        "The Assembly debated the canal today. The representative of France said it must "
+        "reopen. Echoing this, the representative of Poland said his country abstained.\n\n"
+        "Statements\n\n"
+        "The representative of Chile said the closure is illegal.\n", "fictional")
+    assert release.lead == ("p2",)
+    assert turns(release) == [("CL", NATIONAL)]
+    assert release.paragraph("p2").kind == LEAD
+    assert not release.unattributed
+
+
+def test_style_c_sentences_follow_the_same_rule():
+    release = parse_release(
+        "Delegates met today to discuss an invented canal dispute.\n\n"
+        "The canal must reopen, stated the representative of the United States. China and the "
+        "Russian Federation said the text is unbalanced. France’s delegate stressed that talks "
+        "must resume, while Panama’s delegate said the delay is costly.\n\n"
+        "Shipping has fallen by half, said Lesotho’s delegate. “The representative of Chile said "
+        "so,” she added. He recalled that the representative of Peru said the same.\n",
+        "fictional-c")
+    by_key = {s.delegation_key: [p.text for p in s.passages] for s in release.statements}
+    assert set(by_key) == {"US", "FR", "PA", "LS"}
+    assert by_key["FR"] == ["France’s delegate stressed that talks must resume,"]
+    assert by_key["PA"] == ["while Panama’s delegate said the delay is costly."]
+    assert len(by_key["LS"]) == 3
+    assert [p.text for p in release.unattributed] == [
+        "China and the Russian Federation said the text is unbalanced."]
