@@ -12,7 +12,10 @@ Three layouts exist (see the corpus README): A, a named speaker opening each tur
 opened by "the representative of X"; C, thematic paragraphs with attributions inside
 sentences.  A and B are read paragraph by paragraph; a section whose attributions mostly sit
 inside or at the end of sentences is read sentence by sentence (C), and each delegation's
-sentences become one statement.  The choice is made per section from the text itself.
+sentences become one statement.  The choice is made per section from the text itself.  In
+every style, a delegation that becomes the subject inside a paragraph ("… Echoing this, the
+representative of Poland said …") takes the text over from that sentence or clause on: it is
+given its own turn, whose passage is that exact piece of the paragraph (see `_takeovers`).
 
 Vocabulary (honorifics, reporting verbs, headings, collective subjects, titles) comes from
 `briefgen.languages`; this module only holds the patterns that put those words together.
@@ -833,6 +836,14 @@ _SPEECH_EVIDENCE = {
 }
 _CONTRAST = {"fr": r"tandis qu|alors qu|[Dd]e son côté|[Pp]our sa part|[Qq]uant à|[Àà] son tour"}
 _QUOTE_MASK = "\u00b7"  # stands in for quoted words
+# After a verb of saying: the words were said at another time, and are quoted by the speaker
+# ("The representative of X said yesterday that …"), not said in this turn.
+_EARLIER = {
+    "en": r"earlier|yesterday|previously|before|last (?:week|month|year|time)|in \d{4}|"
+          r"on \d{1,2} [A-Z]\w+",
+    "fr": r"hier|auparavant|précédemment|plus tôt|la semaine dernière|l'an dernier|en \d{4}|"
+          r"le \d{1,2}(?:er)? \w+",
+}
 # Any verb after a subject, for thematic sections ("Panama's delegate voiced …").
 _LOOSE_VERB = {
     "en": r"(?:(?:{fillers})\s+){{0,2}}(?:\w+ed|told|spoke|took|held|went|made|drew|gave|saw|"
@@ -889,6 +900,7 @@ def _speech_verb(lang: str) -> str:
 def _takeover_res(lang: str) -> dict[str, re.Pattern]:
     data = LANGUAGES[lang]
     verb = _speech_verb(lang)
+    earlier = rf"(?!\s+(?:{_EARLIER[lang]})\b)"
     singular = [normalize_apostrophes(s) for s in data.follow_on_subjects
                 if not re.fullmatch(_PLURAL_PRONOUNS[lang], s)]
     own = "|".join(_any_case_initial(s) for s in sorted(singular, key=len, reverse=True))
@@ -900,9 +912,9 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
     collective = "|".join(_any_case_initial(normalize_apostrophes(c)) for c in
                           sorted(data.collective_subjects, key=len, reverse=True))
     return {
-        "verb": re.compile(rf"\s*(?:,[^.;]{{0,200}}?,\s*)?{verb}"),
+        "verb": re.compile(rf"\s*(?:,[^.;]{{0,200}}?,\s*)?{verb}{earlier}"),
         "loose_verb": re.compile(rf"\s*(?:,[^.;]{{0,200}}?,\s*)?(?:{verb}|"
-                                 rf"{_LOOSE_VERB[lang].format(fillers=_FILLERS[lang])})"),
+                                 rf"{_LOOSE_VERB[lang].format(fillers=_FILLERS[lang])}){earlier}"),
         "own": re.compile(own_voice),
         "own_tail": re.compile(rf"[,;:»”]\s*(?:{own_voice})"),
         "join": re.compile(_CLAUSE_JOIN[lang]),
@@ -1007,7 +1019,7 @@ def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
             units = []  # a name alone is no subject here, and looking names up is the cost
         else:
             units = _coordinated(masked, norm, start, phrases, lang, res)
-        if len(units) >= 2:
+        if len({who.key if isinstance(who, Speaker) else who for who, _ in units}) >= 2:
             found[start] = _Candidate(COLLECTIVE, start, units[-1][1])
         elif units and start not in phrases and lang in _ARTICLE_COUNTRY:
             found[start] = _Candidate(units[0][0], start, units[0][1], doubtful=True)
@@ -1017,8 +1029,11 @@ def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
 
 
 def _coordinated(masked, norm, start, phrases, lang, res) -> list[tuple[Speaker | str, int]]:
-    """Delegations (phrases or names) joined by "and" from `start`: (who, end) each."""
+    """Delegations (phrases or names) coordinated from `start`, "A, B and C": (who, end)
+    each, up to the last one an "and" joins; a list without "and" is one delegation and
+    what follows it (an apposition, "Name, the representative of X")."""
     units: list[tuple[Speaker | str, int]] = []
+    coordinated = 1
     pos = start
     while True:
         if pos in phrases:
@@ -1029,12 +1044,15 @@ def _coordinated(masked, norm, start, phrases, lang, res) -> list[tuple[Speaker 
             hit = (_longest_name_after(masked[name_at:], lang)
                    if masked[name_at:name_at + 1].isupper() else None)
             if hit is None:
-                return units
+                break
             units.append((Speaker(hit[1], hit[0]), name_at + len(hit[0])))
         joined = res["and"].match(norm, units[-1][1])
         if not joined:
-            return units
+            break
+        if joined.group().strip(" ,"):
+            coordinated = len(units) + 1
         pos = joined.end()
+    return units[:coordinated]
 
 
 # ---------------------------------------------------------------------------------------

@@ -364,6 +364,8 @@ TAKEOVERS = [
      [("BR", "ANA SILVA"), ("CA", "TOM REED")]),
     ("The representative of Fiji said the canal matters. Lena Park, Minister for Foreign "
      "Affairs of Estonia, said the dispute must end.", [("FJ", "The"), ("EE", "Lena Park")]),
+    ("The representative of Fiji said the canal matters. Olga Berg, the representative of "
+     "Sweden, said the talks must go on.", [("FJ", "The"), ("SE", "Olga Berg")]),
     ("Le représentant de la Chine a dit que le canal doit rouvrir. Le dialogue est essentiel, "
      "a réagi de son côté le Royaume-Uni. Il a ajouté que l’aide est prête.",
      [("CN", "Le représentant"), ("GB", "Le dialogue")]),
@@ -400,6 +402,10 @@ MENTIONS = [
     "last year,” he added.",
     "The representative of Norway said the canal matters. Like the representative of France, "
     "he called for calm.",
+    "The representative of Norway said the canal matters. The representative of the Russian "
+    "Federation said yesterday that the vote was illegitimate, but that is false.",
+    "The representative of Norway said the canal matters. The representative of Cuba had said "
+    "the same.",
     "The representative of Norway said the canal matters. Norway’s delegate added that aid is "
     "ready.",
     "The representative of Norway said the canal matters. The Security Council must act now. "
