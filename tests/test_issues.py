@@ -33,7 +33,10 @@ from briefgen.model import (
 from briefgen.settings import Settings
 
 GOLD = Path(__file__).parent / "gold"
-HELD_OUT = "SC-14819.en.txt"
+# SC-14819 was held out in the previous round and is a development release now (its misses
+# shaped the party-relative stances); SC-16023 was annotated before the new rules ran on it.
+DEVELOPMENT = "SC-14819.en.txt"
+HELD_OUT = "SC-16023.en.txt"
 
 # --- a fictional French release --------------------------------------------------------------
 # FICTIONAL CONTENT, written for these tests.
@@ -226,6 +229,31 @@ def test_a_situation_is_not_contested_by_words():
     assert all(p.stance is None for p in humanitarian.positions)
 
 
+def test_a_situation_is_contested_when_the_party_blamed_answers():
+    # FICTIONAL CONTENT, written for this test: the damage at a nuclear plant is blamed on
+    # Brazil's forces, Brazil blames Chile; backing the IAEA is no side, blaming Chile is
+    # Brazil's side, and the UN takes none.
+    title = "Security Council meets on nuclear safety at a power plant"
+    lead = "Speakers addressed the nuclear plant."
+    speeches = [(key, [text]) for key, text in [
+        ("FR", "France condemned the Brazilian forces that attacked the nuclear plant."),
+        ("IE", "Ireland deplored Brazil's reckless shelling of the nuclear power station."),
+        ("NO", "Norway said Brazilian troops must leave the nuclear plant, which is alarming."),
+        ("GH", "Ghana supports the IAEA in its work on nuclear safety."),
+        ("org:UN", "The Secretary-General welcomed the IAEA's actions at the nuclear plant."),
+        ("BR", "Brazil said the nuclear plant is safe and condemned Chile's provocations.  "
+               "Chile's saboteurs are a danger to nuclear safety, he said, rejecting Chile's claims."),
+        ("MX", "Mexico condemned Chile's attacks on the nuclear plant, which are unacceptable."),
+    ]]
+    analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))
+    nuclear = _issue(analysis, "nuclear-safety")
+    assert nuclear.contested
+    stance = {p.delegation_key: p.stance for p in nuclear.positions}
+    assert stance["BR"] == SUPPORTS and stance["MX"] == SUPPORTS
+    assert stance["FR"] == stance["IE"] == stance["NO"] == CONCERNED
+    assert stance["GH"] == stance["org:UN"] == "neutral"
+
+
 def test_positions_are_one_sentence_unless_the_note_is_full(release_fr):
     standard = _issue(find_issues(release_fr, Settings(lang="fr")), "kazakhstan")
     full = _issue(find_issues(release_fr, Settings(lang="fr", length="full")), "kazakhstan")
@@ -387,16 +415,19 @@ def test_gold_harness_floors(corpus):
     corpus("CS-14794.fr.txt")  # skips without the corpus
     results = evaluate(GOLD, corpus("CS-14794.fr.txt").parent)
     assert set(results) == {"CS-14794.fr.txt", "SC-14808.en.txt", "SC-15570.en.txt",
-                            "GA-12548.en.txt", "SC-14819.en.txt"}
+                            "GA-12548.en.txt", DEVELOPMENT, HELD_OUT}
     french = results["CS-14794.fr.txt"]
     assert french.f1 >= 0.95 and french.stance_accuracy >= 0.95
     # A notch below the figures measured when this was written (bench/README.md).
-    development = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert development.f1 >= 0.92 and development.precision >= 0.97
-    assert development.stance_accuracy >= 0.9
-    # Annotated before the revised rules were run on it; no rule was tuned on it.
+    tuned = overall({k: v for k, v in results.items() if k not in (DEVELOPMENT, HELD_OUT)})
+    assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
+    assert tuned.stance_accuracy >= 0.9
+    development = results[DEVELOPMENT]
+    assert development.f1 >= 0.95 and development.stance_accuracy >= 0.85
+    # Annotated before the party-relative rules were run on it; no rule was tuned on it.  Its
+    # first run found no contested issue (stance 0/8), so only its grouping has a floor.
     held_out = results[HELD_OUT]
-    assert held_out.f1 >= 0.95 and held_out.stance_accuracy >= 0.3
+    assert held_out.f1 >= 0.58 and held_out.precision >= 0.97
     total = overall(results)
-    assert total.f1 >= 0.93 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.72
+    assert total.f1 >= 0.89 and total.precision >= 0.97
+    assert total.stance_accuracy >= 0.82

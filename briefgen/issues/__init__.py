@@ -11,10 +11,12 @@ an issue; this module turns that into Positions, contested Issues and Divergence
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from briefgen.delegations import display_name
 from briefgen.model import (
     CONCERNED,
+    NEUTRAL,
     STANCES,
     SUPPORTS,
     Bullet,
@@ -30,10 +32,10 @@ from briefgen.settings import Settings
 from .assign import Assignment, assign
 from .discover import MAX_ISSUES, discover
 from .matchers import COOPERATION, PLACE, Matcher, SentenceFacts, hits, sentence_facts
-from .stance import Reading, Target, defending_party, read_stance
+from .stance import Reading, Target, defending_party, opponents, read_stance
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
-from .vocab import stance_cues
+from .vocab import neutral_actors, stance_cues
 
 __all__ = ["find_issues"]
 
@@ -127,16 +129,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     readings = _readings(units_by_key, _target(matcher, lang), lang)
     # A place without a party whose action is at stake (Afghanistan) is a situation too.
     situation = matcher.situation or matcher.kind == PLACE
-    if matcher.kind == PLACE:
-        party = defending_party(readings, units_by_key, matcher.place, lang)
-        if party:
-            situation = matcher.situation
-            # The party's action is what the issue is about: read everyone again on it.
-            readings = _readings(units_by_key, _target(matcher, lang, party), lang)
-            if party in readings:
-                own = readings[party]
-                readings[party] = Reading(SUPPORTS, True,
-                                          own.evidence or units_by_key[party][0], True)
+    if matcher.kind == PLACE or matcher.situation:
+        readings, situation = _on_party(matcher, readings, units_by_key, situation, lang)
     contested = _contested(readings, reported, situation)
     positions = tuple(
         _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
@@ -147,9 +141,37 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                  contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)))
 
 
+def _on_party(matcher: Matcher, readings: dict[str, Reading],
+              units_by_key: dict[str, list[Unit]], situation: bool, lang: str
+              ) -> tuple[dict[str, Reading], bool]:
+    """Readings on the action of the party most concerned delegations blame, and whether the
+    issue is still a mere situation.
+
+    A place or a state of affairs (the nuclear plant, the humanitarian situation) is disputed
+    when delegations blame a party and the party answers: it defends what it did, and everyone
+    is read again on that party's action (blaming it is concern, blaming whom the party
+    blames is taking its side; the UN and impartial bodies take none).  A party that does not speak (an armed group) leaves a
+    situation a situation: all who name it blame it.
+    """
+    party = defending_party(readings, units_by_key, matcher.place, lang)
+    if not party or (matcher.kind != PLACE and party not in units_by_key):
+        return readings, situation
+    target = _target(matcher, lang, party)
+    if party in units_by_key:
+        target = replace(target, opponents=opponents(party, units_by_key[party], lang,
+                                                      matcher.place))
+    readings = _readings(units_by_key, target, lang)
+    for key in readings.keys() & neutral_actors():  # the forum and impartial bodies take no side
+        readings[key] = Reading(NEUTRAL, False, readings[key].evidence)
+    if party in readings:
+        own = readings[party]
+        readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0], True)
+    return readings, matcher.situation and matcher.kind == PLACE
+
+
 def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
     """What "supports" means on this issue: the text, the right, the party's action."""
-    if matcher.kind == PLACE:
+    if matcher.kind == PLACE or party:
         return Target(words=stance_cues(lang).actions,
                       keys=frozenset({party or matcher.place}))
     if matcher.kind == COOPERATION:

@@ -28,7 +28,7 @@ from itertools import pairwise
 from briefgen.model import CONCERNED, NEUTRAL, SUPPORTS
 
 from .text import Unit
-from .vocab import StanceCues, place_mentions, stance_cues
+from .vocab import StanceCues, neutral_actors, place_mentions, stance_cues
 
 STRONG = 3
 CONDITION = 0.5
@@ -36,6 +36,7 @@ LOOSE = 0.25  # a cue in a clause that does not name the target
 CONTRAST, CONCESSIVE = 1.5, 0.5  # clause weights
 NEGATION_WINDOW = 30  # characters before a cue in which a negation flips it
 ACTOR_SHARE, ACTOR_MIN = 0.5, 3  # concerned delegations naming a party, for the rule above
+OPPONENT_MIN = 2  # clauses of concern in which the party names the one it blames
 CLEAR = 1.0  # attached weight that makes a stance explicit
 VALUED = 0.75  # "important", "essential" said of the target
 CONTENT_REACH = 40  # characters after a text's name in which a verb introduces what it says
@@ -52,6 +53,9 @@ class Target:
     keys: frozenset[str] = frozenset()  # places / organizations named by name or adjective
     votes: bool = False  # a text put to the vote
     measure: bool = False  # a text, a measure or a right: calling for it is support
+    # Whom the target party blames: blaming them is taking the party's side, backing them
+    # criticizing it ("condemned Hamas" on Israel's offensive, "stands with Ukraine" on Russia's).
+    opponents: frozenset[str] = frozenset()
 
     def spans(self, unit: Unit, lang: str) -> list[tuple[int, int]]:
         found = [m.span() for m in self.words.finditer(unit.folded)] if self.words else []
@@ -88,12 +92,27 @@ class _Clause:
     attached: bool
     failure: bool  # names the blocking of the text
     content: int  # where what the text says begins ("calls upon ..."), else the clause's end
+    about: str = ""  # OPPONENT / NEUTRAL_ACTOR when the clause names one and not the target
+
+
+OPPONENT, NEUTRAL_ACTOR = "opponent", "neutral actor"
+
+
+def _about(keys: set[str], target: Target) -> str:
+    if keys & target.keys:
+        return ""
+    if keys & target.opponents:
+        return OPPONENT
+    if keys & neutral_actors() and target.keys:  # a dispute between parties, not a text
+        return NEUTRAL_ACTOR
+    return ""
 
 
 def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_Clause]:
     folded = unit.folded
     cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
     spans = target.spans(unit, lang)
+    mentions = place_mentions(unit.text, unit.folded, lang)
     out: list[_Clause] = []
     framed = False
     for start, end in pairwise(cuts):
@@ -105,7 +124,9 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
         content = min((m.start() for s, e in spans if start <= s < end and target.votes
                        if (m := cues.content.search(folded, e, min(e + CONTENT_REACH, end)))),
                       default=end)
-        out.append(_Clause(start, end, weight, named or framed, failure, content))
+        about = _about({m.key for m in mentions if m.start < end and start < m.end}, target)
+        out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
+                           or about == OPPONENT, failure, content, about))
         framed = kind == "frame" and named
     return out
 
@@ -170,8 +191,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 continue
             taken.append((m.start(), m.end()))
             clause = clauses[bisect_right(starts, m.start()) - 1]
-            if m.start() >= clause.content:
-                continue  # what the text says, not what the delegation thinks of it
+            if m.start() >= clause.content or clause.about == NEUTRAL_ACTOR:
+                continue  # what the text says / backing the forum: not a side on the target
             if weight == CONDITION:
                 if clause.start in conditioned:
                     continue  # "in line with international law and international humanitarian law"
@@ -179,6 +200,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
             effective = side
             if side != NEUTRAL and _negated(cues, unit.folded, m.start(), clause.start):
                 effective = CONCERNED if side == SUPPORTS else SUPPORTS
+            if clause.about == OPPONENT and effective != NEUTRAL:
+                effective = CONCERNED if effective == SUPPORTS else SUPPORTS
             if clause.failure and effective == CONCERNED:
                 effective = SUPPORTS  # regretting that the text was blocked, the ceasefire absent
             if weight == STRONG:
@@ -240,19 +263,50 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
 
 
 def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
-                    place: str, lang: str) -> str | None:
-    """The State or organization most concerned speakers name, when most of them name it."""
+                    place: str | None, lang: str) -> str | None:
+    """The State or organization most concerned speakers blame (name in a clause with a word
+    of concern), when most of them do."""
     concerned = [k for k, r in readings.items() if r.stance == CONCERNED]
     if len(concerned) < ACTOR_MIN:
         return None
     named = Counter()
     for key in concerned:
-        keys = {m.key for u in units_by_key[key] for m in place_mentions(u.text, u.folded, lang)}
-        named.update(keys - {key, place})
+        named.update(set(_blamed(units_by_key[key], lang)) - {key, place})
     for party, count in named.most_common():
         if count < ACTOR_SHARE * len(concerned):
             break
         # A State or an organization, whether it speaks or not; the UN is the forum, not a party.
-        if party != "org:UN" and (len(party) == 2 or party.startswith("org:")):
+        if party not in neutral_actors() and (len(party) == 2 or party.startswith("org:")):
             return party
     return None
+
+
+# A name right after a preposition is where things happen or whom they happen to ("the
+# invasion of Ukraine", "attacks against Israel"), not who is blamed for them.
+_NOT_AGENT = re.compile(r"\b(?:of|in|into|against|on|to|at|within|across|de|du|des|en|au|aux|contre|a)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$")
+
+
+def _blamed(units: list[Unit], lang: str) -> Counter[str]:
+    """Who is named as the doer in a clause that carries a word of concern or names an action
+    ("Russian forces attacked", "condemned Israel's decision"), clause by clause."""
+    cues = stance_cues(lang)
+    named: Counter[str] = Counter()
+    for unit in units:
+        folded = unit.folded
+        cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
+        mentions = place_mentions(unit.text, folded, lang)
+        for start, end in pairwise(cuts):
+            if cues.concerned.search(folded, start, end) or cues.actions.search(folded, start, end):
+                named.update({m.key for m in mentions if start <= m.start < end
+                              and not _NOT_AGENT.search(folded, start, m.start)})
+    return named
+
+
+def opponents(party: str, units: list[Unit], lang: str, place: str | None = None
+              ) -> frozenset[str]:
+    """Whom the party itself blames: the State or group it names most in clauses with a word
+    of concern, at least OPPONENT_MIN times (the party's own statement on the issue)."""
+    named = _blamed(units, lang)
+    for key in {party, place, *neutral_actors()}:
+        named.pop(key, None)
+    return frozenset(k for k, n in named.most_common(1) if n >= OPPONENT_MIN)

@@ -117,6 +117,12 @@ def stance_cues(lang: str) -> StanceCues:
 
 
 @lru_cache(maxsize=1)
+def neutral_actors() -> frozenset[str]:
+    """The forum and impartial bodies: never a party, backing them is no side."""
+    return frozenset(_data("issue_stance.toml")["neutral_actors"])
+
+
+@lru_cache(maxsize=1)
 def labels_table() -> dict:
     return _data("issue_labels.toml")
 
