@@ -23,7 +23,7 @@ from ..model import Statement
 # Words that may make up a reporting subject besides the speaker's own names and the
 # language table's follow-on subjects and delegate nouns: determiners and titles.
 _SUBJECT_GLUE: dict[str, str] = {
-    "en": "he she it they his her its their the of for mr ms mrs dr",
+    "en": "he she it they his her its their the of for mr ms mrs dr s",
     "fr": "il elle ils elles le la l les de du des d sa son ses m mme mm",
 }
 
@@ -62,6 +62,32 @@ FRAME_GLUE: dict[str, tuple[str, str]] = {
 # "He said the Council must act": "said" alone may introduce a bare clause in English.
 BARE_FRAME_VERBS: dict[str, tuple[str, ...]] = {"en": ("said",), "fr": ()}
 
+# A subject naming the speaker may be dropped before any verb, not only a reporting frame:
+# under the delegation's name, `NAME (Country) condemned the attack` reads `Condemned the
+# attack`.  What may follow the subject: French, an auxiliary (`a soutenu`, `s’est dit`);
+# English, a past tense (any `-ed` word or one of these irregular ones), maybe after adverbs.
+SUBJECT_VERB: dict[str, str] = {
+    "en": (r"(?:(?:also|further|then|again|once again|however|\w+ly)\s+)*"
+           r"(?:[a-z]+ed|said|spoke|took|gave|made|drew|brought|held|felt|saw|sought|told|"
+           r"thought|went|put|set|laid|led|began|stood|struck|kept|meant|found|read|"
+           r"understood|wrote|forgot|chose|rose|became)\b"),
+    "fr": r"(?:a|ont|avait|avaient|est|sont|s[’']est|se\s+sont|s[’']était)\s",
+}
+
+# `Pour M. X (Ghana), il …`, `According to the representative, …`: a speaker named before a
+# comma as the holder of the view; dropped with its comma.  Pronoun forms need no name: in a
+# statement, `selon lui` / `in his view` can only be the speaker.
+OPINION_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("according to", "for", "in the view of", "in the opinion of"),
+    "fr": ("pour", "selon", "d’après", "d'après", "aux yeux de", "de l’avis de", "de l'avis de"),
+}
+OPINION_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("in his view", "in her view", "in his opinion", "in her opinion",
+           "according to him", "according to her"),
+    "fr": ("selon lui", "selon elle", "à ses yeux", "à son avis", "pour lui", "pour elle",
+           "d’après lui", "d’après elle", "d'après lui", "d'après elle"),
+}
+
 # After an attribution inserted mid-sentence, these words start a clause that belongs to the
 # attribution ("…, he said, adding that …", "…, a-t-il affirmé, avant de …"), so the sentence is
 # cut there rather than stitched together.
@@ -71,6 +97,12 @@ CONTINUATIONS: dict[str, tuple[str, ...]] = {
     "en": ("before", "after", "while", "as", "when", "who", "which", "in", "to"),
     "fr": ("avant", "après", "en", "tout", "pour", "afin", "qui", "dont", "tandis", "alors",
            "lorsque", "puisque", "estimant"),
+}
+# Words that may open a participle clause before the participle: `, while noting`, `, tout
+# en rappelant`.
+PARTICIPLE_OPENERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"while", "also", "thereby", "by", "before", "after", "further"}),
+    "fr": frozenset({"en", "tout", "également", "aussi", "notamment"}),
 }
 PARTICIPLE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\w{3,}ing$"),
@@ -110,11 +142,31 @@ class _Cut:
     replacement: str = ""
 
 
-def speaker_words(statement: Statement) -> frozenset[str]:
-    """Lower-cased words naming the statement's speaker: name, role, delegation."""
-    names = (statement.speaker, statement.speaker_display, statement.role,
-             statement.delegation, statement.on_behalf_of)
-    return frozenset(w.lower() for name in names if name for w in WORD.findall(name))
+class SpeakerWords(frozenset):
+    """Lower-cased words naming a statement's speaker (name, role, delegation), a frozenset.
+
+    `names` are those of the name and delegation only: role words (`Council`, `Secrétaire
+    général`) may complete a subject but never identify one alone, since `The Council
+    condemned …` in the Council President's statement is not the speaker talking.  A plain
+    frozenset passed to `compress` counts as names throughout.
+    """
+
+    names: frozenset[str]
+
+    def __new__(cls, words, names=None):
+        self = super().__new__(cls, words)
+        self.names = frozenset(self if names is None else names)
+        return self
+
+
+def speaker_words(statement: Statement) -> SpeakerWords:
+    """The words naming the statement's speaker: name, role, delegation."""
+    def lowered(*names: str | None) -> set[str]:
+        return {w.lower() for name in names if name for w in WORD.findall(name)}
+
+    names = lowered(statement.speaker, statement.speaker_display, statement.delegation,
+                    statement.on_behalf_of)
+    return SpeakerWords(names | lowered(statement.role), names)
 
 
 def words(text: str) -> list[str]:
@@ -166,11 +218,13 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
     """The sentence without what a briefing does not need; words never changed or added."""
     quotes = quote_spans(sentence)
     allowed = _subject_words(lang) | speaker
+    identifying = _identifying_words(lang) | getattr(speaker, "names", speaker)
     cuts: list[_Cut] = []
-    head = _leading_cut(sentence, lang, allowed, quotes)
+    head = _leading_cut(sentence, lang, allowed, identifying, quotes)
     if head:
         cuts.append(head)
-    cuts.extend(_attribution_cuts(sentence, lang, allowed, quotes, head.end if head else 0))
+    cuts.extend(_attribution_cuts(sentence, lang, allowed, identifying, quotes,
+                                  head.end if head else 0))
     cuts.extend(_parenthetical_cuts(sentence, quotes))
     if not cuts:
         return sentence.strip()
@@ -180,25 +234,41 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
     return result if len(words(result)) >= 3 else sentence.strip()
 
 
-def _leading_cut(sentence: str, lang: str, allowed: frozenset[str],
+def _leading_cut(sentence: str, lang: str, allowed: frozenset[str], identifying: frozenset[str],
                  quotes: list[tuple[int, int]]) -> _Cut | None:
-    """Connectives, then a reporting frame, at the start of the sentence.
+    """Connectives, the speaker as holder of the view, then a reporting frame or the
+    speaker's name as subject, at the start of the sentence.
 
     After a connective, an inverted attribution may follow (`À cet égard, a-t-il conclu, …`):
-    it goes with the connective.
+    it goes with the connective.  A frame is `SUBJECT said that` (all of it goes); without a
+    frame only a subject that names the speaker goes (`M. X (Pays) a soutenu …` -> `A soutenu
+    …`), never a bare pronoun, which may stand for something else (`Elle` for `l’OTSC`) or
+    be impersonal (`Il a été décidé`).
     """
     pos = _skip_connective(sentence, lang, 0)
     if pos:
         end = _phrase_end(sentence, pos, quotes)
-        if sentence[end:end + 1] == "," and _is_attribution(sentence[pos:end], lang, allowed):
-            pos = end + 1 + len(sentence[end + 1:]) - len(sentence[end + 1:].lstrip())
+        if sentence[end:end + 1] == "," and _is_attribution(sentence[pos:end], lang, allowed,
+                                                             identifying):
+            pos = _after_comma(sentence, end)
+    end = _phrase_end(sentence, pos, quotes)
+    if sentence[end:end + 1] == "," and _is_opinion_holder(sentence[pos:end], lang, allowed,
+                                                            identifying):
+        pos = _after_comma(sentence, end)
     frame = _frame_end(sentence[pos:], lang, allowed)
     if frame and SECOND_CLAUSE[lang].search(sentence, pos + frame):
         frame = 0
-    end = pos + frame if frame else pos
+    if not frame:
+        frame = _subject_end(sentence[pos:], lang, allowed, identifying)
+    end = pos + frame
     if end == 0 or _overlaps(0, end, quotes) or not sentence[end:].strip():
         return None
     return _Cut(0, end)
+
+
+def _after_comma(sentence: str, comma: int) -> int:
+    rest = sentence[comma + 1:]
+    return comma + 1 + len(rest) - len(rest.lstrip())
 
 
 @cache
@@ -206,6 +276,16 @@ def _subject_words(lang: str) -> frozenset[str]:
     table = LANGUAGES[lang]
     phrases = (_SUBJECT_GLUE[lang],) + table.follow_on_subjects + table.delegate_nouns
     return frozenset(w.lower() for phrase in phrases for w in WORD.findall(phrase))
+
+
+@cache
+def _identifying_words(lang: str) -> frozenset[str]:
+    """Nouns that name a speaker by function (`représentant`, `Minister`, `delegation`):
+    with the speaker's own names, what a subject needs besides pronouns and articles."""
+    table = LANGUAGES[lang]
+    glue = {w.lower() for w in WORD.findall(_SUBJECT_GLUE[lang])}
+    return frozenset(w.lower() for phrase in table.follow_on_subjects + table.delegate_nouns
+                     for w in WORD.findall(phrase)) - glue
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -220,15 +300,18 @@ def _connective_re(lang: str) -> re.Pattern[str]:
 
 
 @cache
-def _frame_res(lang: str) -> tuple[re.Pattern[str], ...]:
-    """Leading "SUBJECT (also) said that" patterns: with a conjunction, then bare ones."""
+def _frame_res(lang: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Leading "SUBJECT (also) said that" patterns: with a conjunction, bare ones, and
+    `said:` before a quotation (flagged: only when the quotation is the rest of the
+    sentence, so that nothing after it loses its subject)."""
     aux, glue = FRAME_GLUE[lang]
     adverbs = _alternatives(FRAME_ADVERBS[lang])
+    forms = ((FRAME_VERBS[lang], glue, False), (BARE_FRAME_VERBS[lang], r"\s+", False),
+             (FRAME_VERBS[lang], r"\s*:\s*(?=[«“\"])", True))
     return tuple(
-        re.compile(r"(?P<subject>[^«“\"]{1,200}?),?\s+" + aux + r"(?:(?:" + adverbs + r"),?\s+)*"
-                   r"(?:" + _alternatives(verbs) + r")" + tail, re.UNICODE)
-        for verbs, tail in ((FRAME_VERBS[lang], glue), (BARE_FRAME_VERBS[lang], r"\s+"))
-        if verbs)
+        (re.compile(r"(?P<subject>[^«“\"]{1,200}?,?)\s+" + aux + r"(?:(?:" + adverbs + r"),?\s+)*"
+                    r"(?:" + _alternatives(verbs) + r")" + tail, re.UNICODE), quoting)
+        for verbs, tail, quoting in forms if verbs)
 
 
 @cache
@@ -237,7 +320,7 @@ def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     aux, _ = FRAME_GLUE[lang]
     verbs = _alternatives(FRAME_VERBS[lang] + _TAIL_VERBS[lang])
     subject_first = re.compile(r"(?P<subject>.+?)\s+" + aux + r"(?:\w+\s+)?(?:" + verbs + r")"
-                               r"(?:\s+\w+)?", re.UNICODE)
+                               r"(?:\s+(?!that\b|que\b|qu[’'])\w+)?", re.UNICODE)
     verb_first = re.compile(aux + r"(?:" + (verbs if lang == "en" else r"[\w’'-]+") + r")\s+"
                             r"(?:[\w’'-]+\s+){0,3}?(?P<subject>(?:the|le|la|les|l[’']|M\.|Mme|"
                             r"Mr\.|Ms\.)\s*.+)", re.UNICODE)
@@ -252,18 +335,141 @@ def _skip_connective(text: str, lang: str, pos: int) -> int:
 def _frame_end(text: str, lang: str, allowed: frozenset[str]) -> int:
     """Length of a leading "SUBJECT (also) said that" whose subject is the speaker, or 0.
 
-    The subject may carry appositions after the speaker's name: `NAME (Country), speaking
-    before the vote, said`; they describe the speaker's turn, not someone else's words.
+    The frame stays when a participle clause follows (`…, adding that …`): its subject is
+    the speaker, and without the frame it would hang on the wrong one.
     """
-    for pattern in _frame_res(lang):
+    for pattern, quoting in _frame_res(lang):
         match = pattern.match(text)
-        if match and _is_speaker(_APPOSITION.split(match.group("subject"))[0], allowed):
-            return match.end()
+        if not match or not _is_speaker_subject(match.group("subject"), lang, allowed):
+            continue
+        if quoting and not _quote_to_end(text, match.end()):
+            continue
+        if _participle_clause(text, match.end(), lang):
+            return 0
+        return match.end()
     return 0
+
+
+def _quote_to_end(text: str, start: int) -> bool:
+    spans = [span for span in quote_spans(text) if span[0] == start]
+    return bool(spans) and not text[spans[0][1]:].strip(" " + SENTENCE_END)
+
+
+def _participle_clause(text: str, start: int, lang: str) -> bool:
+    """Does a clause `, (while|en) adding …` follow `start`, outside quotations?  Only a
+    participle of a reporting or position verb counts: `, including …` or `, failing to …`
+    describe what precedes, not the speaker."""
+    quotes = quote_spans(text)
+    for comma in (i for i in range(start, len(text)) if text[i] == ","):
+        if _inside(comma, quotes):
+            continue
+        following = [w.lower() for w in words(text[comma + 1:comma + 60])][:3]
+        lead = [w for w in following if w not in PARTICIPLE_OPENERS[lang]][:1]
+        if lead and _speech_participle(lead[0], lang):
+            return True
+    return False
+
+
+def _speech_participle(word: str, lang: str) -> bool:
+    """`adding`, `noting`, `urging` / `ajoutant`, `jugeant`: the present participle of a
+    verb whose past participle the reporting, support or concern tables list."""
+    ending, past = SPEECH_PARTICIPLE[lang]
+    if not word.endswith(ending) or len(word) < len(ending) + 3:
+        return False
+    stem = word[:-len(ending)]
+    return word in _IRREGULAR_PARTICIPLES[lang] or bool(
+        {stem + past, stem.removesuffix("e") + past} & _speech_verbs(lang))
+
+
+# Present-participle ending, and the past-tense ending the stem takes: noting -> noted.
+SPEECH_PARTICIPLE: dict[str, tuple[str, str]] = {"en": ("ing", "ed"), "fr": ("ant", "é")}
+_IRREGULAR_PARTICIPLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"saying", "telling", "speaking"}),
+    "fr": frozenset({"disant", "faisant", "mettant"}),
+}
+
+
+@cache
+def _speech_verbs(lang: str) -> frozenset[str]:
+    """Past participles of the verbs by which a release reports a speaker's words."""
+    table = LANGUAGES[lang]
+    phrases = (FRAME_VERBS[lang] + _TAIL_VERBS[lang] + table.reporting_verbs
+               + table.support_verbs + table.concern_verbs)
+    skip = {"a", "ont", "s", "est", "was", "has", "had", "se"}
+    found = set()
+    for phrase in phrases:
+        verb = [w.lower() for w in WORD.findall(phrase) if w.lower() not in skip][:1]
+        found.update(verb)
+    return frozenset(found)
+
+
+def _subject_end(text: str, lang: str, allowed: frozenset[str], identifying: frozenset[str]
+                 ) -> int:
+    """Where the verb starts after a leading subject that names the speaker, or 0."""
+    for match in _subject_verb_re(lang).finditer(text):
+        subject = text[:match.start()]
+        if len(subject) > 250:
+            return 0
+        if _is_speaker_subject(subject, lang, allowed, identifying):
+            return match.start() + len(match.group()) - len(match.group().lstrip())
+    return 0
+
+
+@cache
+def _subject_verb_re(lang: str) -> re.Pattern[str]:
+    return re.compile(r"\s+" + SUBJECT_VERB[lang], re.UNICODE)
 
 
 # A comma that opens an apposition, outside parentheses: "NAME (Country), speaking for X".
 _APPOSITION = re.compile(r",\s*(?![^()]*\))")
+
+
+def _is_speaker_subject(subject: str, lang: str, allowed: frozenset[str],
+                        identifying: frozenset[str] | None = None) -> bool:
+    """Is `subject` the speaker, maybe followed by appositions?
+
+    Appositions after the speaker's name describe the turn (`, speaking before the vote,`),
+    the role, or a side remark of the speaker (`, noting the gravity of the situation,`):
+    dropping them with the subject leaves the speaker's own proposition.  The last one must
+    be closed by a comma, or the verb found belongs to the apposition.  With
+    `identifying`, the head must name a person (a title, a name in capitals, a noun like
+    `representative`) among the speaker's words: `Israel gave …` is the country acting, and
+    a pronoun may stand for something else.
+    """
+    if any(q in subject for q in "«“\"") or len(subject) > 250:
+        return False
+    head, *appositions = _APPOSITION.split(subject.strip())
+    if appositions and not subject.rstrip().endswith(","):
+        return False  # the verb found is inside an apposition: `X, noting that Y has said`
+    if not _is_speaker(head, allowed):
+        return False
+    if identifying is None:
+        return True
+    return any(w.lower() in identifying for w in words(head)) and _names_person(head, lang)
+
+
+def _names_person(text: str, lang: str) -> bool:
+    return any(w.lower() in _PERSON_MARKS or w.lower() in _identifying_words(lang)
+               or (w.isupper() and len(w) > 1) for w in words(text))
+
+
+def _is_opinion_holder(phrase: str, lang: str, allowed: frozenset[str],
+                       identifying: frozenset[str]) -> bool:
+    """`selon lui`, `in his view`, or `Pour M. X (Ghana)`, `According to the representative`:
+    the speaker as the holder of the view that follows.  The named form must name a person
+    (a title, a name in capitals or a noun like `representative`): `For Ukraine, …` may mean
+    what the war means to the country, not what its delegate thinks."""
+    phrase = phrase.strip()
+    if re.fullmatch(_alternatives(OPINION_PHRASES[lang]), phrase, re.IGNORECASE):
+        return True
+    match = re.match(r"(?:" + _alternatives(OPINION_PREFIXES[lang]) + r")\s+", phrase,
+                     re.IGNORECASE)
+    if not match:
+        return False
+    return _is_speaker_subject(phrase[match.end():], lang, allowed, identifying)
+
+
+_PERSON_MARKS = frozenset({"m", "mme", "mm", "mr", "ms", "mrs", "dr"})
 
 
 def _is_speaker(subject: str, allowed: frozenset[str]) -> bool:
@@ -272,7 +478,8 @@ def _is_speaker(subject: str, allowed: frozenset[str]) -> bool:
 
 
 def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
-                      quotes: list[tuple[int, int]], start: int) -> list[_Cut]:
+                      identifying: frozenset[str], quotes: list[tuple[int, int]], start: int
+                      ) -> list[_Cut]:
     """Attribution phrases set off by a comma: `, he said`, `, a-t-il ajouté`, `, a dit la
     déléguée`.  At the end they are dropped; mid-sentence either stitched out or, when what
     follows belongs to the attribution (`, adding that …`), the sentence ends there."""
@@ -282,7 +489,7 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
             continue
         end = _phrase_end(sentence, comma + 1, quotes)
         phrase = sentence[comma + 1:end].strip()
-        if not _is_attribution(phrase, lang, allowed):
+        if not _is_attribution(phrase, lang, allowed, identifying):
             continue
         rest = sentence[end:]
         if not rest.strip(" " + SENTENCE_END):
@@ -290,7 +497,7 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
             break
         if not rest.lstrip().startswith(","):
             continue  # `, he said: “…”` introduces a quotation: keep the attribution
-        following = words(rest)
+        following = [w for w in words(rest)[:3] if w.lower() not in PARTICIPLE_OPENERS[lang]]
         if following and not _continues(following[0], lang):
             cuts.append(_Cut(comma, end + rest.index(",") + 1, " "))
         else:
@@ -318,11 +525,12 @@ def _phrase_end(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> int:
     return end
 
 
-def _is_attribution(phrase: str, lang: str, allowed: frozenset[str]) -> bool:
+def _is_attribution(phrase: str, lang: str, allowed: frozenset[str],
+                    identifying: frozenset[str]) -> bool:
     phrase_words = words(phrase)
     if not phrase_words or len(phrase_words) > 10:
         return False
-    if INVERSION.match(phrase):
+    if INVERSION.match(phrase) or _is_opinion_holder(phrase, lang, allowed, identifying):
         return True
     return any(match and _is_speaker(match.group("subject"), allowed)
                for match in (pattern.fullmatch(phrase) for pattern in _tail_res(lang)))
