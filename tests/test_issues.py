@@ -241,8 +241,9 @@ def test_a_situation_is_contested_when_the_party_blamed_answers():
         ("NO", "Norway said Brazilian troops must leave the nuclear plant, which is alarming."),
         ("GH", "Ghana supports the IAEA in its work on nuclear safety."),
         ("org:UN", "The Secretary-General welcomed the IAEA's actions at the nuclear plant."),
-        ("BR", "Brazil said the nuclear plant is safe and condemned Chile's provocations.  "
-               "Chile's saboteurs are a danger to nuclear safety, he said, rejecting Chile's claims."),
+        ("BR", ("Brazil said the nuclear plant is safe and condemned Chile's provocations.  "
+                "Chile's saboteurs are a danger to nuclear safety, he said, rejecting Chile's "
+                "claims.")),
         ("MX", "Mexico condemned Chile's attacks on the nuclear plant, which are unacceptable."),
     ]]
     analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))

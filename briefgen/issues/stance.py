@@ -281,11 +281,6 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
     return None
 
 
-# A name right after a preposition is where things happen or whom they happen to ("the
-# invasion of Ukraine", "attacks against Israel"), not who is blamed for them.
-_NOT_AGENT = re.compile(r"\b(?:of|in|into|against|on|to|at|within|across|de|du|des|en|au|aux|contre|a)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?$")
-
-
 def _blamed(units: list[Unit], lang: str) -> Counter[str]:
     """Who is named as the doer in a clause that carries a word of concern or names an action
     ("Russian forces attacked", "condemned Israel's decision"), clause by clause."""
@@ -298,7 +293,7 @@ def _blamed(units: list[Unit], lang: str) -> Counter[str]:
         for start, end in pairwise(cuts):
             if cues.concerned.search(folded, start, end) or cues.actions.search(folded, start, end):
                 named.update({m.key for m in mentions if start <= m.start < end
-                              and not _NOT_AGENT.search(folded, start, m.start)})
+                              and not cues.not_agent.search(folded, start, m.start)})
     return named
 
 

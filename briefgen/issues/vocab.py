@@ -66,6 +66,7 @@ class StanceCues:
     divergence: re.Pattern[str]
     vote_split: re.Pattern[str]
     actions: re.Pattern[str]  # nouns naming the action at stake on a place issue
+    not_agent: re.Pattern[str]  # before a name that undergoes the action ("the invasion of")
     restraint: re.Pattern[str]  # dialogue, restraint, all parties: a neutral stance
     failure: re.Pattern[str]  # a text blocked or vetoed
     authorship: re.Pattern[str]  # a delegation wrote the text
@@ -102,6 +103,7 @@ def stance_cues(lang: str) -> StanceCues:
         divergence=compile_terms(table["divergence"]),
         vote_split=compile_terms(table["vote_split"]),
         actions=compile_terms(table["actions"]),
+        not_agent=compile_terms(table["not_agent"]),
         restraint=compile_terms(table["restraint"]),
         failure=compile_terms(table["failure"]),
         authorship=compile_terms(table["authorship"]),
