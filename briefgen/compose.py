@@ -10,12 +10,22 @@ warning for the CLI.  Nothing here reads or rewrites the release's words otherwi
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from . import i18n
 from .errors import BriefgenError
-from .model import (Briefing, Bullet, Issue, IssueAnalysis, Position, Release,
-                    Statement, StatementSummary)
+from .model import (
+    STANCES,
+    Briefing,
+    Bullet,
+    Issue,
+    IssueAnalysis,
+    Position,
+    Release,
+    Statement,
+    StatementSummary,
+)
 from .settings import Settings
 
 # Bullets of each statement shown in the closing list of speakers, and of each position
@@ -23,6 +33,44 @@ from .settings import Settings
 # key points alone; the standard one keeps one sentence per speaker and per position.
 SPEAKER_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": None}
 POSITION_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": None}
+# What keeps the standard note of a twenty-speaker debate on two pages, as a desk editor
+# would cut it: under each issue only the POSITION_LINES most distinct positions keep their
+# sentence (spread over the sides of a contested issue), the other delegations are listed by
+# name; and a position or speaker line longer than LINE_CHARS loses trailing clauses, or is
+# not used.  None: no limit (the full note keeps everything).
+POSITION_LINES: dict[str, int | None] = {"short": 0, "standard": 4, "full": None}
+LINE_CHARS: dict[str, int | None] = {"short": None, "standard": 170, "full": None}
+
+# A one-line summary must say something on its own: enough words, and not opening on a
+# demonstrative whose antecedent the reader never saw ("These measures are essential").
+MIN_WORDS = 8
+DEMONSTRATIVES = {"en": {"this", "these", "that", "those", "such"},
+                  "fr": {"ce", "cet", "cette", "ces", "cela", "ceci", "celle", "celui",
+                         "ceux", "celles"}}
+# Trailing clauses that may not be dropped: they restrict or reverse what comes before
+# ("support, provided that ...", "soutien, pour autant que ...").
+RESTRICTIVE = {"en": ("but", "provided", "unless", "except", "although", "though", "while",
+                      "whereas", "only", "not", "without", "if", "as long as", "so long as",
+                      "however", "yet", "subject to", "rather"),
+               "fr": ("mais", "pour autant", "à condition", "sauf", "sans", "bien que",
+                      "quoique", "si", "s’il", "tout en", "alors que", "même si", "à moins",
+                      "cependant", "toutefois", "néanmoins", "ne", "n’", "sous réserve",
+                      "pas", "plutôt")}
+# A sentence that opens on a fronted phrase ("In line with the Charter, which ..., X said")
+# has its main clause late: no prefix of it stands alone, so it is never shortened.
+FRONTED = {"en": (("in", "on", "at", "as", "with", "despite", "after", "given", "for",
+                   "regarding", "concerning", "while", "although", "if", "when", "under",
+                   "following", "since", "because", "beyond", "amid", "against"), "ing"),
+           "fr": (("conformément", "s’agissant", "concernant", "en", "face", "après",
+                   "malgré", "compte", "pour", "dans", "sur", "selon", "outre", "lors",
+                   "depuis", "devant", "quant", "alors", "si", "bien", "au", "aux", "à"),
+                  "ant")}
+# A prefix may not end on a word that needs what follows ("He added that, ...").
+DANGLING = {"en": {"that", "and", "or", "of", "to", "the", "a", "an", "which", "who"},
+            "fr": {"que", "qu", "et", "ou", "de", "d", "du", "des", "à", "le", "la", "les",
+                   "l", "qui", "dont", "où"}}
+_OPENING, _CLOSING = "«“(", "»”)"
+_WORDS = re.compile(r"\w+")
 
 
 def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
@@ -42,16 +90,19 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     name = _namer(lang)
     key_points = select_key_points(release, summaries, settings)
     written = {st.delegation_key: st.delegation for st in release.statements}
-    keep = POSITION_BULLETS[length]
-    issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)), keep)
-                   for issue in analysis.issues) if keep != 0 else ()
+    keep, limit = POSITION_BULLETS[length], LINE_CHARS[length]
+    shown = {b.text for b in key_points}
+    edited = [_edit_issue(issue, shown, POSITION_LINES[length], limit)
+              for issue in analysis.issues] if keep != 0 else []
+    shown |= {b.text for i in edited for p in i.positions for b in p.summary}
+    issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)), keep, limit)
+                   for issue in edited)
     divergences = analysis.divergences if keep != 0 else ()
-    shown = {b.text for b in key_points} | {b.text for i in issues for p in i.positions
-                                             for b in p.summary}
     keep = SPEAKER_BULLETS[length]
     statements = tuple(
         StatementSummary(statement=st, delegation=name(st.delegation_key, st.delegation),
-                         summary=_speaker_summary(summaries.get(st.index, ()), shown, keep),
+                         summary=_speaker_summary(summaries.get(st.index, ()), shown, keep,
+                                                  limit),
                          figures=_figures(st, release.meeting.language))
         for st in release.statements) if keep != 0 else ()
 
@@ -146,19 +197,111 @@ def _namer(lang: str) -> Callable[[str, str | None], str]:
     return name
 
 
-def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | None
-                     ) -> tuple[Bullet, ...]:
-    """All bullets in order (full), or the first `keep` preferring those not already shown
-    elsewhere in the note, so a one-line speaker summary adds a fact instead of repeating
-    the speaker's position."""
+def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | None,
+                     limit: int | None) -> tuple[Bullet, ...]:
+    """All bullets in order (full), or the `keep` shortest informative ones within `limit`
+    characters, preferring those not already shown elsewhere in the note (so a one-line
+    speaker summary adds a fact instead of repeating the speaker's position), then whole
+    sentences over shortened ones."""
     if keep is None:
         return bullets
-    return tuple(sorted(bullets, key=lambda b: b.text in shown))[:keep]
+    clipped = [(b, _clip(b, limit)) for b in bullets]
+    ranked = sorted(clipped, key=lambda pair: (pair[0].text in shown, pair[1] is None,
+                                               not _informative(pair[0]),
+                                               pair[1] is not pair[0],
+                                               len((pair[1] or pair[0]).text)))
+    return tuple(short or whole for whole, short in ranked[:keep])
 
 
-def _localize_issue(issue: Issue, name: Callable[[str], str], keep: int | None) -> Issue:
+def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | None
+                ) -> Issue:
+    """The issue with a sentence for at most `lines` positions, the others by name only.
+
+    Kept first: positions whose sentence is not a key point already and says what the others
+    do not (most words no other position of the issue uses); on a contested issue the sides
+    take turns, so each side is heard.  A kept sentence must fit `limit` characters once
+    shortened (see `_clip`).
+    """
+    if lines is None:
+        return issue
+    positions = issue.positions
+    words = [_content_words(p.summary[0].text) if p.summary else set() for p in positions]
+
+    def rank(i: int) -> tuple[int, int]:
+        others = set().union(*(w for j, w in enumerate(words) if j != i))
+        return -len(words[i] - others), len(positions[i].summary[0].text)
+
+    usable = [i for i, p in enumerate(positions) if p.summary and p.summary[0].text not in shown
+              and _informative(p.summary[0]) and _clip(p.summary[0], limit)]
+    groups = [[i for i in usable if positions[i].stance == stance] for stance in STANCES]
+    groups.append([i for i in usable if positions[i].stance not in STANCES])
+    queues = [sorted(group, key=rank) for group in groups if group]
+    chosen: set[int] = set()
+    while len(chosen) < lines and any(queues):  # the sides take turns
+        for queue in queues:
+            if queue and len(chosen) < lines:
+                chosen.add(queue.pop(0))
+    return dataclasses.replace(issue, positions=tuple(
+        dataclasses.replace(p, summary=p.summary[:1] if i in chosen else ())
+        for i, p in enumerate(positions)))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORDS.findall(text) if len(w) > 3}
+
+
+def _informative(bullet: Bullet) -> bool:
+    words = _WORDS.findall(bullet.text)
+    return len(words) >= MIN_WORDS and \
+        words[0].casefold() not in DEMONSTRATIVES.get(bullet.lang, ())
+
+
+def _clip(bullet: Bullet, limit: int | None) -> Bullet | None:
+    """The bullet within `limit` characters, or None when it cannot be shortened safely.
+
+    Only the first clause is kept, up to the first comma outside quotes and brackets, marked
+    "…": the words left are a prefix of the sentence, so they still appear in the statement
+    in order.  (A later comma may close an incise: "X, as well as Y, is ..." has no first
+    clause that stands alone, and a prefix of at least MIN_WORDS words rules most such
+    subjects out.)  What follows is never dropped when it restricts what precedes it, nor
+    when the prefix needs it (a prefix ending on "that"/"que"), nor in a sentence whose main
+    clause comes after a fronted phrase.
+    """
+    text = bullet.text
+    if limit is None or len(text) <= limit:
+        return bullet
+    lang = bullet.lang
+    prepositions, participle = FRONTED.get(lang, ((), "\0"))
+    first = text.split()[0].casefold()
+    if first in prepositions or first.endswith(participle) or \
+            any(first.startswith(p + "’") for p in ("s", "d", "l", "qu")):
+        return None
+    depth = 0
+    for i, char in enumerate(text[:limit]):
+        depth += (char in _OPENING) - (char in _CLOSING)
+        if char == "," and depth == 0 and text[i + 1:i + 2].isspace():
+            break
+    else:
+        return None
+    head, rest = text[:i].rstrip(), text[i + 1:].lstrip().casefold()
+    last = _WORDS.findall(head)[-1:] or [""]
+    if len(head.split()) < MIN_WORDS or last[0].casefold() in DANGLING.get(lang, ()) \
+            or _opens_with(rest, RESTRICTIVE.get(lang, ())):
+        return None
+    return dataclasses.replace(bullet, text=head + "…")
+
+
+def _opens_with(text: str, openers: Iterable[str]) -> bool:
+    """`text` starts with one of `openers` as whole words ("si" opens "si le", not "situation")."""
+    return any(text.startswith(o) and (o[-1] in "’'" or not text[len(o):len(o) + 1].isalnum())
+               for o in openers)
+
+
+def _localize_issue(issue: Issue, name: Callable[[str], str], keep: int | None,
+                    limit: int | None) -> Issue:
     positions = tuple(dataclasses.replace(p, delegation=name(p.delegation_key) or p.delegation,
-                                          summary=p.summary[:keep])
+                                          summary=tuple(_clip(b, limit) or b
+                                                        for b in p.summary[:keep]))
                       for p in issue.positions)
     return dataclasses.replace(issue, positions=positions)
 

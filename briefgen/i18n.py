@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -34,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
     "stance.supports": {"en": "Backed", "fr": "Appui"},
     "stance.concerned": {"en": "Raised concerns", "fr": "Réserves"},
     "stance.neutral": {"en": "Other positions", "fr": "Autres positions"},
+    "stance.none": {"en": "Not classified", "fr": "Non classées"},
+    "also": {"en": "Also:", "fr": "Également\u00a0:"},
     "session.morning": {"en": "morning", "fr": "matin"},
     "session.afternoon": {"en": "afternoon", "fr": "après-midi"},
     "session.night": {"en": "night", "fr": "nuit"},
@@ -147,7 +149,7 @@ def meeting_facts(meeting, lang: str) -> tuple[str, ...]:
     return tuple(f for f in facts if f)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(LOCALES.get(lang, lang))
 

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -93,15 +94,23 @@ def context(briefing: Briefing) -> dict:
         "machine_translated": is_machine_translated(briefing),
         "translated_from": i18n.language_name(meeting.language, lang),
         "stances": STANCES,
-        "by_stance": by_stance,
+        "by_side": by_side,
     }
 
 
-def by_stance(positions: tuple[Position, ...]) -> list[Position]:
-    """Positions grouped by stance (backed, concerned, other, then none), in speaking order
-    within each group: on a contested issue the sides then read as blocks."""
-    rank = {stance: i for i, stance in enumerate(STANCES)}
-    return sorted(positions, key=lambda p: rank.get(p.stance, len(rank)))
+@dataclass(frozen=True, slots=True)
+class Side:
+    stance: str | None
+    positions: tuple[Position, ...]
+
+
+def by_side(positions: tuple[Position, ...]) -> list[Side]:
+    """The positions of a contested issue as sides (backed, concerned, other, then those
+    without a stance), in speaking order within each: the sides then read as blocks."""
+    groups = [Side(stance, tuple(p for p in positions if p.stance == stance))
+              for stance in STANCES]
+    groups.append(Side(None, tuple(p for p in positions if p.stance not in STANCES)))
+    return [side for side in groups if side.positions]
 
 
 @lru_cache(maxsize=8)

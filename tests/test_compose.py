@@ -124,3 +124,89 @@ def test_ordinals_and_unknown_facts():
 def test_every_label_exists_in_every_language():
     for key, texts in i18n.LABELS.items():
         assert set(texts) == set(i18n.LOCALES), key
+
+
+# Shortening lines for the standard note.  FICTIONAL sentences, written for these tests.
+LONG_EN = ("The delegate welcomed the regional mediation effort launched in the fictional "
+           "capital last spring, noting the 12 meetings held so far and the goodwill shown by "
+           "both riverside communities along the canal.")
+
+
+def bullet(text: str, lang: str = "en"):
+    from briefgen.model import Bullet
+
+    return Bullet(text=text, source=("p4",), delegation_key="GB", lang=lang)
+
+
+def test_a_long_line_keeps_its_first_clause_word_for_word_and_is_marked():
+    from briefgen.compose import _clip
+    from briefgen.summarize.faithfulness import is_subsequence
+
+    short = _clip(bullet(LONG_EN), 120)
+    assert short.text == ("The delegate welcomed the regional mediation effort launched in the "
+                          "fictional capital last spring…")
+    assert is_subsequence(short.text, LONG_EN) and short.source == ("p4",)
+    assert _clip(bullet(LONG_EN), None).text == LONG_EN  # the full note never shortens
+    assert _clip(bullet("A short fictional sentence."), 120).text == "A short fictional sentence."
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the dropped clause would reverse or restrict the first one
+    (("The delegate supported the fictional regional partnerships for the canal, provided that "
+     "every partner respects the principles of the Charter and the rights of riverside people."),
+     "en"),
+    (("Il a apporté son soutien aux partenariats régionaux fictifs pour le canal, pour autant "
+     "que les partenaires respectent les principes de la Charte et les droits des riverains."),
+     "fr"),
+    # the first clause needs what follows, or the main clause comes after a fronted phrase
+    (("Il a ajouté que, malgré les mesures prises par le gouvernement fictif pour répondre aux "
+     "revendications, les manifestations se sont transformées en émeutes le long du canal."),
+     "fr"),
+    (("Turning to the fictional dam on the canal of Arcadia and its reservoir, the delegate said "
+     "that the 3,800 hectares flooded last winter called for an independent inquiry soon."),
+     "en"),
+    # no comma outside the quotation
+    (("« Nous ne laisserons pas le canal fictif d’Arcadie devenir, une fois de plus, l’otage des "
+     "rivalités entre riverains, ni aujourd’hui ni demain, quoi qu’il en coûte aux parties »"),
+     "fr"),
+])
+def test_a_line_is_not_shortened_when_no_safe_cut_exists(text, lang):
+    from briefgen.compose import _clip
+
+    assert len(text) > 140 and _clip(bullet(text, lang), 140) is None
+
+
+def test_standard_issue_gives_each_side_a_voice_and_names_the_others():
+    from briefgen.compose import _edit_issue
+
+    release = fictional_release("fr")
+    summaries = fictional_summaries(release)
+    dam = fictional_analysis(release, summaries).issues[0]
+    edited = _edit_issue(dam, shown=set(), lines=2, limit=170)
+    assert [p.delegation_key for p in edited.positions] == \
+        [p.delegation_key for p in dam.positions]  # nobody dropped
+    said = [p for p in edited.positions if p.summary]
+    assert len(said) == 2 and len({p.stance for p in said}) == 2
+    shown = {said[0].summary[0].text}
+    again = _edit_issue(dam, shown=shown, lines=4, limit=170)
+    assert all(p.summary[0].text not in shown for p in again.positions if p.summary)
+    assert _edit_issue(dam, shown=set(), lines=None, limit=None) == dam  # full: untouched
+
+
+def test_real_release_standard_note_lines_stay_faithful(corpus):
+    from briefgen.pipeline import make_briefing
+    from briefgen.summarize.faithfulness import check_bullet
+
+    note = make_briefing(corpus("CS-14794.fr.txt"), Settings(lang="en"))
+    by_key = {}
+    for st in note.release.statements:
+        by_key.setdefault(st.delegation_key, []).append(st)
+    lines = [(b, [item.statement]) for item in note.statements for b in item.summary]
+    lines += [(b, by_key[p.delegation_key]) for i in note.issues for p in i.positions
+              for b in p.summary]
+    assert len(note.statements) == 22 and 4 <= len(note.key_points) <= 8
+    for b, statements in lines:
+        assert any(not check_bullet(b, st, note.release) for st in statements), b.text
+        assert len(b.text) <= 170 or not b.text.endswith("…")
+    assert sum(1 for i in note.issues for p in i.positions if p.summary) \
+        <= 4 * len(note.issues)

@@ -13,8 +13,14 @@ from fictional import fictional_analysis, fictional_release, fictional_summaries
 
 from briefgen.compose import compose
 from briefgen.errors import BriefgenError
-from briefgen.render import (css_string, md_escape, output_path, render, shipped_templates,
-                             write_outputs)
+from briefgen.render import (
+    css_string,
+    md_escape,
+    output_path,
+    render,
+    shipped_templates,
+    write_outputs,
+)
 from briefgen.settings import Settings
 
 # briefgen.render is also the name of the package-level function: fetch the module itself.
@@ -227,3 +233,9 @@ def test_real_release_pdf_has_delegations_issues_and_footer(french_sample_pdfs, 
         assert " ".join(issue.label.split()) in text, issue.label
     assert reader.metadata.title.startswith("Conseil de sécurité")
     assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_real_release_standard_note_fits_on_two_pages(french_sample_pdfs, lang):
+    pypdf = pytest.importorskip("pypdf")
+    assert len(pypdf.PdfReader(io.BytesIO(french_sample_pdfs[lang][1])).pages) <= 2
