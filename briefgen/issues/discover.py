@@ -30,6 +30,9 @@ PLACE_SHARE, PLACE_SHARE_UNFRAMED, LOCATIVE_SHARE = 0.15, 0.5, 0.2
 # A topic: addressed by this share of delegations when the framing names it, or (at least
 # MIN_UNFRAMED delegations) when many statements share it although the lead does not.
 TOPIC_SHARE, TOPIC_SHARE_UNFRAMED = 0.2, 0.2
+# A theatre of hostilities: a place named together with acts of war by this share of the
+# delegations (at least MIN_UNFRAMED) counts as framed, as if the lead named it.
+THEATRE_SHARE = 0.2
 MIN_DELEGATIONS, MIN_UNFRAMED = 2, 3
 # Framing weights: the title and agenda say what the meeting is for, the lead what came up.
 FRAMING_WEIGHT = {"title": 1.0, "headings": 1.0, "lead": 0.5}
@@ -109,6 +112,7 @@ def _place_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
                 counts[m.key][0] += bool(_LOCATIVE[lang].search(unit.folded[:m.start]))
     framed = {where: {m.key for m in place_mentions(text, folded, lang)}
               for where, (text, folded) in framing.items()}
+    theatres = _theatres(units, facts, lang)
     out = []
     for key, (locative, total) in counts.items():
         # A crisis the title names ("Ending Ukraine Crisis") is the subject wherever it is placed.
@@ -119,9 +123,31 @@ def _place_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
         delegations = _addressing(matcher, units, facts, self_excluded=True)
         share = len(delegations) / max(len(speakers), 1)
         weight = _framing_weight({where: key in keys for where, keys in framed.items()}.get)
+        theatre = len(theatres.get(key, ())) >= max(MIN_UNFRAMED, THEATRE_SHARE * len(speakers))
+        if not weight and theatre:
+            matcher = replace(matcher, labels={"theatre": "1"})
+            weight = FRAMING_WEIGHT["lead"]
         if len(delegations) >= MIN_DELEGATIONS and share >= PLACE_SHARE and (
                 weight or share >= PLACE_SHARE_UNFRAMED):
             out.append(Candidate(matcher, _addressing(matcher, units, facts), weight, share))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _hostilities(lang: str) -> re.Pattern[str]:
+    return compile_terms(labels_table()["hostilities"]["words"][lang])
+
+
+def _theatres(units: list[Unit], facts: list[SentenceFacts], lang: str) -> dict[str, set[str]]:
+    """Place -> delegations that name it (not in a list, not their own) in a sentence that
+    names acts of war: "Israel resumes airstrikes over Gaza" makes Gaza a theatre."""
+    words = _hostilities(lang)
+    out: dict[str, set[str]] = defaultdict(set)
+    for unit, fact in zip(units, facts):
+        if words.search(unit.folded):
+            for i, m in enumerate(fact.mentions):
+                if i not in fact.listed and m.key != unit.key:
+                    out[m.key].add(unit.key)
     return out
 
 
@@ -183,7 +209,7 @@ def _localized(matcher: Matcher, title: tuple[str, str], main_place: str | None,
                note_lang: str) -> Matcher:
     """The matcher with its one label in the note's language."""
     if matcher.kind == PLACE:
-        label = _place_label(matcher.place, title, lang, note_lang)
+        label = _place_label(matcher.place, title, lang, note_lang, "theatre" in matcher.labels)
     elif matcher.kind == COOPERATION:
         label = _cooperation_label(matcher.labels["keys"].split("|"), note_lang)
     else:
@@ -223,9 +249,13 @@ def _qualifier(key: str, title: tuple[str, str], lang: str) -> dict | None:
     return None
 
 
-def _place_label(key: str, title: tuple[str, str], lang: str, note_lang: str) -> str:
-    """"Kazakhstan crisis" when the title puts a qualifier next to the place, else its name."""
+def _place_label(key: str, title: tuple[str, str], lang: str, note_lang: str,
+                 theatre: bool = False) -> str:
+    """"Kazakhstan crisis" when the title puts a qualifier next to the place, "Hostilities in
+    Gaza" for a theatre of hostilities the framing does not name, else its name."""
     qualifier = _qualifier(key, title, lang)
     if qualifier:
         return fill(qualifier["label"][note_lang], key, note_lang)
+    if theatre:
+        return fill(labels_table()["hostilities"]["label"][note_lang], key, note_lang)
     return place_label(key, note_lang)

@@ -8,6 +8,8 @@ alternative surface terms; the system gives its id, label and matched terms).  T
   required nor false); one matched to an optional gold issue is left out; an unmatched one
   counts all its delegations as false positives; an unmatched core gold issue counts all its
   delegations as misses.
+- scope: when the gold names the delegations that were annotated (a long release read in
+  part), system pairs of other delegations are left out.
 - stance accuracy: over the gold stances of contested gold issues whose delegation the system
   also put under the matched issue; a pair without a stance (the system did not see the
   issue as contested) counts as wrong.
@@ -101,8 +103,12 @@ def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Scor
 
     pairs = dict(match_issues(analysis, gold))
     matched_gold = set(pairs.values())
+    # A partly annotated release: only the delegations that were read are scored.
+    scope = keys(gold["scope"]) if "scope" in gold else None
     for i, issue in enumerate(analysis.issues):
         system = {p.delegation_key for p in issue.positions}
+        if scope is not None:
+            system &= scope
         if i not in pairs:
             score.fp += len(system)
             score.unmatched.append(issue.label)

@@ -275,8 +275,9 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
     for party, count in named.most_common():
         if count < ACTOR_SHARE * len(concerned):
             break
-        # A State or an organization, whether it speaks or not; the UN is the forum, not a party.
-        if party not in neutral_actors() and (len(party) == 2 or party.startswith("org:")):
+        # A State, an organization or an armed group, whether it speaks or not; the UN is the
+        # forum, not a party.
+        if party not in neutral_actors() and (len(party) == 2 or party.startswith(("org:", "group:"))):
             return party
     return None
 

@@ -141,13 +141,33 @@ def extra_places() -> dict[str, dict]:
     return _data("issue_places.toml")["place"]
 
 
+@lru_cache(maxsize=1)
+def _parties() -> dict:
+    return _data("issue_parties.toml")
+
+
+# After a capital, what makes it the name of something else ("Minsk agreements", "Paris
+# Agreement", "Washington Post"): a capitalized word, or a word naming an agreement or process.
+_NOT_GOVERNMENT = (r"(?!\s+(?:(?-i:[A-Z])|(?:agreements?|accords?|protocols?|process|format|"
+                   r"declaration|convention|group|summit|talks|principles|memorandum|"
+                   r"consensus|plan|peace)\b))")
+
+
 @lru_cache(maxsize=4)
 def _extra_places_re(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One alternation over every name, longest first; group i names slugs[i]."""
-    names = sorted(((fold(name), slug) for slug, place in extra_places().items()
-                    for name in place.get(lang, [])), key=lambda n: -len(n[0]))
-    pattern = "|".join(f"(?P<g{i}>\\b{re.escape(name)}\\b)" for i, (name, _) in enumerate(names))
-    return re.compile(pattern, FLAGS), tuple(slug for _, slug in names)
+    """One alternation over every place, armed group and capital name, longest first; group i
+    names keys[i] (a place slug, "group:<slug>", or the capital's State)."""
+    parties = _parties()
+    names = [(re.escape(fold(n)), key) for key, place in extra_places().items()
+             for n in place.get(lang, [])]
+    names += [(re.escape(fold(n)), f"group:{key}") for key, group in parties["group"].items()
+              for n in group.get(lang, [])]
+    # Capitals are matched on the text as written (the case of the next word matters).
+    names += [(f"(?-i:{re.escape(_capitals_visible(n, fold(n)))}){_NOT_GOVERNMENT}", key)
+              for key, capital in parties["capital"].items() for n in capital.get(lang, [])]
+    names.sort(key=lambda n: -len(n[0]))
+    pattern = "|".join(f"(?P<g{i}>\\b{name}\\b)" for i, (name, _) in enumerate(names))
+    return re.compile(pattern, FLAGS), tuple(key for _, key in names)
 
 
 # A name: a capitalized word, then more words that names are made of ("Fédération de Russie",
@@ -194,7 +214,7 @@ def place_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...
     found: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
     extra, slugs = _extra_places_re(lang)
-    for m in extra.finditer(folded):
+    for m in extra.finditer(_capitals_visible(text, folded)):
         found.append(PlaceMention(m.start(), m.end(), slugs[int(m.lastgroup[1:])]))
         taken.append((m.start(), m.end()))
     for run in _NAME.finditer(text):
@@ -227,6 +247,12 @@ def place_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...
             if key:
                 found.append(PlaceMention(m.start(), m.end(), key))
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _capitals_visible(text: str, folded: str) -> str:
+    """The folded sentence with the original case of each letter, so that one pattern matches
+    names case-insensitively and capitals case-sensitively (same length as `text`)."""
+    return "".join(f.upper() if c.isupper() else f for c, f in zip(text, folded))
 
 
 def place_label(key: str, lang: str) -> str:
