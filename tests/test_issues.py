@@ -33,10 +33,11 @@ from briefgen.model import (
 from briefgen.settings import Settings
 
 GOLD = Path(__file__).parent / "gold"
-# SC-14819 was held out in the previous round and is a development release now (its misses
-# shaped the party-relative stances); SC-16023 was annotated before the new rules ran on it.
-DEVELOPMENT = "SC-14819.en.txt"
-HELD_OUT = "SC-16023.en.txt"
+# SC-14819 and SC-16023 were held out in earlier rounds and are development releases now
+# (their misses shaped the party-relative stances and the theatre rule); GA-12406 (first 35
+# statements) was annotated before the discovery rules of this round ran on it.
+DEVELOPMENT = ("SC-14819.en.txt", "SC-16023.en.txt")
+HELD_OUT = "GA-12406.en.txt"
 
 # --- a fictional French release --------------------------------------------------------------
 # FICTIONAL CONTENT, written for these tests.
@@ -416,19 +417,70 @@ def test_gold_harness_floors(corpus):
     corpus("CS-14794.fr.txt")  # skips without the corpus
     results = evaluate(GOLD, corpus("CS-14794.fr.txt").parent)
     assert set(results) == {"CS-14794.fr.txt", "SC-14808.en.txt", "SC-15570.en.txt",
-                            "GA-12548.en.txt", DEVELOPMENT, HELD_OUT}
+                            "GA-12548.en.txt", *DEVELOPMENT, HELD_OUT}
     french = results["CS-14794.fr.txt"]
     assert french.f1 >= 0.95 and french.stance_accuracy >= 0.95
     # A notch below the figures measured when this was written (bench/README.md).
-    tuned = overall({k: v for k, v in results.items() if k not in (DEVELOPMENT, HELD_OUT)})
+    tuned = overall({k: v for k, v in results.items() if k not in (*DEVELOPMENT, HELD_OUT)})
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
     assert tuned.stance_accuracy >= 0.9
-    development = results[DEVELOPMENT]
-    assert development.f1 >= 0.95 and development.stance_accuracy >= 0.85
-    # Annotated before the party-relative rules were run on it; no rule was tuned on it.  Its
-    # first run found no contested issue (stance 0/8), so only its grouping has a floor.
+    first, second = (results[k] for k in DEVELOPMENT)
+    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.85
+    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.25
+    # Annotated (first 35 statements) before this round's rules ran on it; no rule was tuned
+    # on it.  Its first run found no contested issue (stance 0/49): only grouping has a floor.
     held_out = results[HELD_OUT]
-    assert held_out.f1 >= 0.58 and held_out.precision >= 0.97
+    assert held_out.f1 >= 0.83 and held_out.precision >= 0.97
+    seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
+    assert seen.f1 >= 0.91 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.80
     total = overall(results)
+    # Stance floor lowered from 0.82: the held-out release adds 49 stance pairs, none of them
+    # on an issue the system sees as contested.
     assert total.f1 >= 0.89 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.82
+    assert total.stance_accuracy >= 0.56
+
+
+def test_capitals_stand_for_governments_and_armed_groups_are_parties():
+    from briefgen.issues.text import fold
+    from briefgen.issues.vocab import place_mentions
+
+    # FICTIONAL sentences, written for this test.
+    def keys(text, lang):
+        return [(text[m.start:m.end], m.key) for m in place_mentions(text, fold(text), lang)]
+
+    assert keys("Moscow refused talks while Hamas fired rockets.", "en") == [
+        ("Moscow", "RU"), ("Hamas", "group:hamas")]
+    assert keys("Moscou et Pékin ont critiqué les houthistes.", "fr") == [
+        ("Moscou", "RU"), ("Pékin", "CN"), ("houthistes", "group:houthis")]
+    # The name of an agreement or a newspaper is not the Government.
+    assert keys("He cited the Minsk agreements and the Washington Post.", "en") == []
+
+
+def test_a_theatre_of_hostilities_is_an_issue_without_framing():
+    # FICTIONAL CONTENT, written for this test: no title, no lead naming the place.
+    speeches = [
+        ("US", ["The United States condemned the airstrikes on Nordavia."]),
+        ("FR", ["France deplored the shelling of civilians in Nordavia."]),
+        ("GB", ["The United Kingdom said the offensive in Nordavia must stop."]),
+        ("CN", ["China called for dialogue on trade."]),
+        ("BR", ["Brazil spoke of climate finance."]),
+        ("IN", ["India welcomed the report."]),
+        ("MX", ["Mexico welcomed the report."]),
+    ]
+    release = _release("", "", speeches, "en")
+    fictional = {"en": ["Nordavia"], "label": {"en": "Nordavia", "fr": "Nordavie"}}
+    from briefgen.issues import vocab
+
+    places = {**vocab.extra_places(), "nordavia": fictional}
+    vocab._extra_places_re.cache_clear()
+    vocab.place_mentions.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(vocab, "extra_places", lambda: places)
+            analysis = find_issues(release, Settings(lang="en"))
+    finally:
+        vocab._extra_places_re.cache_clear()
+        vocab.place_mentions.cache_clear()
+    issue = next(i for i in analysis.issues if i.id == "nordavia")
+    assert issue.label == "Hostilities in Nordavia"
+    assert {p.delegation_key for p in issue.positions} == {"US", "FR", "GB"}
