@@ -64,6 +64,8 @@ def _email_options(prefix: str = "--email-"):
 
 
 def _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run, config):
+    if not email_to and not dry_run:  # no mail asked for: smtplib and ssl stay unloaded
+        return None
     from .deliver.email import email_job
 
     return email_job(email_to, subject=email_subject, dry_run=dry_run, config=config,

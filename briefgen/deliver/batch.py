@@ -10,14 +10,18 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BriefgenError
 from ..settings import Settings
-from .email import EmailJob
+
+if TYPE_CHECKING:  # one release without --email-to needs neither mail nor worker processes
+    from concurrent.futures import Future
+
+    from .email import EmailJob
 
 # What a folder given to `make` (or the watch folder) is expected to contain.
 RELEASE_SUFFIXES = (".txt", ".html", ".htm")
@@ -119,6 +123,8 @@ def run_batch(sources: Sequence[str], settings: Settings, *, jobs: int | None = 
             for source in sources:
                 done(make_notes_guarded(source, settings, email))
         else:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 futures: dict[Future, str] = {
                     pool.submit(make_notes_guarded, s, settings, email): s for s in sources}
