@@ -77,6 +77,9 @@ def _without_parenthesis(name: str) -> str:
     return outer
 
 
+# The parser asks about the same phrases thousands of times per release (every capitalized
+# run is a candidate delegation), so lookups are memoized; the tables never change.
+@lru_cache(maxsize=65536)
 def _normalize(name: str) -> str:
     """The lookup form of a whole name: folded tokens, leading articles dropped."""
     folded = [_fold(m.group()) for m in _tokens(_without_parenthesis(name))]
@@ -233,6 +236,7 @@ def _kind(key: str) -> str:
     return _tables().kinds.get(key, STATE)
 
 
+@lru_cache(maxsize=65536)
 def _lookup(name: str) -> str | None:
     tables = _tables()
     words = name.split()
