@@ -36,8 +36,8 @@ GOLD = Path(__file__).parent / "gold"
 # SC-14819 and SC-16023 were held out in earlier rounds and are development releases now
 # (their misses shaped the party-relative stances and the theatre rule); GA-12406 (first 35
 # statements) was annotated before the discovery rules of this round ran on it.
-DEVELOPMENT = ("SC-14819.en.txt", "SC-16023.en.txt")
-HELD_OUT = "GA-12406.en.txt"
+DEVELOPMENT = ("SC-14819.en.txt", "SC-16023.en.txt", "GA-12406.en.txt")
+HELD_OUT = "GA-12553.en.txt"
 
 # --- a fictional French release --------------------------------------------------------------
 # FICTIONAL CONTENT, written for these tests.
@@ -275,11 +275,13 @@ def test_the_place_that_only_frames_the_meeting_gives_way_when_the_note_is_full(
     ids = ["gaza", "humanitarian", "ceasefire", "hostages", "two-state", "self-defence", "genocide"]
     matchers = [Matcher(id=i, kind=PLACE if i == "gaza" else TOPIC) for i in ids]
     issues = [Issue(i, label) for i, label in zip(ids, labels, strict=True)]
-    assert [i.id for i in _without_frame(issues, matchers)] == ids[1:]
-    # Contested, or with room to spare, the place keeps its section.
+    assert [i.id for i in _without_frame(issues, matchers, set())] == ids[1:]
+    # Disputed in words, or with room to spare, the place keeps its section; contested only
+    # by nature (a party many blame), it still gives way to a sixth issue.
     contested = [Issue("gaza", "Gaza", contested=True), *issues[1:]]
-    assert _without_frame(contested, matchers)[0].id == "gaza"
-    assert [i.id for i in _without_frame(issues[:4], matchers)] == ids[:4]
+    assert _without_frame(contested, matchers, {"gaza"})[0].id == "gaza"
+    assert _without_frame(contested, matchers, set())[0].id == "humanitarian"
+    assert [i.id for i in _without_frame(issues[:4], matchers, set())] == ids[:4]
 
 
 # --- user-defined issues -------------------------------------------------------------------
@@ -423,21 +425,75 @@ def test_gold_harness_floors(corpus):
     # A notch below the figures measured when this was written (bench/README.md).
     tuned = overall({k: v for k, v in results.items() if k not in (*DEVELOPMENT, HELD_OUT)})
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
-    assert tuned.stance_accuracy >= 0.9
-    first, second = (results[k] for k in DEVELOPMENT)
+    assert tuned.stance_accuracy >= 0.92
+    first, second, third = (results[k] for k in DEVELOPMENT)
     assert first.f1 >= 0.95 and first.stance_accuracy >= 0.85
     assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.25
-    # Annotated (first 35 statements) before this round's rules ran on it; no rule was tuned
-    # on it.  Its first run found no contested issue (stance 0/49): only grouping has a floor.
+    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.44
+    # Annotated before this round's rules ran on it; no rule was tuned on it.  Its first run
+    # found no contested issue (stance 0/7): only grouping has a floor.
     held_out = results[HELD_OUT]
-    assert held_out.f1 >= 0.83 and held_out.precision >= 0.97
+    assert held_out.f1 >= 0.70 and held_out.precision >= 0.97
     seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert seen.f1 >= 0.91 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.80
+    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.70
     total = overall(results)
-    # Stance floor lowered from 0.82: the held-out release adds 49 stance pairs, none of them
-    # on an issue the system sees as contested.
-    assert total.f1 >= 0.89 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.56
+    assert total.f1 >= 0.88 and total.precision >= 0.97
+    assert total.stance_accuracy >= 0.68
+
+
+def _units(key: str, *sentences: str) -> list:
+    from briefgen.issues.text import Unit, fold
+
+    return [Unit(i, key, f"p{i}", i, t, fold(t)) for i, t in enumerate(sentences)]
+
+
+def test_a_state_many_blame_makes_its_theatre_contested_even_when_it_does_not_speak():
+    from briefgen.issues import _on_party
+    from briefgen.issues.matchers import PLACE, Matcher
+    from briefgen.issues.stance import Target, read_stance
+    from briefgen.issues.vocab import stance_cues
+
+    # FICTIONAL statements on a fictional invasion of Ukraine by the Russian Federation, which
+    # does not speak; Cuba blames NATO, Guyana only calls for dialogue.
+    units = {
+        "GY": _units("GY", "The Russian Federation's invasion is a violation of the Charter."),
+        "JM": _units("JM", "He condemned the aggression by the Russian Federation against Ukraine."),
+        "MT": _units("MT", "She expressed solidarity with the people of Ukraine.",
+                     "The Russian Federation's attack is unacceptable."),
+        "BZ": _units("BZ", "He condemned the Russian Federation's war in Ukraine."),
+        "ZA": _units("ZA", "She called on all parties in Ukraine to pursue dialogue."),
+    }
+    matcher = Matcher(id="ukraine", kind=PLACE, place="UA")
+    target = Target(words=stance_cues("en").actions, keys=frozenset({"UA"}))
+    readings = {k: read_stance(v, "en", target) for k, v in units.items()}
+    readings, situation, blamed = _on_party(matcher, readings, units, True, "en")
+    assert blamed and not situation
+    assert {k for k, r in readings.items() if r.stance == CONCERNED} == {"GY", "JM", "MT", "BZ"}
+    assert readings["ZA"].stance == "neutral"
+
+
+def test_an_armed_group_blamed_by_all_is_no_divergence():
+    from briefgen.issues.stance import answers_for_it
+
+    assert answers_for_it("RU") and answers_for_it("org:CSTO")
+    assert not answers_for_it("group:taliban")
+
+
+def test_backing_the_victim_is_concern_about_the_party_and_praise_elsewhere_is_no_support():
+    from briefgen.issues.stance import Target, read_stance
+    from briefgen.issues.vocab import stance_cues
+
+    target = Target(words=stance_cues("en").actions, keys=frozenset({"RU"}),
+                    victims=frozenset({"UA"}), blamed=True)
+    # FICTIONAL sentences.
+    solidarity = _units("XX", "He reaffirmed respect for the sovereignty and territorial "
+                              "integrity of Ukraine.")
+    assert read_stance(solidarity, "en", target).stance == CONCERNED
+    praise = _units("XX", "He welcomed the draft resolution and thanked the President.")
+    assert read_stance(praise, "en", target).stance != SUPPORTS
+    # Without a victim the same words about Ukraine are no side.
+    plain = Target(words=stance_cues("en").actions, keys=frozenset({"RU"}))
+    assert read_stance(solidarity, "en", plain).stance != CONCERNED
 
 
 def test_capitals_stand_for_governments_and_armed_groups_are_parties():

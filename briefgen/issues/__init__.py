@@ -32,7 +32,8 @@ from briefgen.settings import Settings
 from .assign import Assignment, assign
 from .discover import MAX_ISSUES, discover
 from .matchers import COOPERATION, PLACE, Matcher, SentenceFacts, hits, sentence_facts
-from .stance import Reading, Target, defending_party, opponents, read_stance
+from .stance import (Reading, Target, answers_for_it, defenders_opponent, defending_party,
+                     opponents, read_stance, victim)
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
 from .vocab import neutral_actors, stance_cues
@@ -56,10 +57,11 @@ def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     statements = {s.index: s for s in release.statements}
     lead = [(u, sentence_facts(u, lang)) for u in lead_units(release)]
     sentences = POSITION_SENTENCES.get(settings.length, 1)
-    issues = [issue for m in matchers
-              if (issue := _issue(m, assignments, statements, lang, settings.lang,
-                                  _reported_divergence(m, lead, lang), sentences)).positions]
-    issues = _without_frame(issues, matchers)[:MAX_ISSUES]
+    found = [_issue(m, assignments, statements, lang, settings.lang,
+                    _reported_divergence(m, lead, lang), sentences) for m in matchers]
+    issues = [issue for issue, _ in found if issue.positions]
+    disputed = {issue.id for issue, spoken in found if spoken}
+    issues = _without_frame(issues, matchers, disputed)[:MAX_ISSUES]
     divergences = [
         Divergence(issue.id, issue.label, {
             stance: keys for stance in STANCES
@@ -70,18 +72,20 @@ def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     return IssueAnalysis(tuple(issues), tuple(divergences))
 
 
-def _without_frame(issues: list[Issue], matchers: list[Matcher]) -> list[Issue]:
+def _without_frame(issues: list[Issue], matchers: list[Matcher], disputed: set[str]
+                   ) -> list[Issue]:
     """Discovered issues less the place that only frames the meeting.
 
     In a debate on Gaza, "Gaza" as a section of its own repeats what "Humanitarian situation
     in Gaza" and "Ceasefire" already say: a place issue that names the place other issues'
-    labels are qualified by is the frame, kept only when delegations diverge on it (the Ukraine
-    crisis in a vote on Ukraine) or when the note has room to spare.
+    labels are qualified by is the frame, kept only when delegations diverge on it in words
+    (the Ukraine crisis in a vote on Ukraine; `disputed`) or when the note has room to spare: a
+    frame contested only by nature (a party many blame) leaves its place to a sixth issue.
     """
     kinds = {m.id: m for m in matchers}
     placed = {i.label for i in issues if kinds[i.id].kind != PLACE}
     frame = {i.id for i in issues
-             if kinds[i.id].kind == PLACE and not i.contested
+             if kinds[i.id].kind == PLACE and i.id not in disputed
              and any(i.label in label and i.label != label for label in placed)}
     if not frame or len(issues) <= MAX_ISSUES - 1:
         return issues
@@ -116,7 +120,8 @@ def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]
 
 
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
-           lang: str, note_lang: str, reported: bool, sentences: int) -> Issue:
+           lang: str, note_lang: str, reported: bool, sentences: int) -> tuple[Issue, bool]:
+    """The issue, and whether delegations diverge on it in words (not only by nature)."""
     by_key: dict[str, list[Assignment]] = {}
     terms: Counter[str] = Counter()
     for a in assignments:
@@ -129,23 +134,32 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     readings = _readings(units_by_key, _target(matcher, lang), lang)
     # A place without a party whose action is at stake (Afghanistan) is a situation too.
     situation = matcher.situation or matcher.kind == PLACE
+    blamed = False
     if matcher.kind == PLACE or matcher.situation:
-        readings, situation = _on_party(matcher, readings, units_by_key, situation, lang)
-    contested = _contested(readings, reported, situation)
+        readings, situation, blamed = _on_party(matcher, readings, units_by_key, situation, lang)
+    disputed = _contested(readings, reported, situation)
+    contested = blamed or disputed
     positions = tuple(
         _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
                   matcher.id, sentences)
         for key, group in by_key.items()
     )
     return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=positions,
-                 contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)))
+                 contested=contested,
+                 terms=tuple(t for t, _ in terms.most_common(MAX_TERMS))), disputed
 
 
 def _on_party(matcher: Matcher, readings: dict[str, Reading],
               units_by_key: dict[str, list[Unit]], situation: bool, lang: str
-              ) -> tuple[dict[str, Reading], bool]:
-    """Readings on the action of the party most concerned delegations blame, and whether the
-    issue is still a mere situation.
+              ) -> tuple[dict[str, Reading], bool, bool]:
+    """Readings on the action of the party most delegations blame, whether the issue is still
+    a mere situation, and whether it is contested by nature.
+
+    A place where a State or an organization of States is blamed for what it does there (an
+    invasion, strikes, a deployment) is contested by nature: the party's position is the other
+    side even when it does not speak.  Its opponents are whom it blames, whom its defenders
+    blame (read from the release as a whole) and the place it acts in (unless the place's own
+    delegation speaks for it).
 
     A place or a state of affairs (the nuclear plant, the humanitarian situation) is disputed
     when delegations blame a party and the party answers: it defends what it did, and everyone
@@ -155,18 +169,20 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
     """
     party = defending_party(readings, units_by_key, matcher.place, lang)
     if not party or (matcher.kind != PLACE and party not in units_by_key):
-        return readings, situation
-    target = _target(matcher, lang, party)
-    if party in units_by_key:
-        target = replace(target, opponents=opponents(party, units_by_key[party], lang,
-                                                      matcher.place))
+        return readings, situation, False
+    own = opponents(party, units_by_key[party], lang, matcher.place) \
+        if party in units_by_key else frozenset()
+    target = replace(_target(matcher, lang, party),
+                     opponents=own | defenders_opponent(party, units_by_key, matcher.place, lang),
+                     victims=victim(party, units_by_key, matcher.place, lang), blamed=True)
     readings = _readings(units_by_key, target, lang)
     for key in readings.keys() & neutral_actors():  # the forum and impartial bodies take no side
         readings[key] = Reading(NEUTRAL, False, readings[key].evidence)
     if party in readings:
         own = readings[party]
         readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0], True)
-    return readings, matcher.situation and matcher.kind == PLACE
+    return (readings, matcher.situation and matcher.kind == PLACE,
+            matcher.kind == PLACE and answers_for_it(party))
 
 
 def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:

@@ -36,9 +36,11 @@ LOOSE = 0.25  # a cue in a clause that does not name the target
 CONTRAST, CONCESSIVE = 1.5, 0.5  # clause weights
 NEGATION_WINDOW = 30  # characters before a cue in which a negation flips it
 ACTOR_SHARE, ACTOR_MIN = 0.5, 3  # concerned delegations naming a party, for the rule above
+BLAME_LEAD = 2  # the party blamed by all speakers, against the next one blamed
 OPPONENT_MIN = 2  # clauses of concern in which the party names the one it blames
 CLEAR = 1.0  # attached weight that makes a stance explicit
 VALUED = 0.75  # "important", "essential" said of the target
+BACKING = 1.01  # "solidarity with", "sovereignty of": support said of a party (a marker weight)
 CONTENT_REACH = 40  # characters after a text's name in which a verb introduces what it says
 # Between a delegation's own name and the text it wrote ("the United States-Canada amendment").
 _AUTHOR_GAP = re.compile(r"^(?:\s|-|'s|'|and|et|&)*$")
@@ -56,6 +58,12 @@ class Target:
     # Whom the target party blames: blaming them is taking the party's side, backing them
     # criticizing it ("condemned Hamas" on Israel's offensive, "stands with Ukraine" on Russia's).
     opponents: frozenset[str] = frozenset()
+    # Where the party acts, when it is not on the party's side (Ukraine on Russia's invasion):
+    # backing it and worrying about what happens to it are both concern about the party.
+    victims: frozenset[str] = frozenset()
+    # The action of a party many blame: praise that is not said of it or of its opponents
+    # ("welcomed the talks", "supports the draft") is no support for an invasion.
+    blamed: bool = False
 
     def spans(self, unit: Unit, lang: str) -> list[tuple[int, int]]:
         found = [m.span() for m in self.words.finditer(unit.folded)] if self.words else []
@@ -95,7 +103,7 @@ class _Clause:
     about: str = ""  # OPPONENT / NEUTRAL_ACTOR when the clause names one and not the target
 
 
-OPPONENT, NEUTRAL_ACTOR = "opponent", "neutral actor"
+OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
 
 
 def _about(keys: set[str], target: Target) -> str:
@@ -103,6 +111,8 @@ def _about(keys: set[str], target: Target) -> str:
         return ""
     if keys & target.opponents:
         return OPPONENT
+    if keys & target.victims:
+        return VICTIM
     if keys & neutral_actors() and target.keys:  # a dispute between parties, not a text
         return NEUTRAL_ACTOR
     return ""
@@ -126,7 +136,7 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
                       default=end)
         about = _about({m.key for m in mentions if m.start < end and start < m.end}, target)
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
-                           or about == OPPONENT, failure, content, about))
+                           or about in (OPPONENT, VICTIM), failure, content, about))
         framed = kind == "frame" and named
     return out
 
@@ -184,6 +194,7 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
         *strong_cues, (cues.supports, SUPPORTS, 1),
         (cues.concerned, CONCERNED, 1), (cues.conditions, CONCERNED, CONDITION),
         (cues.neutral, NEUTRAL, 1), (cues.restraint, NEUTRAL, 1), (cues.valued, SUPPORTS, VALUED),
+        (cues.backing, SUPPORTS, BACKING),
         *(((cues.calls, SUPPORTS, VALUED),) if target.measure and not target.votes else ()),
     ):
         for m in pattern.finditer(unit.folded):
@@ -193,6 +204,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
             clause = clauses[bisect_right(starts, m.start()) - 1]
             if m.start() >= clause.content or clause.about == NEUTRAL_ACTOR:
                 continue  # what the text says / backing the forum: not a side on the target
+            if weight == BACKING and clause.about not in (OPPONENT, VICTIM):
+                continue  # "sovereignty", "solidarity": a side only when said of a party
             if weight == CONDITION:
                 if clause.start in conditioned:
                     continue  # "in line with international law and international humanitarian law"
@@ -202,6 +215,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 effective = CONCERNED if side == SUPPORTS else SUPPORTS
             if clause.about == OPPONENT and effective != NEUTRAL:
                 effective = CONCERNED if effective == SUPPORTS else SUPPORTS
+            elif clause.about == VICTIM and effective != NEUTRAL:
+                effective = CONCERNED
             if clause.failure and effective == CONCERNED:
                 effective = SUPPORTS  # regretting that the text was blocked, the ceasefire absent
             if weight == STRONG:
@@ -209,7 +224,7 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 score.attached[effective] += weight
             elif clause.attached:
                 score.attached[effective] += weight * clause.weight
-            elif weight != VALUED:
+            elif weight != VALUED and not (target.blamed and effective == SUPPORTS):
                 score.loose[effective] += weight * clause.weight * LOOSE
     if target.votes:
         score.attached[SUPPORTS] += sum(c.attached and c.failure for c in clauses)
@@ -264,22 +279,47 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
 
 def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
                     place: str | None, lang: str) -> str | None:
-    """The State or organization most concerned speakers blame (name in a clause with a word
-    of concern), when most of them do."""
+    """The State, organization or armed group whose action the issue is about: the one most
+    concerned speakers blame (named in a clause with a word of concern), when most of them do;
+    else the one at least ACTOR_MIN of all the speakers blame, BLAME_LEAD times as many as any
+    other (in a debate where forty delegations condemn an invasion, a third of them name the
+    invader in so many words, the others speak of "the war in Ukraine")."""
     concerned = [k for k, r in readings.items() if r.stance == CONCERNED]
-    if len(concerned) < ACTOR_MIN:
-        return None
-    named = Counter()
-    for key in concerned:
-        named.update(set(_blamed(units_by_key[key], lang)) - {key, place})
-    for party, count in named.most_common():
-        if count < ACTOR_SHARE * len(concerned):
-            break
-        # A State, an organization or an armed group, whether it speaks or not; the UN is the
-        # forum, not a party.
-        if party not in neutral_actors() and (len(party) == 2 or party.startswith(("org:", "group:"))):
-            return party
+    named = _named_by(concerned, units_by_key, place, lang)
+    if len(concerned) >= ACTOR_MIN:
+        for party, count in named.most_common():
+            if count < ACTOR_SHARE * len(concerned):
+                break
+            if _is_party(party):
+                return party
+    ranked = [(p, n) for p, n in _named_by(list(units_by_key), units_by_key, place,
+                                            lang).most_common() if _is_party(p)]
+    if ranked and ranked[0][1] >= ACTOR_MIN and (
+            len(ranked) == 1 or ranked[0][1] >= BLAME_LEAD * ranked[1][1]):
+        return ranked[0][0]
     return None
+
+
+def _named_by(keys: list[str], units_by_key: dict[str, list[Unit]], place: str | None,
+              lang: str) -> Counter[str]:
+    """How many of these delegations blame each State or group (not themselves, not the place)."""
+    named: Counter[str] = Counter()
+    for key in keys:
+        named.update(set(_blamed(units_by_key[key], lang)) - {key, place})
+    return named
+
+
+def _is_party(key: str) -> bool:
+    """A State, an organization or an armed group, whether it speaks or not; the UN is the
+    forum, not a party."""
+    return key not in neutral_actors() and (len(key) == 2 or key.startswith(("org:", "group:")))
+
+
+def answers_for_it(party: str) -> bool:
+    """A State or an organization of States answers in the forum for what it did: when many
+    blame it, its own position is the other side whether or not it speaks.  An armed group
+    blamed by all with no defender is no divergence among delegations."""
+    return not party.startswith("group:")
 
 
 def _blamed(units: list[Unit], lang: str) -> Counter[str]:
@@ -306,3 +346,30 @@ def opponents(party: str, units: list[Unit], lang: str, place: str | None = None
     for key in {party, place, *neutral_actors()}:
         named.pop(key, None)
     return frozenset(k for k, n in named.most_common(1) if n >= OPPONENT_MIN)
+
+
+def defenders_opponent(party: str, units_by_key: dict[str, list[Unit]], place: str | None,
+                       lang: str) -> frozenset[str]:
+    """Whom the party's defenders blame, read from the release as a whole: the State or group
+    most named with concern by the delegations that do not blame the party, by at least
+    OPPONENT_MIN of them (Hamas, when the party is Israel and says little about it)."""
+    defenders = [k for k, units in units_by_key.items()
+                 if k != party and party not in _blamed(units, lang)]
+    named = _named_by(defenders, units_by_key, place, lang)
+    for key in (party, *neutral_actors()):
+        named.pop(key, None)
+    return frozenset(k for k, n in named.most_common(1) if n >= OPPONENT_MIN and _is_party(k))
+
+
+def victim(party: str, units_by_key: dict[str, list[Unit]], place: str | None,
+           lang: str) -> frozenset[str]:
+    """The place where the party acts, as the other side: backing Ukraine ("solidarity with
+    the people of Ukraine", "respect for Ukraine's sovereignty") is concern about the invader.
+    Not when the place's own delegation speaks without blaming the party (Kazakhstan, which
+    called in the CSTO)."""
+    if not place or place == party:
+        return frozenset()
+    if place in units_by_key and party not in _blamed(units_by_key[place], lang):
+        return frozenset()
+    return frozenset({place})
+

@@ -72,6 +72,7 @@ class StanceCues:
     authorship: re.Pattern[str]  # a delegation wrote the text
     valued: re.Pattern[str]  # "important", "essential": support only when said of the target
     content: re.Pattern[str]  # "calls upon", "demands": what a text says follows
+    backing: re.Pattern[str]  # "solidarity", "sovereignty": backing a party named with it
     calls: re.Pattern[str]  # "called for": support for a measure
     clause_start: re.Pattern[str]  # contrast / concessive / frame word opening a clause
     clause_split: re.Pattern[str]  # where a sentence's clauses meet
@@ -109,6 +110,7 @@ def stance_cues(lang: str) -> StanceCues:
         authorship=compile_terms(table["authorship"]),
         valued=compile_terms(table["valued"]),
         content=compile_terms(table["content"]),
+        backing=compile_terms(table["backing"]),
         calls=compile_terms(table["calls"]),
         clause_start=re.compile(rf"^\W*(?:{openers})\b", FLAGS),
         clause_split=re.compile(
