@@ -88,7 +88,7 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                             f"{', '.join(SPEAKER_BULLETS)}")
 
     name = _namer(lang)
-    key_points = select_key_points(release, summaries, settings)
+    key_points = select_key_points(release, summaries, settings, analysis=analysis)
     written = {st.delegation_key: st.delegation for st in release.statements}
     keep, limit = POSITION_BULLETS[length], LINE_CHARS[length]
     shown = {b.text for b in key_points}

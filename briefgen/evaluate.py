@@ -16,7 +16,8 @@ words, since briefgen's sentences are compressed):
   of the first k statements);
 * `lexrank`, `textrank`: sumy's summarizers, per statement (key points: over all sentences).
 
-The lead paragraphs are never given to any system: they are only the reference.
+The lead paragraphs are never given to any system: they are only the reference (systems
+get `without_lead(release)`).  Key points are chosen with the issue analysis, as in the note.
 
 Tokenization: English uses rouge-score's own tokenizer with its Porter stemmer.  That
 tokenizer drops every non-ASCII letter (`sécurité` -> `s`, `curit`), so French uses ours:
@@ -27,6 +28,7 @@ NLTK come with the `eval` extra and are imported only here.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BriefgenError
-from .model import Release
+from .model import LEAD, Release
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -97,13 +99,16 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
     summaries, in all for the key points), and is then cut to briefgen's word count, so that
     briefgen's compression is neither rewarded nor punished by length alone.
     """
+    from .issues import find_issues
     from .summarize import select_key_points, summarize_release
     from .summarize.extractive import corpus_model
 
+    release = without_lead(release)
     units = corpus_model(release).units
     statements = [s for s in release.statements if units.get(s.index)]
     summaries = summarize_release(release, settings)
-    points = [b.text for b in select_key_points(release, summaries, settings)]
+    analysis = find_issues(release, settings)
+    points = [b.text for b in select_key_points(release, summaries, settings, analysis=analysis)]
     ours = [[b.text for b in summaries.get(s.index, ())] for s in statements]
     texts = [[u.text for u in units[s.index]] for s in statements]
     pooled = [t for ts in texts for t in ts]
@@ -120,6 +125,14 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
         firsts = [ts[0] for ts in texts] if system == "lead" else pooled
         result[("key_points", system)] = _within(pick(firsts, len(points)), points)
     return result
+
+
+def without_lead(release: Release) -> Release:
+    """The release as every system sees it: no lead paragraphs at all, so nothing (issue
+    discovery included, which otherwise reads the lead for reported divergences) can copy
+    from the reference."""
+    return dataclasses.replace(release, lead=(), paragraphs=tuple(
+        p for p in release.paragraphs if p.kind != LEAD))
 
 
 def _within(sentences: Sequence[str], budget: Sequence[str]) -> list[str]:

@@ -12,7 +12,13 @@ from dataclasses import replace
 import pytest
 from test_summarize import fictional_release
 
-from briefgen.evaluate import UnicodeTokenizer, outputs, score_release, sumy_summary
+from briefgen.evaluate import (
+    UnicodeTokenizer,
+    outputs,
+    score_release,
+    sumy_summary,
+    without_lead,
+)
 from briefgen.model import LEAD, Paragraph
 from briefgen.pipeline import parse_source
 from briefgen.settings import Settings
@@ -21,9 +27,12 @@ RELEASES = ["CS-14794.fr.txt", "GA-12406.en.txt", "GA-12548.en.txt", "GA-12553.e
             "SC-14808.en.txt", "SC-14819.en.txt", "SC-15462.en.txt", "SC-15570.en.txt",
             "SC-16023.en.txt"]
 
-# Measured averages (F1 x 100): key points 32.2 / 12.0, summaries 44.2 / 22.0.
-FLOORS = {("key_points", "rouge1"): 30.0, ("key_points", "rouge2"): 10.5,
-          ("summaries", "rouge1"): 42.0, ("summaries", "rouge2"): 20.0}
+# Measured averages (F1 x 100): key points 29.6 / 12.1, summaries 45.1 / 22.1.  The key-point
+# ROUGE-1 floor was 30.0 when intro frames ("NAME (Country) said that") stayed in the bullets;
+# dropping them shortened every system's word budget (the baselines lost 1-3 points as well,
+# see bench/README.md), so that floor sits a notch below the new figure.
+FLOORS = {("key_points", "rouge1"): 28.5, ("key_points", "rouge2"): 11.0,
+          ("summaries", "rouge1"): 44.0, ("summaries", "rouge2"): 21.0}
 
 
 def test_french_tokenizer_keeps_accented_words_whole():
@@ -34,10 +43,13 @@ def test_french_tokenizer_keeps_accented_words_whole():
 
 
 def test_every_system_reads_only_statements():
+    """Summaries, key points and the issue analysis behind them never see the lead."""
     release = fictional_release()
     lead_text = "FICTIONAL LEAD: the Council heard about Valdoria's water and Zebedee the zebra."
     release = replace(release, paragraphs=release.paragraphs + (Paragraph("p9", lead_text, LEAD),),
                       lead=("p9",))
+    blind = without_lead(release)
+    assert blind.lead == () and all(p.kind != LEAD for p in blind.paragraphs)
     produced = outputs(release, Settings())
     assert {system for _, system in produced} == {"briefgen", "lead", "lexrank", "textrank"}
     for sentences in produced.values():

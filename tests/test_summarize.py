@@ -16,11 +16,17 @@ import pytest
 from briefgen.errors import BriefgenError
 from briefgen.model import (
     BRIEFING,
+    CONCERNED,
     EXTRACTIVE,
+    SUPPORTS,
+    Bullet,
     Heading,
+    Issue,
+    IssueAnalysis,
     Meeting,
     Paragraph,
     Passage,
+    Position,
     Release,
     Statement,
 )
@@ -123,6 +129,46 @@ def test_key_points_span_delegations_and_stay_faithful(release):
     assert len(points) == 4
     assert set(keys) == {"org:UN", "NL", "OS"}  # every delegation before any gets a second
     assert check_summaries(release, summaries, points) == []
+
+
+def fictional_analysis() -> IssueAnalysis:
+    """Two issues of the fictional meeting, one contested, as issues.find_issues would file them."""
+    def position(key, text, pid, stance=None):
+        bullet = Bullet(text, (pid,), key, "en")
+        return Position(key, key, (bullet,), stance, bullet if stance else None)
+
+    sanctions = Issue("sanctions", "Sanctions on Valdoria", (
+        position("NL", "Welcomed the repair plan.", "p5", SUPPORTS),
+        position("OS", ("Sanctions on Valdoria under resolution 9999 (2031) have made the repair "
+                        "of the dam harder."), "p6", CONCERNED),
+    ), contested=True)
+    engineers = Issue("engineers", "Attacks on water engineers", (
+        position("NL", "Norland condemned the attacks on water engineers in Valdoria.", "p5"),
+    ))
+    return IssueAnalysis((sanctions, engineers))
+
+
+def test_key_points_cover_the_briefer_and_both_sides_of_a_contested_issue(release):
+    settings = Settings()
+    summaries = summarize_release(release, settings)
+    points = select_key_points(release, summaries, settings, count=4,
+                               analysis=fictional_analysis())
+    texts = [p.text for p in points]
+    assert points[0].delegation_key == "org:UN"  # the main briefer's message first
+    assert "Welcomed the repair plan." in texts  # the backer ...
+    assert any(t.startswith("Sanctions on Valdoria") for t in texts)  # ... and the critic
+    assert len(set(texts)) == len(texts) == 4
+    assert check_summaries(release, summaries, points) == []
+
+
+def test_a_key_point_the_statement_never_said_is_not_taken(release):
+    """Issue bullets are candidates only once they pass the faithfulness check."""
+    settings = Settings()
+    forged = IssueAnalysis((Issue("dam", "Dam", (Position("NL", "NL", (
+        Bullet("Norland will pay for the whole dam.", ("p5",), "NL", "en"),)),)),))
+    points = select_key_points(release, summarize_release(release, settings), settings,
+                               count=4, analysis=forged)
+    assert all("pay for the whole dam" not in p.text for p in points)
 
 
 def test_key_figures_are_verbatim(release):

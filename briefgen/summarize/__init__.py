@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from ..errors import BriefgenError
-from ..model import Bullet, Release, Statement
+from ..model import Bullet, IssueAnalysis, Release, Statement
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
@@ -93,13 +93,17 @@ def summarize_release(release: Release, settings: Settings) -> dict[int, tuple[B
 
 
 def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
-                      settings: Settings, count: int | None = None) -> tuple[Bullet, ...]:
-    """4-8 bullets for the whole meeting, diverse across delegations and issues."""
+                      settings: Settings, count: int | None = None,
+                      analysis: IssueAnalysis | None = None) -> tuple[Bullet, ...]:
+    """4-8 bullets for the whole meeting, diverse across delegations and issues.
+
+    With the issue analysis, every main issue gets a point and a contested one a point from
+    each side; without it, points are chosen from the summaries alone."""
     from .extractive import key_points
 
     wanted = count if count is not None else KEY_POINTS.get(settings.length, 6)
     wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, wanted))
-    return key_points(release, summaries, wanted)
+    return key_points(release, summaries, wanted, analysis)
 
 
 def key_figures(statement: Statement, lang: str) -> tuple[str, ...]:

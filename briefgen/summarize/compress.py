@@ -104,6 +104,16 @@ PARTICIPLE_OPENERS: dict[str, frozenset[str]] = {
     "en": frozenset({"while", "also", "thereby", "by", "before", "after", "further"}),
     "fr": frozenset({"en", "tout", "également", "aussi", "notamment"}),
 }
+# A verb coordinated with the reported clause: `said the plan works and (also) called for …`,
+# `et a (également) appelé …`; the word after the verb counts when the verb is an adverb.
+COORDINATED_VERB: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:and|but)\s+(?P<verb>\w+)(?:\s+(?P<then>\w+))?"),
+    "fr": re.compile(r"\b(?:et|mais)\s+(?:a|ont)\s+(?P<verb>\w+)(?:\s+(?P<then>\w+))?"),
+}
+ADVERB: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\w{3,}ly$"),
+    "fr": re.compile(r"\w{3,}ment$"),
+}
 PARTICIPLE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\w{3,}ing$"),
     "fr": re.compile(r"\w{3,}ant$"),
@@ -176,17 +186,18 @@ def words(text: str) -> list[str]:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the quotations in `text` (an unclosed quote runs to the end)."""
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        for opening, closing in QUOTE_PAIRS:
-            if text[i] == opening:
-                end = text.find(closing, i + 1)
-                end = len(text) if end < 0 else end + 1
-                spans.append((i, end))
-                i = end - 1
-                break
-        i += 1
+    pos = 0
+    while (match := _QUOTE_OPENING.search(text, pos)):
+        closing = _CLOSING_OF[match.group()]
+        end = text.find(closing, match.end())
+        end = len(text) if end < 0 else end + 1
+        spans.append((match.start(), end))
+        pos = end
     return spans
+
+
+_CLOSING_OF = dict(QUOTE_PAIRS)
+_QUOTE_OPENING = re.compile("|".join(re.escape(o) for o, _ in QUOTE_PAIRS))
 
 
 def find_figures(text: str, lang: str) -> tuple[str, ...]:
@@ -335,8 +346,9 @@ def _skip_connective(text: str, lang: str, pos: int) -> int:
 def _frame_end(text: str, lang: str, allowed: frozenset[str]) -> int:
     """Length of a leading "SUBJECT (also) said that" whose subject is the speaker, or 0.
 
-    The frame stays when a participle clause follows (`…, adding that …`): its subject is
-    the speaker, and without the frame it would hang on the wrong one.
+    The frame stays when a participle clause (`…, adding that …`) or a second verb of the
+    speaker (`… and called for …`) follows: its subject is the speaker, and without the
+    frame it would hang on the wrong one.
     """
     for pattern, quoting in _frame_res(lang):
         match = pattern.match(text)
@@ -344,7 +356,8 @@ def _frame_end(text: str, lang: str, allowed: frozenset[str]) -> int:
             continue
         if quoting and not _quote_to_end(text, match.end()):
             continue
-        if _participle_clause(text, match.end(), lang):
+        if _participle_clause(text, match.end(), lang) or _coordinated_speech(text, match.end(),
+                                                                              lang):
             return 0
         return match.end()
     return 0
@@ -364,10 +377,24 @@ def _participle_clause(text: str, start: int, lang: str) -> bool:
         if _inside(comma, quotes):
             continue
         following = [w.lower() for w in words(text[comma + 1:comma + 60])][:3]
-        lead = [w for w in following if w not in PARTICIPLE_OPENERS[lang]][:1]
+        lead = [w for w in following if not _opener(w, lang)][:1]
         if lead and _speech_participle(lead[0], lang):
             return True
     return False
+
+
+def _coordinated_speech(text: str, start: int, lang: str) -> bool:
+    """Does `and called for …` / `et a appelé …` follow `start`, outside quotations?"""
+    quotes = quote_spans(text)
+    verbs = _speech_verbs(lang)
+    return any(not _inside(m.start(), quotes) and (m.group("verb").lower() in verbs or bool(
+        m.group("then") and _opener(m.group("verb"), lang) and m.group("then").lower() in verbs))
+        for m in COORDINATED_VERB[lang].finditer(text, start))
+
+
+def _opener(word: str, lang: str) -> bool:
+    """A word that may stand before the participle of a clause: `while`, `strongly`."""
+    return word.lower() in PARTICIPLE_OPENERS[lang] or bool(ADVERB[lang].match(word))
 
 
 def _speech_participle(word: str, lang: str) -> bool:
@@ -445,7 +472,10 @@ def _is_speaker_subject(subject: str, lang: str, allowed: frozenset[str],
         return False
     if identifying is None:
         return True
-    return any(w.lower() in identifying for w in words(head)) and _names_person(head, lang)
+    head_words = [w.lower() for w in words(head)]
+    if len(head_words) == 1 and head_words[0] in SPEAKER_PRONOUNS[lang]:
+        return True
+    return any(w in identifying for w in head_words) and _names_person(head, lang)
 
 
 def _names_person(text: str, lang: str) -> bool:
@@ -470,6 +500,12 @@ def _is_opinion_holder(phrase: str, lang: str, allowed: frozenset[str],
 
 
 _PERSON_MARKS = frozenset({"m", "mme", "mm", "mr", "ms", "mrs", "dr"})
+# Pronouns that, as the subject in a statement, can only be the speaker: `He condemned …`
+# reads as the speaker under the delegation's name with or without the pronoun.  French
+# `il`/`elle` may be impersonal (`Il a été décidé`) or stand for a feminine noun (`Elle` for
+# `l’OTSC`), so none there.
+SPEAKER_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"he", "she"}),
+                                               "fr": frozenset()}
 
 
 def _is_speaker(subject: str, allowed: frozenset[str]) -> bool:
@@ -495,9 +531,9 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
         if not rest.strip(" " + SENTENCE_END):
             cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
             break
-        if not rest.lstrip().startswith(","):
-            continue  # `, he said: “…”` introduces a quotation: keep the attribution
-        following = [w for w in words(rest)[:3] if w.lower() not in PARTICIPLE_OPENERS[lang]]
+        if not rest.lstrip().startswith(",") or rest.lstrip(" ,")[:1] in _CLOSING_OF:
+            continue  # `, he said: “…”`, `, she stressed, “…”` introduce a quotation: kept
+        following = [w for w in words(rest)[:3] if not _opener(w, lang)]
         if following and not _continues(following[0], lang):
             cuts.append(_Cut(comma, end + rest.index(",") + 1, " "))
         else:

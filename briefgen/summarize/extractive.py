@@ -30,10 +30,10 @@ from functools import cache, lru_cache
 import numpy as np
 
 from ..languages import LANGUAGES
-from ..model import BRIEFING, REPLY, Bullet, Release, Statement
+from ..model import BRIEFING, CONCERNED, REPLY, SUPPORTS, Bullet, IssueAnalysis, Release, Statement
 from ..settings import Settings
 from .compress import FIGURE, YEAR, compress, quote_spans, speaker_words
-from .faithfulness import check_bullet
+from .faithfulness import check_bullet, is_subsequence
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STEM = 6  # prefix stemming: cheap, language-agnostic, good enough for similarity
@@ -45,10 +45,14 @@ WEIGHTS = {"centrality": 0.5, "position": 0.6, "relevance": 0.8, "distinct": 0.5
            "position_verb": 0.3, "length": 0.4, "quote": 0.8, "figure": 0.4}
 MMR_LAMBDA = 0.7
 # The same for a key point among all summary bullets of the meeting (see key_points).
-KEY_WEIGHTS = {"centroid": 1.0, "topic": 0.5, "briefer": 0.2, "early": 0.2, "repeat": -0.3}
+KEY_WEIGHTS = {"centroid": 1.0, "topic": 0.5, "briefer": 0.2, "early": 0.2, "first": 0.2,
+               "repeat": -0.3, "anaphora": -0.3}
 # A standard summary (budget 3) gets one sentence per 70 words of statement; the quota shrinks
 # as the budget grows, so `full` (6) gives one per 35 words.
 WORDS_PER_BUDGET = 210
+# A bullet past this many words no longer fits the note's line (compose clips speaker and
+# position lines near 170 characters), so longer sentences lose score in proportion.
+LINE_WORDS = 30
 MIN_WORDS = 6  # shorter sentences are fragments ("He agreed.") and never chosen when others exist
 
 
@@ -83,6 +87,7 @@ class CorpusModel:
     idf: Mapping[str, float]  # over sentences
     rarity: Mapping[str, float]  # over statements, 0..1 (1 = one statement only)
     topic: Mapping[str, float]  # unit-normalized meeting vector
+    centroid: Mapping[str, float]  # unit-normalized sum of every sentence's TF-IDF vector
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +119,11 @@ def corpus_model(release: Release) -> CorpusModel:
                        + [h.text for h in release.headings if h.kind == "agenda"])
     for t in set(terms(framing, stops)):
         topic[t] += 2.0 * idf.get(t, 1.0)
-    return CorpusModel(lang, units, idf, rarity, _normalize(topic))
+    centroid: Counter = Counter()
+    for unit in all_units:
+        for t, c in unit.terms.items():
+            centroid[t] += c * idf[t]
+    return CorpusModel(lang, units, idf, rarity, _normalize(topic), _normalize(centroid))
 
 
 def terms(text: str, stops: frozenset[str]) -> list[str]:
@@ -168,7 +177,7 @@ def score(units: Sequence[Unit], vectors: Sequence[Mapping[str, float]],
             "relevance": _dot(vector, model.topic),
             "distinct": (sum(model.rarity[t] for t in unit.terms) / max(len(unit.terms), 1)),
             "position_verb": 1.0 if verbs.search(unit.text) else 0.0,
-            "length": -1.0 if n_words < MIN_WORDS else -max(0.0, (n_words - 45) / 45),
+            "length": -1.0 if n_words < MIN_WORDS else -max(0.0, (n_words - LINE_WORDS) / LINE_WORDS),
             "quote": 1.0 if any(len(WORD.findall(unit.text[a:b])) >= 4
                                 for a, b in quote_spans(unit.text)) else 0.0,
             "figure": 1.0 if any(not YEAR.fullmatch(m.group().strip())
@@ -187,53 +196,160 @@ def make_bullet(unit: Unit, statement: Statement, release: Release, lang: str) -
     return None
 
 
-def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
-               count: int) -> tuple[Bullet, ...]:
-    """The meeting's key points: summary bullets central to the whole debate, one per
-    delegation while there are delegations left, not repeating each other, in speaking order.
+@dataclass(frozen=True, eq=False)
+class Candidate:
+    """A sentence that could be a key point: a summary or issue bullet with its value."""
 
-    Candidates are the statements' summary bullets (already compressed and checked), scored
-    by closeness to all statements together and to the meeting's topic, and by who speaks:
-    briefers set out the facts and early speakers open the debate, while repeat turns and
-    replies rarely carry the meeting.
+    bullet: Bullet
+    statement: int  # index of the statement it comes from
+    turn: int  # speaking order of that statement among those summarized
+    order: int  # position of its sentence in the statement
+    vector: Mapping[str, float]
+    value: float
+
+
+def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], count: int,
+               analysis: IssueAnalysis | None = None) -> tuple[Bullet, ...]:
+    """The meeting's key points: what a reader of the lead must not miss, in `count` sentences.
+
+    Slots first: the main briefer's message (the first briefing); then one point per issue
+    of the analysis, in its order, and for a contested issue one point from each side (a
+    backer and a critic, their stance evidence preferred); then the remaining points by
+    maximal marginal relevance over everything else.  Every pick prefers a delegation that
+    has no point yet (a side held by one delegation only still gets its point), and a
+    sentence too close to one already chosen is never taken, so no two points say the same.
+    Candidates are the statements' summary bullets (as `summarize_release` returns them,
+    checked) and the issues' position bullets (checked here), all compressed.  The points
+    come back in the order they were said, so they follow the meeting.
+    """
+    briefer = next((s for s in release.statements if s.kind == BRIEFING), None)
+    pool, by_issue = _candidates(release, summaries, analysis)
+    chosen: list[Candidate] = []
+
+    def take(options: list[tuple[Candidate, float]]) -> None:
+        options = [(c, bonus) for c, bonus in options if not _repeats(c, chosen)]
+        used = {c.bullet.delegation_key for c in chosen}
+        fresh = [(c, b) for c, b in options if c.bullet.delegation_key not in used] or options
+        if fresh and len(chosen) < count:
+            chosen.append(max(fresh, key=lambda pair: pair[0].value + pair[1])[0])
+
+    take([(c, 0.0) for c in pool if briefer and c.statement == briefer.index])
+    for issue in analysis.issues if analysis else ():
+        sides = (SUPPORTS, CONCERNED) if issue.contested else (None,)
+        for side in sides:
+            options = [(c, EVIDENCE_BONUS if evidence else 0.0)
+                       for c, stance, evidence in by_issue[issue.id]
+                       if side is None or stance == side]
+            if not any(c in chosen for c, _ in options):
+                take(options)
+    while len(chosen) < count:
+        rest = [c for c in pool if c not in chosen and not _repeats(c, chosen)]
+        if not rest:
+            break
+        used = {c.bullet.delegation_key for c in chosen}
+        fresh = [c for c in rest if c.bullet.delegation_key not in used] or rest
+        chosen.append(max(fresh, key=lambda c: MMR_LAMBDA * c.value - (1 - MMR_LAMBDA) * max(
+            (_dot(c.vector, o.vector) for o in chosen), default=0.0)))
+    return tuple(c.bullet for c in sorted(chosen, key=lambda c: (c.turn, c.order)))
+
+
+# A candidate whose words overlap this much (cosine) with a chosen point says the same thing.
+REPEAT_SIMILARITY = 0.5
+# How much the sentence that shows a delegation's stance on a contested issue is preferred
+# over its other sentences on that issue when a side is picked.
+EVIDENCE_BONUS = 0.2
+
+
+def _repeats(candidate: Candidate, chosen: Sequence[Candidate]) -> bool:
+    return any(candidate.bullet.text == c.bullet.text
+               or _dot(candidate.vector, c.vector) > REPEAT_SIMILARITY for c in chosen)
+
+
+def _candidates(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
+                analysis: IssueAnalysis | None
+                ) -> tuple[list[Candidate], dict[str, list[tuple[Candidate, str | None, bool]]]]:
+    """Every possible key point once, valued, and per issue the (candidate, stance, is the
+    stance evidence) triples of its positions.
+
+    The value: closeness to all statements together and to the meeting's topic; who speaks
+    (briefers set out the facts, early speakers open the debate, repeat turns and replies
+    rarely carry the meeting); and where the sentence stands in its statement (releases put
+    the gist of a turn first).
     """
     model = corpus_model(release)
     stops = LANGUAGES[model.lang].stop_words
     statements = {s.index: s for s in release.statements}
-    centroid: Counter = Counter()
-    for units in model.units.values():
-        for unit in units:
-            for t, c in unit.terms.items():
-                centroid[t] += c * model.idf[t]
-    centroid = _normalize(centroid)
-    pool = []
-    for turn, (index, bullets) in enumerate(sorted(summaries.items())):
-        statement = statements.get(index)
-        if statement is None:
+    turns = {index: turn for turn, index in enumerate(sorted(summaries))}
+    found: dict[str, Candidate] = {}
+
+    def candidate(bullet: Bullet, statement: Statement, checked: bool) -> Candidate | None:
+        if bullet.text in found:
+            return found[bullet.text]
+        if statement.index not in turns or not checked and check_bullet(bullet, statement,
+                                                                          release):
+            return None
+        vector = _normalize({t: c * model.idf.get(t, 1.0)
+                             for t, c in Counter(terms(bullet.text, stops)).items()})
+        order = _sentence_order(bullet, model.units.get(statement.index, ()))
+        features = {
+            "centroid": _dot(vector, model.centroid),
+            "topic": _dot(vector, model.topic),
+            "briefer": 1.0 if statement.kind == BRIEFING else 0.0,
+            "early": 1.0 / math.sqrt(1 + turns[statement.index]),
+            "first": 1.0 / math.sqrt(1 + order),
+            "repeat": 1.0 if statement.kind == REPLY or statement.repeat_of is not None else 0.0,
+            "anaphora": 1.0 if _opens_on_anaphora(bullet.text, model.lang) else 0.0,
+        }
+        value = sum(KEY_WEIGHTS[k] * v for k, v in features.items())
+        found[bullet.text] = Candidate(bullet, statement.index, turns[statement.index], order,
+                                       vector, value)
+        return found[bullet.text]
+
+    for index, bullets in sorted(summaries.items()):
+        if index not in statements:
             continue
-        for order, bullet in enumerate(bullets):
-            vector = _normalize({t: c * model.idf.get(t, 1.0)
-                                 for t, c in Counter(terms(bullet.text, stops)).items()})
-            features = {
-                "centroid": _dot(vector, centroid),
-                "topic": _dot(vector, model.topic),
-                "briefer": 1.0 if statement.kind == BRIEFING else 0.0,
-                "early": 1.0 / math.sqrt(1 + turn),
-                "repeat": 1.0 if statement.kind == REPLY or statement.repeat_of is not None else 0.0,
-            }
-            value = sum(KEY_WEIGHTS[k] * v for k, v in features.items())
-            pool.append((index, order, bullet, vector, value))
-    chosen: list[tuple[int, int, Bullet, dict, float]] = []
-    # One point per delegation first; when fewer delegations spoke than points are wanted,
-    # a second round lets the most central ones have another.
-    while pool and len(chosen) < count:
-        used = {c[2].delegation_key for c in chosen}
-        fresh = [c for c in pool if c[2].delegation_key not in used] or pool
-        best = max(fresh, key=lambda c: MMR_LAMBDA * c[4] - (1 - MMR_LAMBDA) * max(
-            (_dot(c[3], o[3]) for o in chosen), default=0.0))
-        chosen.append(best)
-        pool.remove(best)
-    return tuple(c[2] for c in sorted(chosen, key=lambda c: (c[0], c[1])))
+        for bullet in bullets:  # summary bullets passed the check in summarize_release
+            candidate(bullet, statements[index], checked=True)
+
+    by_issue: dict[str, list[tuple[Candidate, str | None, bool]]] = {}
+    for issue in analysis.issues if analysis else ():
+        entries = by_issue.setdefault(issue.id, [])
+        for position in issue.positions:
+            bullets = [(b, False) for b in position.summary]
+            if position.stance_evidence:
+                bullets.append((position.stance_evidence, True))
+            for bullet, evidence in bullets:
+                statement = _statement_of(bullet, release)
+                made = candidate(bullet, statement, checked=False) if statement else None
+                if made:
+                    entries.append((made, position.stance, evidence))
+    return list(found.values()), by_issue
+
+
+# Openers that point back to a sentence the reader of a key point never saw ("This
+# intervention", "Ces mesures"): such a point does not stand on its own.
+ANAPHORA: dict[str, frozenset[str]] = {
+    "en": frozenset({"this", "these", "that", "those", "such", "they"}),
+    "fr": frozenset({"ce", "cet", "cette", "ces", "cela", "ceci", "celle", "celui", "ceux",
+                     "celles", "elle", "elles", "ils"}),
+}
+
+
+def _opens_on_anaphora(text: str, lang: str) -> bool:
+    first = WORD.findall(text[:40])[:1]
+    return bool(first) and first[0].lower() in ANAPHORA[lang]
+
+
+def _statement_of(bullet: Bullet, release: Release) -> Statement | None:
+    """The first statement of the bullet's delegation holding all its source paragraphs."""
+    return next((s for s in release.statements if s.delegation_key == bullet.delegation_key
+                 and set(bullet.source) <= set(s.paragraphs)), None)
+
+
+def _sentence_order(bullet: Bullet, units: Sequence[Unit]) -> int:
+    """Position in its statement of the sentence a bullet was compressed from."""
+    return next((u.order for u in units if u.pid in bullet.source
+                 and is_subsequence(bullet.text, u.text)), len(units))
 
 
 @cache
