@@ -1382,13 +1382,17 @@ def _session(text: str) -> str | None:
 
 
 def _body(header, title, texts, kinds, lang) -> str | None:
-    """The body from the header, else the title, else the earliest one the lead names."""
+    """The body from the header, else the title, else the earliest one the lead names.
+
+    A release whose first paragraph is already a briefing has no lead; its opening text
+    ("…, told the Security Council today") still names the body.
+    """
     for source in (header, title):
         found = _first_body(source, lang)
         if found:
             return found
-    lead = " ".join(t for t, k in zip(texts, kinds) if k == LEAD)[:3000]
-    return _first_body(lead, lang)
+    lead = " ".join(t for t, k in zip(texts, kinds) if k == LEAD)
+    return _first_body((lead or " ".join(texts))[:3000], lang)
 
 
 def _first_body(text: str, lang: str) -> str | None:

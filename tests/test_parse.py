@@ -497,3 +497,14 @@ def test_style_c_sentences_follow_the_same_rule():
     assert len(by_key["LS"]) == 3
     assert [p.text for p in release.unattributed] == [
         "China and the Russian Federation said the text is unbalanced."]
+
+
+def test_body_is_read_from_the_opening_text_when_there_is_no_lead():
+    text = ("As the ceasefire in Norland frays, the modest gains of the truce are being lost, "
+            "Jonas Halvorsen-Vik, Under-Secretary-General for Humanitarian Affairs, told the "
+            "Security Council today.\n\n"
+            "“Overnight, our fears materialized,” he added.\n\n"
+            "The United Kingdom’s representative said the ceasefire must hold.\n")
+    release = parse_release(text)
+    assert release.lead == ()
+    assert release.meeting.body == "Security Council"
