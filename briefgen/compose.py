@@ -118,6 +118,23 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     return translate_briefing(briefing, _translate_with(settings, source_lang, lang))
 
 
+def briefing_title(briefing: Briefing) -> str:
+    """The note's title: the release's own, else the body and the issues the note found.
+
+    Releases scraped from the web page often lack their headline; a file name is no title for
+    a diplomat, and the body plus the issue labels say what the meeting was about without
+    inventing anything.
+    """
+    meeting = briefing.release.meeting
+    if meeting.title:
+        return meeting.title
+    labels = ", ".join(issue.label for issue in briefing.issues[:3])
+    body = i18n.body_name(meeting.body, briefing.language)
+    if body and labels:
+        return f"{body}: {labels}"
+    return body or labels or i18n.label("note", briefing.language)
+
+
 def delegation_names(briefing: Briefing) -> dict[str, str]:
     """Delegation key -> display name in the note's language, for every key the note uses.
 

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from . import i18n
+from .compose import briefing_title
 from .model import Briefing
 
 NINJS_VERSION = "2.1"
@@ -33,7 +34,7 @@ def ninjs_item(briefing: Briefing, pdf_path: Path | None = None,
     release = briefing.release
     meeting = release.meeting
     now = now or dt.datetime.now(dt.timezone.utc)
-    title = _line(meeting.title) or i18n.label("note", lang)
+    title = _line(briefing_title(briefing))
     body = note_text(briefing)
     item: dict = {
         "uri": f"urn:briefgen:{release.name}:{lang}",

@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n
-from .compose import delegation_names, is_machine_translated
+from .compose import briefing_title, delegation_names, is_machine_translated
 from .errors import BriefgenError
 from .model import STANCES, Briefing, Position
 from .settings import Settings
@@ -89,7 +89,7 @@ def context(briefing: Briefing) -> dict:
         "facts": i18n.meeting_facts(meeting, lang),
         "date": i18n.format_date(meeting.date, lang) if meeting.date else "",
         "symbol": symbol,
-        "title": meeting.title or symbol,
+        "title": briefing_title(briefing),
         "original_lang": meeting.language if meeting.language != lang else None,
         "machine_translated": is_machine_translated(briefing),
         "translated_from": i18n.language_name(meeting.language, lang),

@@ -210,3 +210,17 @@ def test_real_release_standard_note_lines_stay_faithful(corpus):
         assert len(b.text) <= 170 or not b.text.endswith("…")
     assert sum(1 for i in note.issues for p in i.positions if p.summary) \
         <= 4 * len(note.issues)
+
+
+def test_a_release_without_headline_is_titled_by_body_and_issues():
+    from briefgen.compose import briefing_title
+
+    note = make(lang="fr")
+    untitled = dataclasses.replace(
+        note, release=dataclasses.replace(
+            note.release, meeting=dataclasses.replace(note.release.meeting, title="",
+                                                      body="Security Council")))
+    title = briefing_title(untitled)
+    assert title.startswith("Conseil de sécurité: ")
+    assert all(issue.label in title for issue in untitled.issues[:3])
+    assert briefing_title(note) == note.release.meeting.title

@@ -29,6 +29,7 @@ from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from ..compose import briefing_title
 from ..errors import BriefgenError
 from ..i18n import label
 from ..model import Briefing
@@ -137,7 +138,7 @@ def one_line(text: str) -> str:
 
 def default_subject(briefing: Briefing) -> str:
     meeting = briefing.release.meeting
-    title = one_line(meeting.title) or label("note", _lang(briefing.language))
+    title = one_line(briefing_title(briefing))
     return f"{title} ({one_line(meeting.symbol)})" if meeting.symbol else title
 
 
