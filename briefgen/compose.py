@@ -128,7 +128,12 @@ def briefing_title(briefing: Briefing) -> str:
     meeting = briefing.release.meeting
     if meeting.title:
         return meeting.title
-    labels = ", ".join(issue.label for issue in briefing.issues[:3])
+    all_labels = [issue.label for issue in briefing.issues]
+    # "Gaza" says nothing that "Humanitarian situation in Gaza" does not.
+    distinct = [label for label in all_labels
+                if not any(label != other and label.casefold() in other.casefold()
+                           for other in all_labels)]
+    labels = ", ".join(distinct[:3])
     body = i18n.body_name(meeting.body, briefing.language)
     if body and labels:
         return f"{body}: {labels}"

@@ -224,3 +224,17 @@ def test_a_release_without_headline_is_titled_by_body_and_issues():
     assert title.startswith("Conseil de sécurité: ")
     assert all(issue.label in title for issue in untitled.issues[:3])
     assert briefing_title(note) == note.release.meeting.title
+
+
+def test_a_constructed_title_skips_labels_another_label_contains():
+    from briefgen.compose import briefing_title
+    from briefgen.model import Issue
+
+    note = make(lang="en")
+    untitled = dataclasses.replace(
+        note, issues=(Issue("gaza", "Gaza"), Issue("aid", "Humanitarian situation in Gaza"),
+                      Issue("hostages", "Hostages")),
+        release=dataclasses.replace(
+            note.release, meeting=dataclasses.replace(note.release.meeting, title="",
+                                                      body="General Assembly")))
+    assert briefing_title(untitled) == "General Assembly: Humanitarian situation in Gaza, Hostages"
