@@ -34,6 +34,12 @@ CONCERNED = "concerned"
 NEUTRAL = "neutral"
 STANCES = (SUPPORTS, CONCERNED, NEUTRAL)
 
+# How a text put to the vote fared (Vote.outcome).
+ADOPTED = "adopted"
+REJECTED = "rejected"  # more votes against than in favour
+FAILED = "failed"  # not adopted although not outvoted: a veto, a two-thirds majority not reached
+OUTCOMES = (ADOPTED, REJECTED, FAILED)
+
 # Where the text of a bullet came from.
 EXTRACTIVE = "extractive"
 NEURAL = "neural"
@@ -101,6 +107,31 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Vote:
+    """A decision on a text as the release records it ("adopted resolution 2774 (2025) by a
+    vote of 10 in favour to 2 against (Norland, Sudland), with 3 abstentions").
+
+    Counts and names are only what the release writes: a count it does not give is None, and
+    a delegation is listed only when the release names it on that side (the lists may be
+    shorter than the counts, or empty).
+    """
+
+    pid: str  # paragraph that records it
+    text: str  # the sentence(s) that record it, as written
+    outcome: str  # one of OUTCOMES
+    subject: str = ""  # "resolution" | "amendment" | "decision" | "text", from the sentence
+    document: str | None = None  # as written: "A/ES-10/L.25", "resolution 2774 (2025)", "L.26"
+    title: str | None = None  # the text's title as written, when the release quotes it
+    without_vote: bool = False  # adopted without a vote / by consensus
+    in_favour: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
+    voted_for: tuple[str, ...] = ()  # delegation keys
+    voted_against: tuple[str, ...] = ()  # delegation keys (a veto included)
+    abstaining: tuple[str, ...] = ()  # delegation keys
+
+
+@dataclass(frozen=True, slots=True)
 class Release:
     meeting: Meeting
     paragraphs: tuple[Paragraph, ...]
@@ -111,6 +142,7 @@ class Release:
     # attributions ("Many speakers highlighted ..."): kept, never given to a delegation.
     unattributed: tuple[Passage, ...] = ()
     source_name: str = ""  # input file stem, used when there is no symbol
+    votes: tuple[Vote, ...] = ()  # decisions on texts, in reading order (see `briefgen.votes`)
 
     def paragraph(self, pid: str) -> Paragraph:
         return self._by_id()[pid]

@@ -36,6 +36,7 @@ from .model import (
     Heading, Meeting, Paragraph, Passage, Release, Statement,
 )
 from .sentences import sentence_spans
+from .votes import find_votes
 
 UNKNOWN = "unknown"
 UN_KEY = "org:UN"
@@ -259,6 +260,7 @@ def parse_release(text: str, source_name: str = "") -> Release:
         statements=statements,
         unattributed=tuple(unattributed),
         source_name=source_name,
+        votes=find_votes(paragraphs, lang),
     )
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 
 from .model import (
     PARAGRAPH_KINDS, UNATTRIBUTED, Briefing, Bullet, Issue, Meeting, Passage, Position, Release,
-    Statement, StatementSummary,
+    Statement, StatementSummary, Vote,
 )
 
 # --- Release (`briefgen parse`) ------------------------------------------------------------
@@ -29,7 +29,17 @@ def release_to_dict(release: Release) -> dict:
                        for p in release.paragraphs],
         "statements": [_statement_to_dict(s) for s in release.statements],
         "unattributed": [_passage_to_dict(p) for p in release.unattributed],
+        "votes": [_vote_to_dict(v) for v in release.votes],
     }
+
+
+def _vote_to_dict(vote: Vote) -> dict:
+    return {"source": vote.pid, "text": vote.text, "outcome": vote.outcome,
+            "subject": vote.subject, "document": vote.document, "title": vote.title,
+            "without_vote": vote.without_vote, "in_favour": vote.in_favour,
+            "against": vote.against, "abstentions": vote.abstentions,
+            "voted_for": list(vote.voted_for), "voted_against": list(vote.voted_against),
+            "abstaining": list(vote.abstaining)}
 
 
 def _statement_to_dict(st: Statement) -> dict:

@@ -508,3 +508,68 @@ def test_body_is_read_from_the_opening_text_when_there_is_no_lead():
     release = parse_release(text)
     assert release.lead == ()
     assert release.meeting.body == "Security Council"
+
+
+# --- votes (fictional sentences, written for these tests) ---------------------------------
+
+def _votes(body: str, lang: str = "en"):
+    from briefgen.votes import find_votes
+    from briefgen.model import Paragraph
+
+    return find_votes([Paragraph("p9", body)], lang)
+
+
+def test_vote_in_the_fictional_release_is_recorded(english):
+    (vote,) = english.votes
+    assert (vote.pid, vote.outcome, vote.subject) == ("p12", "adopted", "resolution")
+    assert (vote.document, vote.in_favour, vote.against, vote.abstentions) == \
+        ("resolution 9999 (2031)", 13, 0, 2)
+    assert release_to_dict(english)["votes"][0]["in_favour"] == 13
+
+
+def test_vote_with_names_in_parentheses_and_a_majority_not_enough():
+    (vote,) = _votes("The Council then rejected the draft by a vote of 2 against (Norway, "
+                     "Chile) to 10 in favour, with 3 abstentions (Peru, India and the United "
+                     "Arab Emirates).")
+    assert vote.outcome == "failed"  # more for than against, yet not adopted: a veto
+    assert (vote.in_favour, vote.against, vote.abstentions) == (10, 2, 3)
+    assert vote.voted_against == ("NO", "CL") and vote.abstaining == ("PE", "IN", "AE")
+
+
+def test_veto_and_a_following_sentence_of_abstentions():
+    (vote,) = _votes("The fictional text, submitted by Chile, garnered support from 12 members "
+                     "but was vetoed by China. Peru and India abstained. The talks went on.")
+    assert vote.outcome == "failed" and vote.in_favour == 12
+    assert vote.voted_against == ("CN",) and vote.abstaining == ("PE", "IN")
+
+
+def test_recorded_vote_with_title_and_document_and_an_outvoted_text():
+    adopted, rejected = _votes(
+        "By a recorded vote of 100 in favour to 10 against, with 30 abstentions, the Assembly "
+        "adopted the resolution titled “Fictional canal” (document A/99/L.1). The Assembly "
+        "rejected the amendment by a recorded vote of 20 in favour to 90 against, with 5 "
+        "abstentions.")
+    assert (adopted.outcome, adopted.title, adopted.document) == \
+        ("adopted", "Fictional canal", "A/99/L.1")
+    assert (rejected.outcome, rejected.subject, rejected.against) == ("rejected", "amendment", 90)
+
+
+def test_adopted_without_a_vote_and_what_is_not_a_record():
+    (vote,) = _votes("The Committee then adopted the fictional draft decision without a vote.")
+    assert vote.without_vote and vote.outcome == "adopted" and vote.subject == "decision"
+    # A delegation's own vote, a list of names that do not all resolve: stances, not records.
+    assert _votes("Chile voted in favour of the text, she said.") == ()
+    assert _votes("The canal was vetoed by the elders, he said.") == ()
+
+
+def test_french_votes():
+    (vote,) = _votes("Le Conseil a adopté la résolution 9999 (2031) par 12 voix pour, 1 voix "
+                     "contre (Chili) et 2 abstentions (Inde, Pérou).", "fr")
+    assert (vote.outcome, vote.in_favour, vote.against, vote.abstentions) == ("adopted", 12, 1, 2)
+    assert vote.voted_against == ("CL",) and vote.abstaining == ("IN", "PE")
+    assert vote.document == "résolution 9999 (2031)"
+    (failed,) = _votes("Le projet de résolution n’a pas été adopté, en raison du veto de la "
+                       "Chine.", "fr")
+    assert failed.outcome == "failed" and failed.voted_against == ("CN",)
+    (quiet,) = _votes("L’Assemblée a adopté sans vote le projet de décision fictif.", "fr")
+    assert quiet.without_vote and quiet.subject == "decision"
