@@ -54,6 +54,8 @@ _OF_ENDING = re.compile(r"(?:\bof|\bof the|\bde|\bdu|\bdes|\bde la|\bd['’])$",
 def _fold(token: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of one token; dots removed (U.K.)."""
     token = token.replace("’", "'").replace("ʼ", "'").replace(".", "")
+    if token.isascii():  # most tokens: nothing to decompose, and casefold is lower()
+        return token.casefold()
     decomposed = unicodedata.normalize("NFD", token)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -82,7 +84,7 @@ def _without_parenthesis(name: str) -> str:
 @lru_cache(maxsize=65536)
 def _normalize(name: str) -> str:
     """The lookup form of a whole name: folded tokens, leading articles dropped."""
-    folded = [_fold(m.group()) for m in _tokens(_without_parenthesis(name))]
+    folded = [f for m in _TOKEN.finditer(_without_parenthesis(name)) if (f := _fold(m.group()))]
     while folded and folded[0] in _ARTICLES:
         folded.pop(0)
     return " ".join(folded)

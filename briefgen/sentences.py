@@ -113,7 +113,7 @@ def _pysbd_starts(paragraph: str, lang: str) -> list[int]:
     piece pysbd altered cannot be found: its boundary is dropped (merging is the safe error).
     """
     starts, cursor = [], 0
-    for piece in _segmenter(lang).segment(paragraph):
+    for piece in _pysbd_pieces(paragraph, lang):
         needle = piece.strip()
         if not needle:
             continue
@@ -124,6 +124,32 @@ def _pysbd_starts(paragraph: str, lang: str) -> list[int]:
             starts.append(found)
         cursor = found + len(needle)
     return starts
+
+
+def _pysbd_pieces(paragraph: str, lang: str) -> list[str]:
+    """What `Segmenter.segment` returns (clean=False), without its per-sentence regex.
+
+    segment() finds each sentence in the text with a freshly compiled `escape(sentence)\\s*`
+    (one compile per sentence, most of the cold cost of splitting); str.find over the same
+    non-overlapping occurrences, whitespace run included, gives the same pieces.
+    """
+    segmenter = _segmenter(lang)
+    sentences = segmenter.processor(paragraph).process()
+    if not all(sentences):  # an empty match has regex-only semantics: let pysbd do it
+        return segmenter.segment(paragraph)
+    pieces, prior_end = [], 0
+    for sentence in sentences:
+        found = paragraph.find(sentence)
+        while found >= 0:
+            end = found + len(sentence)
+            while end < len(paragraph) and paragraph[end].isspace():
+                end += 1
+            if end > prior_end:  # pysbd keeps the first occurrence ending past the last piece
+                pieces.append(paragraph[found:end])
+                prior_end = end
+                break
+            found = paragraph.find(sentence, end)
+    return pieces
 
 
 def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
