@@ -131,3 +131,25 @@ def test_every_compressed_sentence_of_a_real_release_is_faithful(corpus, name):
     points = select_key_points(release, summaries, Settings())
     assert 4 <= len(points) <= 8 or len(points) == len(release.statements)
     assert check_summaries(release, summaries, points) == []
+
+
+def test_catches_a_document_symbol_cut_short(release):
+    """`resolution 9999 (2031)` without its parenthesis names another text, or none."""
+    ostria = release.statements[2]
+    cut = bullet("Sanctions on Valdoria under resolution 9999 have made the repair of the dam "
+                 "harder.", ("p6",), "OS")
+    assert any("9999" in p for p in check_bullet(cut, ostria, release))
+
+
+def test_a_meeting_key_point_is_checked_against_its_paragraph(release):
+    """A key point no delegation says (a vote's outcome) must still be its paragraph's words."""
+    from briefgen.model import Paragraph
+
+    vote = Paragraph("p8", "The Council adopted fictional resolution 9999 (2031) by 12 votes.",
+                     "structure")
+    release = replace(release, paragraphs=release.paragraphs + (vote,))
+    good = Bullet(vote.text, ("p8",), None, "en")
+    assert check_summaries(release, {}, (good,)) == []
+    forged = Bullet("The Council adopted fictional resolution 9999 (2031) by 14 votes.", ("p8",),
+                    None, "en")
+    assert check_summaries(release, {}, (forged,))

@@ -89,14 +89,21 @@ OPINION_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # After an attribution inserted mid-sentence, these words start a clause that belongs to the
-# attribution ("…, he said, adding that …", "…, a-t-il affirmé, avant de …"), so the sentence is
-# cut there rather than stitched together.
-# Besides these words, any present participle (`commending`, `soulignant`) continues the
-# attribution: see PARTICIPLE.
+# attribution ("…, a-t-il affirmé, avant de …", "…, said Mr. X, who …"), so the sentence is
+# cut there rather than stitched together.  A participle clause (`, adding that …`, `, en se
+# réjouissant que …`, see PARTICIPLE) belongs to the attribution too, but it carries the
+# speaker's content ("recognizing the right of … to Statehood"): the sentence stays whole,
+# since cutting loses that content and stitching hangs the participle on the wrong subject.
 CONTINUATIONS: dict[str, tuple[str, ...]] = {
     "en": ("before", "after", "while", "as", "when", "who", "which", "in", "to"),
     "fr": ("avant", "après", "en", "tout", "pour", "afin", "qui", "dont", "tandis", "alors",
-           "lorsque", "puisque", "estimant"),
+           "lorsque", "puisque"),
+}
+# Clitics between `en` and the participle of a French gerund: `en se réjouissant`.
+CLITICS: dict[str, frozenset[str]] = {
+    "en": frozenset(),
+    "fr": frozenset({"se", "s", "me", "m", "nous", "vous", "y", "le", "la", "les", "l", "lui",
+                     "leur", "en", "ne", "n"}),
 }
 # Words that may open a participle clause before the participle: `, while noting`, `, tout
 # en rappelant`.
@@ -135,7 +142,7 @@ SENTENCE_END = ".!?…"
 CLOSERS = "»”\"’)"
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+|"
-                    r"\b[Rr][ée]solutions?\s+\d+\s*\(\d{4}\)", re.UNICODE)
+                    r"\b[Rr][ée]solutions?\s+\d+\s*\((?:\d{4}|[IVXLC]+)\)", re.UNICODE)
 SCALE = r"(?:\s+(?:millions?|billions?|milliards?|thousands?|trillions?))?"
 PERCENT = r"(?:\s*(?:%|per\s+cent|percent|pour\s+cent))?"
 FIGURE = re.compile(r"(?:(?:US\$|\$|€|£)\s?)?(?:" + NUMBER + r")" + SCALE + PERCENT +
@@ -203,8 +210,10 @@ _QUOTE_OPENING = re.compile("|".join(re.escape(o) for o, _ in QUOTE_PAIRS))
 def find_figures(text: str, lang: str) -> tuple[str, ...]:
     """Quotations, document symbols and numbers with their unit, verbatim, once each.
 
-    A bare year is not a key figure (it is in every statement); inside a symbol such as
-    `resolution 2712 (2023)` it is kept as part of the symbol.
+    A figure is a number with what it counts (`3 800 personnels`, `$12 million`, `42 per
+    cent`): a bare number (`Article 2, paragraph 4`, the `1` of `C5+1`), a year, a date or a
+    number followed by a function word (`2010 avant`, `5 ont`) tells a reader nothing alone.
+    Inside a symbol such as `resolution 2712 (2023)` a year is kept as part of the symbol.
     """
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -216,13 +225,34 @@ def find_figures(text: str, lang: str) -> tuple[str, ...]:
             found.append((match.start(), match.group()))
             taken.append(match.span())
     for match in FIGURE.finditer(text):
-        figure = match.group().strip()
-        if _inside(match.start(), taken) or YEAR.fullmatch(figure) or not figure:
+        before = text[match.start() - 1:match.start()]
+        if _inside(match.start(), taken) or (before and (before.isalnum() or before in "/+-–")):
             continue
-        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "/"):
-            continue
-        found.append((match.start(), figure))
+        figure = _with_unit(match.group().strip(), lang)
+        if figure:
+            found.append((match.start(), figure))
     return tuple(dict.fromkeys(f for _, f in sorted(found)))
+
+
+_COUNTED = re.compile(r"[$€£%]|\b(?:millions?|billions?|milliards?|thousands?|trillions?|"
+                      r"per\s+cent|percent|pour\s+cent|dollars|euros|USD|EUR)\b")
+
+
+def _with_unit(figure: str, lang: str) -> str | None:
+    """The figure with a unit that counts something, or None (see `find_figures`)."""
+    *number, last = figure.split()
+    unit = last if number and last.isalpha() else ""
+    if unit and (unit.lower() in LANGUAGES[lang].stop_words or unit.lower() in _months(lang)):
+        figure, unit = figure[:figure.rindex(last)].rstrip(), ""
+    return figure if unit or _COUNTED.search(figure) else None
+
+
+@cache
+def _months(lang: str) -> frozenset[str]:
+    from babel.dates import get_month_names
+
+    return frozenset(name.lower() for width in ("wide", "abbreviated")
+                     for name in get_month_names(width, locale=lang).values())
 
 
 def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) -> str:
@@ -234,15 +264,53 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
     head = _leading_cut(sentence, lang, allowed, identifying, quotes)
     if head:
         cuts.append(head)
-    cuts.extend(_attribution_cuts(sentence, lang, allowed, identifying, quotes,
-                                  head.end if head else 0))
+    attributions = _attribution_cuts(sentence, lang, allowed, identifying, quotes,
+                                     head.end if head else 0)
+    cuts.extend(attributions)
     cuts.extend(_parenthetical_cuts(sentence, quotes))
     if not cuts:
         return sentence.strip()
     result = _apply(sentence, cuts)
     if head and result:
         result = _capitalize(result)
-    return result if len(words(result)) >= 3 else sentence.strip()
+    tail = any(cut.end >= len(sentence.rstrip()) for cut in attributions)
+    if len(words(result)) < 3 or (tail and not has_main_verb(result, lang)):
+        return sentence.strip()  # `Une relation qui reste sous-exploitée, a regretté X`
+    return result
+
+
+# Finite-verb markers for `has_main_verb`: auxiliaries, modals and common finite forms, the
+# regular finite endings (a word-list heuristic: no tagger is shipped), and the subject
+# pronouns whose next word is a verb.
+FINITE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:is|are|was|were|be|been|has|have|had|will|would|must|should|can|cannot|could|"
+        r"may|might|shall|does|do|did|need|remains?|\w+ed|(?:I|we|you|he|she|they|it)\s+\w+)\b"
+        r"|\b[a-z]\w*[^s\W]s\b", re.UNICODE),
+    "fr": re.compile(
+        r"\b(?:A|est|sont|était|étaient|sera|seront|serait|seraient|soit|soient|a|ont|avait|"
+        r"avaient|aura|auront|aurait|auraient|ait|aient|doit|doivent|devrait|devraient|peut|"
+        r"peuvent|pourrait|pourraient|faut|faudrait|va|vont|fait|font|ne|n[’']\w+|"
+        r"\w+(?<!m)ent|\w+(?:ait|aient|era|eront|ons|ez)|"
+        r"(?:je|j[’']|nous|vous|il|elle|ils|elles|on)\s+\w+)\b", re.UNICODE),
+}
+# A relative clause (its verb is not the sentence's): from the pronoun to the next comma.
+RELATIVE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:who|which|that|whose|whom)\b[^,;:]*", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:qui|que|qu[’']|dont|où|lequel|laquelle|lesquels|lesquelles)"
+                     r"(?:\b|(?<=[’']))[^,;:]*", re.IGNORECASE),
+}
+
+
+def has_main_verb(text: str, lang: str) -> bool:
+    """Does `text` keep a finite verb outside its relative clauses?  A compression that
+    removed the only one (the attribution's) leaves a fragment: `A relation that remains
+    underused, he regretted` is the speaker regretting, not stating.  Quotations count as
+    whole utterances; the test is a heuristic and errs towards yes."""
+    if text.lstrip()[:1] in _CLOSING_OF:
+        return True
+    main = RELATIVE[lang].sub(" ", text)
+    return bool(FINITE[lang].search(main))
 
 
 def _leading_cut(sentence: str, lang: str, allowed: frozenset[str], identifying: frozenset[str],
@@ -333,8 +401,8 @@ def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     subject_first = re.compile(r"(?P<subject>.+?)\s+" + aux + r"(?:\w+\s+)?(?:" + verbs + r")"
                                r"(?:\s+(?!that\b|que\b|qu[’'])\w+)?", re.UNICODE)
     verb_first = re.compile(aux + r"(?:" + (verbs if lang == "en" else r"[\w’'-]+") + r")\s+"
-                            r"(?:[\w’'-]+\s+){0,3}?(?P<subject>(?:the|le|la|les|l[’']|M\.|Mme|"
-                            r"Mr\.|Ms\.)\s*.+)", re.UNICODE)
+                            r"(?:[\w’'-]+\s+){0,3}?(?P<subject>(?:the|its|his|her|their|le|la|les|"
+                            r"l[’']|M\.|Mme|Mr\.|Ms\.)\s*.+)", re.UNICODE)
     return subject_first, verb_first
 
 
@@ -468,6 +536,8 @@ def _is_speaker_subject(subject: str, lang: str, allowed: frozenset[str],
     head, *appositions = _APPOSITION.split(subject.strip())
     if appositions and not subject.rstrip().endswith(","):
         return False  # the verb found is inside an apposition: `X, noting that Y has said`
+    if appositions == [""]:
+        return False  # `Nepal, said its representative, is …`: an inserted attribution
     if not _is_speaker(head, allowed):
         return False
     if identifying is None:
@@ -533,13 +603,21 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
             break
         if not rest.lstrip().startswith(",") or rest.lstrip(" ,")[:1] in _CLOSING_OF:
             continue  # `, he said: “…”`, `, she stressed, “…”` introduce a quotation: kept
-        following = [w for w in words(rest)[:3] if not _opener(w, lang)]
+        following = [w for w in words(rest)[:4] if not _opener(w, lang)]
+        if _participle_follows(following, lang):
+            return []  # `, he said, recognizing …`: the clause is content; kept whole
         if following and not _continues(following[0], lang):
             cuts.append(_Cut(comma, end + rest.index(",") + 1, " "))
         else:
             cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
             break
     return cuts
+
+
+def _participle_follows(following: list[str], lang: str) -> bool:
+    """Does a participle (after clitics: `se réjouissant`) open what follows?"""
+    content = [w for w in following if w.lower() not in CLITICS[lang]]
+    return bool(content) and bool(PARTICIPLE[lang].match(content[0].lower()))
 
 
 def _continues(word: str, lang: str) -> bool:
@@ -582,13 +660,15 @@ _TAIL_VERBS: dict[str, tuple[str, ...]] = {
 
 
 def _parenthetical_cuts(sentence: str, quotes: list[tuple[int, int]]) -> list[_Cut]:
-    """Asides in parentheses without figures: acronyms, glosses.  `(2023)` in a resolution
-    symbol or a country after a speaker's name in capitals stays."""
+    """Asides in parentheses without figures: acronyms, glosses.  `(2023)` or `(XXIX)` after
+    the number of a resolution, document or article is part of its symbol, and a country
+    after a speaker's name in capitals: both stay."""
     cuts = []
     for match in re.finditer(r"\s*\(([^()]{1,80})\)", sentence):
         inner = match.group(1)
         before = words(sentence[:match.start()])
         if (_overlaps(*match.span(), quotes) or re.search(r"\d", inner)
+                or (before and before[-1][-1:].isdigit())
                 or len(words(inner)) > 8 or (before and before[-1].isupper() and len(before[-1]) > 1
                                              and not inner.isupper())):
             continue
@@ -613,7 +693,7 @@ def _apply(sentence: str, cuts: list[_Cut]) -> str:
     pieces.append(sentence[pos:])
     text = re.sub(r"[ \t\r\n]+", " ", "".join(pieces))
     text = re.sub(r" ([,.])", r"\1", text).strip()
-    return text
+    return re.sub(r"([?!.…][»”\"’]\s*)\.$", r"\1", text)  # `“…?”.`: the quote ends it
 
 
 def _capitalize(text: str) -> str:

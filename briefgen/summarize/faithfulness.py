@@ -24,6 +24,9 @@ from .compress import NUMBER, SYMBOL, WORD
 _NUMBER = re.compile(r"(?<![\w/])(?:" + NUMBER + r")(?!\w)", re.UNICODE)
 _CAPITALIZED = re.compile(r"\b[^\W\d_][\w’'-]*", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«“\"(]\s*|\s[–—-]\s*)$")
+# A document number and the parenthesis that completes its symbol: `resolution 3314 (XXIX)`,
+# `2712 (2023)`.  Without it the number names another text, or none.
+_NUMBERED_SYMBOL = re.compile(r"(?<![\w/])(\d+)\s*\((?:\d{4}|[IVXLC]+)\)")
 
 
 def check_bullet(bullet: Bullet, statement: Statement, release: Release, *,
@@ -69,6 +72,10 @@ def entity_problems(text: str, source: str) -> list[str]:
     for symbol in SYMBOL.findall(text):
         if _squeeze(symbol) not in squeezed:
             problems.append(f"document symbol {symbol!r} is not in the source")
+    for number in sorted({m.group(1) for m in _NUMBERED_SYMBOL.finditer(source)}):
+        bare = re.compile(r"(?<![\w/])" + number + r"(?!\w)(?!\s*\()")
+        if bare.search(text) and not bare.search(source):
+            problems.append(f"document symbol {number!r} lost its parenthesis")
     source_words = {w.lower() for w in WORD.findall(source)}
     for match in _CAPITALIZED.finditer(text):
         name = match.group()
@@ -114,6 +121,9 @@ def check_summaries(release: Release, summaries: Mapping[int, tuple[Bullet, ...]
             problems.extend(f"statement {index}: {p}" for p in
                             check_bullet(bullet, statement, release))
     for number, bullet in enumerate(key_points, 1):
+        if bullet.delegation_key is None:  # a decision of the meeting, not a delegation's
+            problems.extend(f"key point {number}: {p}" for p in meeting_problems(bullet, release))
+            continue
         candidates = [s for s in release.statements
                       if s.delegation_key == bullet.delegation_key
                       and set(bullet.source) <= set(s.paragraphs)]
@@ -121,6 +131,21 @@ def check_summaries(release: Release, summaries: Mapping[int, tuple[Bullet, ...]
             problems.append(f"key point {number} is not faithful to any statement of "
                             f"{bullet.delegation_key} in {', '.join(bullet.source) or 'no paragraph'}")
     return problems
+
+
+def meeting_problems(bullet: Bullet, release: Release) -> list[str]:
+    """What is wrong with a bullet that no delegation says (a vote's outcome): its words, in
+    order, and its names, numbers and symbols must come from its source paragraphs."""
+    by_id = {p.pid: p.text for p in release.paragraphs}
+    missing = [pid for pid in bullet.source if pid not in by_id]
+    if not bullet.source or missing:
+        return [f"source {', '.join(missing) or 'missing'} is not a paragraph of the release"]
+    source = "\n\n".join(by_id[pid] for pid in bullet.source)
+    text = bullet.original if bullet.translated and bullet.original else bullet.text
+    problems = [] if is_subsequence(text, source) else [
+        f"words not found in this order in {', '.join(bullet.source)}: "
+        f"{_first_missing(text, source)!r}"]
+    return problems + entity_problems(text, source)
 
 
 def _digits(number: str) -> str:
