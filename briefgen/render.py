@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -176,14 +178,41 @@ def css_string(text: object) -> Markup:
 
 def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
     """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders."""
-    import weasyprint
-
+    weasyprint = _import_weasyprint()
     fetcher = _local_fetcher(tuple(p.resolve() for p in allowed))
     document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/",
                                url_fetcher=fetcher)
     # full_fonts: the shipped fonts are already cut to Latin (~100 kB each); letting
     # WeasyPrint subset them again costs ~0.4 s of fontTools per note for ~150 kB saved.
     return document.write_pdf(full_fonts=True)
+
+
+def _import_weasyprint():
+    """`import weasyprint`, with ctypes' library search limited to the ld.so cache meanwhile.
+
+    WeasyPrint tries up to six names per C library, Windows and macOS ones first; on Linux
+    every name the cache lacks makes `ctypes.util.find_library` run gcc and then ld too
+    (~10 ms each, ~0.13 s of every PDF run).  Those only find libraries outside the cache,
+    which dlopen finds anyway under WeasyPrint's own `lib*.so.N` names: the same libraries load.
+    """
+    import ctypes.util
+
+    cache_only = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    with _IMPORT_LOCK:
+        if "weasyprint" in sys.modules or cache_only is None or sys.platform != "linux":
+            import weasyprint
+
+            return weasyprint
+        find_library = ctypes.util.find_library
+        ctypes.util.find_library = cache_only
+        try:
+            import weasyprint
+        finally:
+            ctypes.util.find_library = find_library
+    return weasyprint
+
+
+_IMPORT_LOCK = threading.Lock()
 
 
 def _local_fetcher(roots: tuple[Path, ...]):
