@@ -41,12 +41,9 @@ POSITION_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": No
 POSITION_LINES: dict[str, int | None] = {"short": 0, "standard": 4, "full": None}
 LINE_CHARS: dict[str, int | None] = {"short": None, "standard": 170, "full": None}
 
-# A one-line summary must say something on its own: enough words, and not opening on a
-# demonstrative whose antecedent the reader never saw ("These measures are essential").
+# A one-line summary must say something on its own: enough words, and readable with nothing
+# before it (see `summarize.standalone`: no "These measures are essential").
 MIN_WORDS = 8
-DEMONSTRATIVES = {"en": {"this", "these", "that", "those", "such"},
-                  "fr": {"ce", "cet", "cette", "ces", "cela", "ceci", "celle", "celui",
-                         "ceux", "celles"}}
 # Trailing clauses that may not be dropped: they restrict or reverse what comes before
 # ("support, provided that ...", "soutien, pour autant que ...").
 RESTRICTIVE = {"en": ("but", "provided", "unless", "except", "although", "though", "while",
@@ -65,10 +62,12 @@ FRONTED = {"en": (("in", "on", "at", "as", "with", "despite", "after", "given", 
                    "malgré", "compte", "pour", "dans", "sur", "selon", "outre", "lors",
                    "depuis", "devant", "quant", "alors", "si", "bien", "au", "aux", "à"),
                   "ant")}
-# A prefix may not end on a word that needs what follows ("He added that, ...").
-DANGLING = {"en": {"that", "and", "or", "of", "to", "the", "a", "an", "which", "who"},
+# A prefix may not end on a word that needs what follows ("He added that, ...", "…; however").
+DANGLING = {"en": {"that", "and", "or", "of", "to", "the", "a", "an", "which", "who", "however",
+                   "but", "yet", "though", "although", "nevertheless", "moreover", "thus"},
             "fr": {"que", "qu", "et", "ou", "de", "d", "du", "des", "à", "le", "la", "les",
-                   "l", "qui", "dont", "où"}}
+                   "l", "qui", "dont", "où", "mais", "cependant", "toutefois", "néanmoins",
+                   "pourtant", "or", "donc", "ainsi"}}
 _OPENING, _CLOSING = "«“(", "»”)"
 _WORDS = re.compile(r"\w+")
 
@@ -227,7 +226,8 @@ def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | N
     sentences over shortened ones."""
     if keep is None:
         return bullets
-    clipped = [(b, _clip(b, limit)) for b in bullets]
+    clipped = [(b, short if short and _informative(short) else None)
+               for b, short in ((b, _clip(b, limit)) for b in bullets)]
     ranked = sorted(clipped, key=lambda pair: (pair[0].text in shown, pair[1] is None,
                                                not _informative(pair[0]),
                                                pair[1] is not pair[0],
@@ -254,7 +254,7 @@ def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | N
         return -len(words[i] - others), len(positions[i].summary[0].text)
 
     usable = [i for i, p in enumerate(positions) if p.summary and p.summary[0].text not in shown
-              and _informative(p.summary[0]) and _clip(p.summary[0], limit)]
+              and _informative(p.summary[0]) and _clip(p.summary[0], limit, issue.terms)]
     groups = [[i for i in usable if positions[i].stance == stance] for stance in STANCES]
     groups.append([i for i in usable if positions[i].stance not in STANCES])
     queues = [sorted(group, key=rank) for group in groups if group]
@@ -273,12 +273,13 @@ def _content_words(text: str) -> set[str]:
 
 
 def _informative(bullet: Bullet) -> bool:
-    words = _WORDS.findall(bullet.text)
-    return len(words) >= MIN_WORDS and \
-        words[0].casefold() not in DEMONSTRATIVES.get(bullet.lang, ())
+    from .summarize.standalone import stands_alone
+
+    return len(_WORDS.findall(bullet.text)) >= MIN_WORDS and (
+        bullet.lang not in ("en", "fr") or stands_alone(bullet.text, bullet.lang))
 
 
-def _clip(bullet: Bullet, limit: int | None) -> Bullet | None:
+def _clip(bullet: Bullet, limit: int | None, terms: Iterable[str] = ()) -> Bullet | None:
     """The bullet within `limit` characters, or None when it cannot be shortened safely.
 
     Only the first clause is kept, up to the first comma outside quotes and brackets, marked
@@ -287,7 +288,9 @@ def _clip(bullet: Bullet, limit: int | None) -> Bullet | None:
     clause that stands alone, and a prefix of at least MIN_WORDS words rules most such
     subjects out.)  What follows is never dropped when it restricts what precedes it, nor
     when the prefix needs it (a prefix ending on "that"/"que"), nor in a sentence whose main
-    clause comes after a fronted phrase.
+    clause comes after a fronted phrase.  Under an issue (`terms`), a line filed there for
+    what it says on the issue keeps that: a prefix that loses every term of the issue the
+    sentence mentions is no clip.
     """
     text = bullet.text
     if limit is None or len(text) <= limit:
@@ -308,9 +311,16 @@ def _clip(bullet: Bullet, limit: int | None) -> Bullet | None:
     head, rest = text[:i].rstrip(), text[i + 1:].lstrip().casefold()
     last = _WORDS.findall(head)[-1:] or [""]
     if len(head.split()) < MIN_WORDS or last[0].casefold() in DANGLING.get(lang, ()) \
-            or _opens_with(rest, RESTRICTIVE.get(lang, ())):
+            or _opens_with(rest, RESTRICTIVE.get(lang, ())) or _loses_issue(text, head, terms):
         return None
     return dataclasses.replace(bullet, text=head + "…")
+
+
+def _loses_issue(text: str, head: str, terms: Iterable[str]) -> bool:
+    """Does the sentence mention the issue (one of its `terms`) only in what a clip drops?"""
+    mentioned = [t.casefold() for t in terms if isinstance(t, str) and t.casefold() in
+                 text.casefold()]
+    return bool(mentioned) and not any(t in head.casefold() for t in mentioned)
 
 
 def _opens_with(text: str, openers: Iterable[str]) -> bool:
@@ -322,7 +332,7 @@ def _opens_with(text: str, openers: Iterable[str]) -> bool:
 def _localize_issue(issue: Issue, name: Callable[[str], str], keep: int | None,
                     limit: int | None) -> Issue:
     positions = tuple(dataclasses.replace(p, delegation=name(p.delegation_key) or p.delegation,
-                                          summary=tuple(_clip(b, limit) or b
+                                          summary=tuple(_clip(b, limit, issue.terms) or b
                                                         for b in p.summary[:keep]))
                       for p in issue.positions)
     return dataclasses.replace(issue, positions=positions)

@@ -201,3 +201,71 @@ def test_summarizing_ninety_statements_is_fast(release):
     summaries = summarize_release(big, Settings())
     assert time.perf_counter() - start < 1.0
     assert len(summaries) == 90
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Yet this fictional resolution does not name the armed group.", "en"),
+    ("Their exclusion gives cover to the fictional militia.", "en"),
+    ("A precondition to this is a ceasefire in Valdoria.", "en"),
+    ("Echoing this sentiment, he said Norland would abstain.", "en"),
+    ("“This decision is illegal,” he said of the fictional dam.", "en"),
+    ("“Does the world still believe the fictional dam is safe?”", "en"),
+    ("Also speaking today was the Permanent Observer of the Fictional League.", "en"),
+    ("Speaking in explanation of vote, the representative of Norland, presenting the text, said it was fair.", "en"),
+    ("Elles se sont retirées de la Valdoria fictive.", "fr"),
+    ("Ces mesures fictives sont essentielles pour la Valdoria.", "fr"),
+    ("Ce dernier a été violé à plusieurs reprises par la Norlande.", "fr"),
+    ("« Nous avons agi », M. PAVEL ORLIK (Valdoria) a rappelé devant le Conseil fictif.", "fr"),
+])
+def test_sentences_that_point_outside_themselves_do_not_stand_alone(text, lang):
+    from briefgen.summarize.standalone import stands_alone
+
+    assert not stands_alone(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("His country will vote in favour of the fictional resolution.", "en"),
+    ("This Council must act on the fictional dam before the rains.", "en"),
+    ("It is crucial that the inquiry on Valdoria be transparent.", "en"),
+    ("Son pays a suivi avec préoccupation les affrontements en Valdoria.", "fr"),
+    ("Cette année, la Valdoria a perdu 12 ingénieurs fictifs.", "fr"),
+])
+def test_self_contained_sentences_stand_alone(text, lang):
+    from briefgen.summarize.standalone import stands_alone
+
+    assert stands_alone(text, lang)
+
+
+def test_a_recorded_vote_gives_the_first_key_point_as_written(release):
+    from dataclasses import replace
+
+    from briefgen.model import ADOPTED, Vote
+
+    outcome = "The Council adopted fictional resolution 9999 (2031) by 12 votes to 3."
+    vote_paragraph = Paragraph("p8", outcome + " It will be reviewed in a fictional year.",
+                               "structure")
+    voted = replace(release, paragraphs=release.paragraphs + (vote_paragraph,),
+                    votes=(Vote("p8", vote_paragraph.text, ADOPTED, "resolution"),))
+    settings = Settings()
+    summaries = summarize_release(voted, settings)
+    points = select_key_points(voted, summaries, settings, count=4)
+    assert len(points) == 4
+    assert points[0] == Bullet(outcome, ("p8",), None, "en")
+    assert check_summaries(voted, summaries, points) == []
+    # a vote whose paragraph is gone (an evaluation without the lead) gives no point
+    gone = replace(voted, paragraphs=release.paragraphs)
+    assert all(p.delegation_key for p in select_key_points(gone, summaries, settings, count=4))
+
+
+def test_a_clipped_position_line_keeps_the_issue_and_never_ends_on_however():
+    from briefgen.compose import _clip
+
+    line = Bullet("Norland supports the fictional water plan for the whole Varna valley, and it "
+                  "demands the immediate release of all hostages held by the militia in Valdoria.",
+                  ("p5",), "NL", "en")
+    assert _clip(line, 80) is not None  # no issue: the first clause will do
+    assert _clip(line, 80, ("hostages",)) is None  # filed under hostages: not cut before them
+    veto = Bullet("A large majority of the fictional Council voted for the text; however, one "
+                  "permanent member vetoed it against the will of all the others.", ("p5",), "NL",
+                  "en")
+    assert _clip(veto, 80) is None

@@ -407,8 +407,19 @@ def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _skip_connective(text: str, lang: str, pos: int) -> int:
-    match = _connective_re(lang).match(text, pos)
+    match = _connective_re(lang).match(text, pos) or POINTING_LEAD[lang].match(text, pos)
     return match.end() if match else pos
+
+
+# A lead-in that only points back to what another speaker said ("Echoing that,", "Echoing
+# this sentiment,", "Indeed,"): a connective to the previous paragraph, meaningless alone.
+POINTING_LEAD: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?:indeed|(?:echoing|building\s+on|reiterating|in\s+line\s+with)\s+"
+                     r"(?:that|this|these|those)(?:\s+(?:view|sentiment|point|call|concern)s?)?)"
+                     r"\s*,\s*", re.IGNORECASE),
+    "fr": re.compile(r"(?:en\s+effet|dans\s+le\s+même\s+esprit|dans\s+le\s+même\s+ordre\s+"
+                     r"d[’']idées)\s*,\s*", re.IGNORECASE),
+}
 
 
 def _frame_end(text: str, lang: str, allowed: frozenset[str]) -> int:

@@ -33,7 +33,8 @@ from ..languages import LANGUAGES
 from ..model import BRIEFING, CONCERNED, REPLY, SUPPORTS, Bullet, IssueAnalysis, Release, Statement
 from ..settings import Settings
 from .compress import FIGURE, YEAR, compress, quote_spans, speaker_words
-from .faithfulness import check_bullet, is_subsequence
+from .faithfulness import check_bullet, is_subsequence, meeting_problems
+from .standalone import stands_alone
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STEM = 6  # prefix stemming: cheap, language-agnostic, good enough for similarity
@@ -42,11 +43,11 @@ STEM = 6  # prefix stemming: cheap, language-agnostic, good enough for similarit
 # Tuned coarsely (steps of ~0.2) for ROUGE against the leads of the sample releases; quotes and
 # figures weigh because press officers lift them into their own summaries.
 WEIGHTS = {"centrality": 0.5, "position": 0.6, "relevance": 0.8, "distinct": 0.5,
-           "position_verb": 0.3, "length": 0.4, "quote": 0.8, "figure": 0.4}
+           "position_verb": 0.3, "length": 0.4, "quote": 0.8, "figure": 0.4, "dangling": -0.4}
 MMR_LAMBDA = 0.7
 # The same for a key point among all summary bullets of the meeting (see key_points).
 KEY_WEIGHTS = {"centroid": 1.0, "topic": 0.5, "briefer": 0.2, "early": 0.2, "first": 0.2,
-               "repeat": -0.3, "anaphora": -0.3}
+               "repeat": -0.3, "dangling": -1.0, "issue": 0.3, "quoted": -0.3}
 # A standard summary (budget 3) gets one sentence per 70 words of statement; the quota shrinks
 # as the budget grows, so `full` (6) gives one per 35 words.
 WORDS_PER_BUDGET = 210
@@ -182,6 +183,7 @@ def score(units: Sequence[Unit], vectors: Sequence[Mapping[str, float]],
                                 for a, b in quote_spans(unit.text)) else 0.0,
             "figure": 1.0 if any(not YEAR.fullmatch(m.group().strip())
                                  for m in FIGURE.finditer(unit.text)) else 0.0,
+            "dangling": 0.0 if stands_alone(unit.text, model.lang) else 1.0,
         }
         out.append(sum(WEIGHTS[k] * v for k, v in features.items()))
     return out
@@ -206,6 +208,7 @@ class Candidate:
     order: int  # position of its sentence in the statement
     vector: Mapping[str, float]
     value: float
+    alone: bool = True  # readable with nothing before it (see standalone.py)
 
 
 def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], count: int,
@@ -221,13 +224,19 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], co
     Candidates are the statements' summary bullets (as `summarize_release` returns them,
     checked) and the issues' position bullets (checked here), all compressed.  The points
     come back in the order they were said, so they follow the meeting.
+
+    When the release records a decision (a vote, an adoption), its outcome sentence comes
+    first, as written and attributed to no delegation: it is what the meeting did.
     """
+    outcome = vote_point(release)
+    count -= bool(outcome)
     briefer = next((s for s in release.statements if s.kind == BRIEFING), None)
     pool, by_issue = _candidates(release, summaries, analysis)
     chosen: list[Candidate] = []
 
     def take(options: list[tuple[Candidate, float]]) -> None:
         options = [(c, bonus) for c, bonus in options if not _repeats(c, chosen)]
+        options = [(c, b) for c, b in options if c.alone]  # a slot is never filled by a fragment
         used = {c.bullet.delegation_key for c in chosen}
         fresh = [(c, b) for c, b in options if c.bullet.delegation_key not in used] or options
         if fresh and len(chosen) < count:
@@ -244,13 +253,36 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], co
                 take(options)
     while len(chosen) < count:
         rest = [c for c in pool if c not in chosen and not _repeats(c, chosen)]
+        rest = [c for c in rest if c.alone] or rest
         if not rest:
             break
         used = {c.bullet.delegation_key for c in chosen}
         fresh = [c for c in rest if c.bullet.delegation_key not in used] or rest
         chosen.append(max(fresh, key=lambda c: MMR_LAMBDA * c.value - (1 - MMR_LAMBDA) * max(
             (_dot(c.vector, o.vector) for o in chosen), default=0.0)))
-    return tuple(c.bullet for c in sorted(chosen, key=lambda c: (c.turn, c.order)))
+    points = tuple(c.bullet for c in sorted(chosen, key=lambda c: (c.turn, c.order)))
+    return ((outcome,) if outcome else ()) + points
+
+
+def vote_point(release: Release) -> Bullet | None:
+    """The outcome sentence of the meeting's main decision, as the release writes it.
+
+    The main decision is the first one on a text other than an amendment (amendments are
+    decided on the way to it), else the first.  Only votes recorded in a paragraph the
+    release still has count, so an evaluation that removes the lead removes its votes too.
+    """
+    from ..sentences import split_sentences
+
+    present = {p.pid for p in release.paragraphs}
+    votes = [v for v in getattr(release, "votes", ()) if v.pid in present]
+    main = next((v for v in votes if getattr(v, "subject", "") != "amendment"),
+                votes[0] if votes else None)
+    if main is None:
+        return None
+    lang = release.meeting.language
+    sentences = split_sentences(main.text.strip(), lang) or [main.text.strip()]
+    bullet = Bullet(sentences[0].strip(), (main.pid,), None, lang)
+    return None if meeting_problems(bullet, release) else bullet
 
 
 # A candidate whose words overlap this much (cosine) with a chosen point says the same thing.
@@ -298,11 +330,15 @@ def _candidates(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
             "early": 1.0 / math.sqrt(1 + turns[statement.index]),
             "first": 1.0 / math.sqrt(1 + order),
             "repeat": 1.0 if statement.kind == REPLY or statement.repeat_of is not None else 0.0,
-            "anaphora": 1.0 if _opens_on_anaphora(bullet.text, model.lang) else 0.0,
+            "dangling": 0.0 if stands_alone(bullet.text, model.lang) else 1.0,
+            "issue": _issue_weight(bullet.text, analysis),
+            # a sentence that is only a quotation says what, not who stands where
+            "quoted": 1.0 if any(a == 0 and b >= len(bullet.text.rstrip(". ")) for a, b in
+                                 quote_spans(bullet.text.strip())) else 0.0,
         }
         value = sum(KEY_WEIGHTS[k] * v for k, v in features.items())
         found[bullet.text] = Candidate(bullet, statement.index, turns[statement.index], order,
-                                       vector, value)
+                                       vector, value, not features["dangling"])
         return found[bullet.text]
 
     for index, bullets in sorted(summaries.items()):
@@ -326,18 +362,13 @@ def _candidates(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     return list(found.values()), by_issue
 
 
-# Openers that point back to a sentence the reader of a key point never saw ("This
-# intervention", "Ces mesures"): such a point does not stand on its own.
-ANAPHORA: dict[str, frozenset[str]] = {
-    "en": frozenset({"this", "these", "that", "those", "such", "they"}),
-    "fr": frozenset({"ce", "cet", "cette", "ces", "cela", "ceci", "celle", "celui", "ceux",
-                     "celles", "elle", "elles", "ils"}),
-}
-
-
-def _opens_on_anaphora(text: str, lang: str) -> bool:
-    first = WORD.findall(text[:40])[:1]
-    return bool(first) and first[0].lower() in ANAPHORA[lang]
+def _issue_weight(text: str, analysis: IssueAnalysis | None) -> float:
+    """1 for a sentence on a contested issue, 0.5 on another issue, else 0: the meeting's
+    points are where it divided, then what it discussed, before what everyone says."""
+    folded = text.casefold()
+    weights = [1.0 if issue.contested else 0.5 for issue in (analysis.issues if analysis else ())
+               if any(term.casefold() in folded for term in issue.terms if isinstance(term, str))]
+    return max(weights, default=0.0)
 
 
 def _statement_of(bullet: Bullet, release: Release) -> Statement | None:
