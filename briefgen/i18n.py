@@ -35,6 +35,13 @@ LABELS: dict[str, dict[str, str]] = {
     "stance.concerned": {"en": "Raised concerns", "fr": "Réserves"},
     "stance.neutral": {"en": "Other positions", "fr": "Autres positions"},
     "stance.none": {"en": "Not classified", "fr": "Non classées"},
+    # The sides of a text put to the vote, and of a named party's action (Issue.sides).
+    "side.vote.supports": {"en": "In favour", "fr": "Pour"},
+    "side.vote.concerned": {"en": "Against", "fr": "Contre"},
+    "side.vote.neutral": {"en": "Abstained / other", "fr": "Abstention / autres"},
+    "side.action.supports": {"en": "Defended", "fr": "Défendu"},
+    "side.action.concerned": {"en": "Criticized", "fr": "Critiqué"},
+    "side.action.neutral": {"en": "Other positions", "fr": "Autres positions"},
     "also": {"en": "Also:", "fr": "Également\u00a0:"},
     "session.morning": {"en": "morning", "fr": "matin"},
     "session.afternoon": {"en": "afternoon", "fr": "après-midi"},

@@ -40,6 +40,11 @@ REJECTED = "rejected"  # more votes against than in favour
 FAILED = "failed"  # not adopted although not outvoted: a veto, a two-thirds majority not reached
 OUTCOMES = (ADOPTED, REJECTED, FAILED)
 
+# What the sides of a contested issue are about (Issue.sides, Divergence.kind): how delegations
+# voted on a text, or whether they defended or criticized a named party's action.
+VOTE_SIDES = "vote"
+ACTION_SIDES = "action"
+
 # Where the text of a bullet came from.
 EXTRACTIVE = "extractive"
 NEURAL = "neural"
@@ -187,13 +192,16 @@ class Issue:
     positions: tuple[Position, ...] = ()
     contested: bool = False
     terms: tuple[str, ...] = ()  # what was matched, for debugging and --issues files
+    sides: str = ""  # VOTE_SIDES | ACTION_SIDES | "" (a claimed right): what the stances mean
+    target: str = ""  # the proposition the sides are about: "CSTO deployment in Kazakhstan"
 
 
 @dataclass(frozen=True, slots=True)
 class Divergence:
     issue_id: str
-    label: str
+    label: str  # the target when there is one ("Russian Federation's military action")
     sides: dict[str, tuple[str, ...]]  # stance -> delegation keys
+    kind: str = ""  # VOTE_SIDES | ACTION_SIDES | "": which side labels read right
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,18 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import (
-    PARAGRAPH_KINDS, UNATTRIBUTED, Briefing, Bullet, Issue, Meeting, Passage, Position, Release,
-    Statement, StatementSummary, Vote,
+    PARAGRAPH_KINDS,
+    UNATTRIBUTED,
+    Briefing,
+    Bullet,
+    Issue,
+    Meeting,
+    Passage,
+    Position,
+    Release,
+    Statement,
+    StatementSummary,
+    Vote,
 )
 
 # --- Release (`briefgen parse`) ------------------------------------------------------------

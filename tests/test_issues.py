@@ -46,15 +46,15 @@ TITLE_FR = "Conseil de sécurité : la crise au Kazakhstan au cœur d’un déba
 LEAD_FR = ("Les délégations ont affiché des divergences de vues sur l’intervention au Kazakhstan.  "
            "La situation en Afghanistan a aussi été évoquée.")
 SPEECHES_FR = [
-    ("RU", [("La Fédération de Russie a salué l’opération légitime et efficace au Kazakhstan.  "
+    ("RU", [("La Fédération de Russie a salué l’opération légitime et efficace de l’OTSC au Kazakhstan.  "
             "Elle a permis d’éviter une catastrophe, a-t-il dit.")]),
     ("CN", [("La Chine a appuyé les mesures prises au Kazakhstan pour restaurer l’ordre.  "
             "Pour ce qui est de l’Afghanistan, la priorité est d’éviter une crise humanitaire.")]),
     ("AM", ["L’Arménie s’est félicitée de l’intervention au Kazakhstan, qui a permis de stabiliser la situation."]),
-    ("US", [("Les États-Unis se sont inquiétés du déploiement au Kazakhstan.  "
+    ("US", [("Les États-Unis se sont inquiétés du déploiement de l’OTSC au Kazakhstan.  "
             "Elle a enfin indiqué que l’intervention avait suscité sa préoccupation, faute "
             "de transparence.")]),
-    ("GB", ["Le Royaume-Uni a regretté le manque de transparence de l’opération au Kazakhstan."]),
+    ("GB", ["Le Royaume-Uni a regretté le manque de transparence de l’opération de l’OTSC au Kazakhstan."]),
     ("FR", [("La France a condamné les violences au Kazakhstan et demandé une enquête.  "
             "En Afghanistan, la situation humanitaire s’aggrave, a-t-il ajouté.")]),
     ("IN", [("L’Inde a rappelé que son sommet avait réuni le Kazakhstan, le Kirghizistan, le "
@@ -136,10 +136,10 @@ def test_contested_issue_gets_stances_and_divergence(release_fr):
 
 def test_negation_turns_a_cue_around():
     speeches = [
-        ("RU", ["La Fédération de Russie a salué la mission au Kazakhstan."]),
-        ("CN", ["La Chine a soutenu la mission au Kazakhstan."]),
-        ("US", ["Les États-Unis n’ont pas soutenu la mission au Kazakhstan."]),
-        ("GB", ["Le Royaume-Uni ne salue pas la mission au Kazakhstan."]),
+        ("RU", ["La Fédération de Russie a salué la mission de l’OTSC au Kazakhstan."]),
+        ("CN", ["La Chine a soutenu la mission de l’OTSC au Kazakhstan."]),
+        ("US", ["Les États-Unis n’ont pas soutenu la mission de l’OTSC au Kazakhstan."]),
+        ("GB", ["Le Royaume-Uni ne salue pas la mission de l’OTSC au Kazakhstan."]),
     ]
     release = _release(TITLE_FR, LEAD_FR, speeches, "fr")
     stance = {p.delegation_key: p.stance
@@ -230,10 +230,11 @@ def test_a_situation_is_not_contested_by_words():
     assert all(p.stance is None for p in humanitarian.positions)
 
 
-def test_a_situation_is_contested_when_the_party_blamed_answers():
+def test_a_situation_is_never_split_into_sides():
     # FICTIONAL CONTENT, written for this test: the damage at a nuclear plant is blamed on
-    # Brazil's forces, Brazil blames Chile; backing the IAEA is no side, blaming Chile is
-    # Brazil's side, and the UN takes none.
+    # Brazil's forces, Brazil blames Chile.  Nuclear safety is a state of affairs everyone
+    # worries about, not a proposition: "Backed: nuclear safety" would mean nothing, so the
+    # issue shows positions without sides (the party's action is a place issue's business).
     title = "Security Council meets on nuclear safety at a power plant"
     lead = "Speakers addressed the nuclear plant."
     speeches = [(key, [text]) for key, text in [
@@ -249,11 +250,9 @@ def test_a_situation_is_contested_when_the_party_blamed_answers():
     ]]
     analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))
     nuclear = _issue(analysis, "nuclear-safety")
-    assert nuclear.contested
-    stance = {p.delegation_key: p.stance for p in nuclear.positions}
-    assert stance["BR"] == SUPPORTS and stance["MX"] == SUPPORTS
-    assert stance["FR"] == stance["IE"] == stance["NO"] == CONCERNED
-    assert stance["GH"] == stance["org:UN"] == "neutral"
+    assert not nuclear.contested and not analysis.divergences
+    assert {p.delegation_key for p in nuclear.positions} >= {"FR", "IE", "NO", "BR", "MX"}
+    assert all(p.stance is None for p in nuclear.positions)
 
 
 def test_positions_are_one_sentence_unless_the_note_is_full(release_fr):
@@ -427,7 +426,11 @@ def test_gold_harness_floors(corpus):
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
     assert tuned.stance_accuracy >= 0.92
     first, second, third = (results[k] for k in DEVELOPMENT)
-    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.85
+    # SC-14819: 0.32, lowered from 0.85 on purpose: nuclear safety (gold: contested, 17
+    # stances) is a state of affairs and no longer split into sides; the stances it shows
+    # are what is floored (stance precision).
+    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.32
+    assert first.stance_precision >= 0.70
     assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.25
     assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.44
     # Annotated before this round's rules ran on it; no rule was tuned on it.  Its first run
@@ -435,10 +438,14 @@ def test_gold_harness_floors(corpus):
     held_out = results[HELD_OUT]
     assert held_out.f1 >= 0.70 and held_out.precision >= 0.97
     seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.70
+    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.62
     total = overall(results)
     assert total.f1 >= 0.88 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.68
+    assert total.stance_accuracy >= 0.59  # lowered from 0.68 with SC-14819's, see above
+    # What the note shows: stances on the wrong side, divergence tables on no divergence.
+    assert french.stance_precision >= 0.95 and french.table_precision >= 0.95
+    assert tuned.stance_precision >= 0.92
+    assert total.stance_precision >= 0.83 and total.table_precision >= 0.95
 
 
 def _units(key: str, *sentences: str) -> list:
@@ -466,17 +473,26 @@ def test_a_state_many_blame_makes_its_theatre_contested_even_when_it_does_not_sp
     matcher = Matcher(id="ukraine", kind=PLACE, place="UA")
     target = Target(words=stance_cues("en").actions, keys=frozenset({"UA"}))
     readings = {k: read_stance(v, "en", target) for k, v in units.items()}
-    readings, situation, blamed = _on_party(matcher, readings, units, True, "en")
-    assert blamed and not situation
+    readings, party, blamed = _on_party(matcher, readings, units, "en")
+    assert blamed and party == "RU"
     assert {k for k, r in readings.items() if r.stance == CONCERNED} == {"GY", "JM", "MT", "BZ"}
     assert readings["ZA"].stance == "neutral"
 
 
-def test_an_armed_group_blamed_by_all_is_no_divergence():
-    from briefgen.issues.stance import answers_for_it
+def test_an_action_needs_a_defender_and_two_critics():
+    from briefgen.issues import _action_contested
+    from briefgen.issues.stance import Reading
 
-    assert answers_for_it("RU") and answers_for_it("org:CSTO")
-    assert not answers_for_it("group:taliban")
+    critic = Reading(CONCERNED, False, None, True)
+    # An armed group blamed by all with no defender: no divergence among delegations.
+    assert not _action_contested({"GY": critic, "JM": critic}, "group:hamas", False)
+    # The party defends itself: contested once two delegations criticize it in words.
+    party = Reading(SUPPORTS, True, None, True)
+    assert _action_contested({"RU": party, "GY": critic, "JM": critic}, "RU", False)
+    assert not _action_contested({"RU": party, "GY": critic}, "RU", False)
+    # Loose words are no criticism.
+    loose = Reading(CONCERNED, False, None, False)
+    assert not _action_contested({"RU": party, "GY": critic, "JM": loose}, "RU", False)
 
 
 def test_backing_the_victim_is_concern_about_the_party_and_praise_elsewhere_is_no_support():

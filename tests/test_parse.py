@@ -513,8 +513,8 @@ def test_body_is_read_from_the_opening_text_when_there_is_no_lead():
 # --- votes (fictional sentences, written for these tests) ---------------------------------
 
 def _votes(body: str, lang: str = "en"):
-    from briefgen.votes import find_votes
     from briefgen.model import Paragraph
+    from briefgen.votes import find_votes
 
     return find_votes([Paragraph("p9", body)], lang)
 

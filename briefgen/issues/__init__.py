@@ -15,10 +15,12 @@ from dataclasses import replace
 
 from briefgen.delegations import display_name
 from briefgen.model import (
+    ACTION_SIDES,
     CONCERNED,
     NEUTRAL,
     STANCES,
     SUPPORTS,
+    VOTE_SIDES,
     Bullet,
     Divergence,
     Issue,
@@ -26,14 +28,24 @@ from briefgen.model import (
     Position,
     Release,
     Statement,
+    Vote,
 )
 from briefgen.settings import Settings
 
 from .assign import Assignment, assign
 from .discover import MAX_ISSUES, discover
 from .matchers import COOPERATION, PLACE, Matcher, SentenceFacts, hits, sentence_facts
-from .stance import (Reading, Target, answers_for_it, defenders_opponent, defending_party,
-                     opponents, read_stance, victim)
+from .stance import (
+    Reading,
+    Target,
+    acting_party,
+    defenders_opponent,
+    defending_party,
+    opponents,
+    read_stance,
+    victim,
+)
+from .targets import target_label
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
 from .vocab import neutral_actors, stance_cues
@@ -58,15 +70,16 @@ def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     lead = [(u, sentence_facts(u, lang)) for u in lead_units(release)]
     sentences = POSITION_SENTENCES.get(settings.length, 1)
     found = [_issue(m, assignments, statements, lang, settings.lang,
-                    _reported_divergence(m, lead, lang), sentences) for m in matchers]
+                    _reported_divergence(m, lead, lang), sentences,
+                    _vote_sides(m, release.votes)) for m in matchers]
     issues = [issue for issue, _ in found if issue.positions]
     disputed = {issue.id for issue, spoken in found if spoken}
     issues = _without_frame(issues, matchers, disputed)[:MAX_ISSUES]
     divergences = [
-        Divergence(issue.id, issue.label, {
+        Divergence(issue.id, issue.target or issue.label, {
             stance: keys for stance in STANCES
             if (keys := tuple(p.delegation_key for p in issue.positions if p.stance == stance))
-        })
+        }, issue.sides)
         for issue in issues if issue.contested
     ]
     return IssueAnalysis(tuple(issues), tuple(divergences))
@@ -120,8 +133,15 @@ def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]
 
 
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
-           lang: str, note_lang: str, reported: bool, sentences: int) -> tuple[Issue, bool]:
-    """The issue, and whether delegations diverge on it in words (not only by nature)."""
+           lang: str, note_lang: str, reported: bool, sentences: int,
+           voted: dict[str, tuple[str, Vote]]) -> tuple[Issue, bool]:
+    """The issue, and whether delegations diverge on it in words (not only by nature).
+
+    Contested only on a clear proposition: a text put to the vote, a named party's action
+    that someone defends and at least MIN_SIDE delegations criticize, or a claimed right
+    (`proposition` topics) with MIN_SIDE clear readings on each side.  A place without a
+    party, or a state of affairs (genocide allegations, the humanitarian situation, hostages),
+    is never split into sides: concern about it is shared, not a side."""
     by_key: dict[str, list[Assignment]] = {}
     terms: Counter[str] = Counter()
     for a in assignments:
@@ -132,57 +152,119 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     by_key = {k: v for k, v in by_key.items() if any(matcher.id in a.direct for a in v)}
     units_by_key = {k: [a.unit for a in v] for k, v in by_key.items()}
     readings = _readings(units_by_key, _target(matcher, lang), lang)
-    # A place without a party whose action is at stake (Afghanistan) is a situation too.
-    situation = matcher.situation or matcher.kind == PLACE
-    blamed = False
+    party, blamed = None, False
     if matcher.kind == PLACE or matcher.situation:
-        readings, situation, blamed = _on_party(matcher, readings, units_by_key, situation, lang)
-    disputed = _contested(readings, reported, situation)
-    contested = blamed or disputed
-    positions = tuple(
+        readings, party, blamed = _on_party(matcher, readings, units_by_key, lang, reported)
+    sides, target, disputed = "", "", False
+    if matcher.votes:
+        speakers = {s.delegation_key for s in statements.values()}
+        readings.update({k: Reading(stance, True, None, True)
+                         for k, (stance, _) in voted.items() if k in speakers})
+        contested = _contested(readings, reported or bool(voted))
+        sides = VOTE_SIDES
+    elif party and matcher.kind == PLACE:
+        if blamed:  # only words said of the party's action count, and a defence is unmixed
+            readings = {k: r if k == party or (r.clear and not (
+                r.stance == SUPPORTS and r.mixed)) else Reading(NEUTRAL, False, r.evidence)
+                for k, r in readings.items()}
+        contested = _action_contested(readings, party, reported)
+        disputed = contested and any(r.stance == SUPPORTS for k, r in readings.items()
+                                     if k != party)
+        sides = ACTION_SIDES
+        target = target_label(party, matcher.place, units_by_key, lang, note_lang)
+    elif matcher.proposition:
+        contested = _contested(readings, False)
+    else:
+        contested = False
+    disputed = disputed or (contested and sides != ACTION_SIDES)
+    positions = [
         _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
                   matcher.id, sentences)
         for key, group in by_key.items()
-    )
-    return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=positions,
-                 contested=contested,
-                 terms=tuple(t for t, _ in terms.most_common(MAX_TERMS))), disputed
+    ]
+    if contested and matcher.votes:  # who voted on it and spoke, though not about the text
+        positions += [_voter(key, stance, vote, note_lang) for key, (stance, vote) in voted.items()
+                      if key not in by_key and key in readings]
+    return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=tuple(positions),
+                 contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)),
+                 sides=sides if contested else "", target=target if contested else ""), disputed
+
+
+def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...]) -> dict[str, tuple[str, Vote]]:
+    """Delegation key -> (stance, record) from the votes the release lists names for: an
+    amendment issue reads the amendments' records, a draft-resolution issue the others.  A
+    delegation listed on two sides (two texts under one issue) is left to its words."""
+    if not matcher.votes:
+        return {}
+    amendment = matcher.id.startswith("amendment")
+    out: dict[str, tuple[str, Vote]] = {}
+    clash: set[str] = set()
+    for vote in votes:
+        if (vote.subject == "amendment") != amendment:
+            continue
+        for stance, keys in ((SUPPORTS, vote.voted_for), (CONCERNED, vote.voted_against),
+                             (NEUTRAL, vote.abstaining)):
+            for key in keys:
+                if key in out and out[key][0] != stance:
+                    clash.add(key)
+                out.setdefault(key, (stance, vote))
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _voter(key: str, stance: str, vote: Vote, note_lang: str) -> Position:
+    """A delegation the vote record lists, under the text it voted on: the record is the
+    position and the evidence (the release's own sentence, traceable to its paragraph)."""
+    record = Bullet(text=vote.text, source=(vote.pid,), lang=note_lang)
+    return Position(delegation=display_name(key, note_lang), delegation_key=key,
+                    summary=(record,), stance=stance, stance_evidence=record)
+
+
+def _action_contested(readings: dict[str, Reading], party: str, reported: bool) -> bool:
+    """Someone defends the party's action (the party itself, or a clear supporter) and at
+    least MIN_SIDE delegations criticize it in so many words; where the release itself reports
+    the divergence on the place, delegations on both sides are enough."""
+    defended = any(r.stance == SUPPORTS and (k == party or r.clear) for k, r in readings.items())
+    critics = [r for r in readings.values() if r.stance == CONCERNED]
+    if reported:
+        return defended and bool(critics)
+    return defended and sum(r.clear for r in critics) >= MIN_SIDE
 
 
 def _on_party(matcher: Matcher, readings: dict[str, Reading],
-              units_by_key: dict[str, list[Unit]], situation: bool, lang: str
-              ) -> tuple[dict[str, Reading], bool, bool]:
-    """Readings on the action of the party most delegations blame, whether the issue is still
-    a mere situation, and whether it is contested by nature.
+              units_by_key: dict[str, list[Unit]], lang: str, reported: bool = False
+              ) -> tuple[dict[str, Reading], str | None, bool]:
+    """Readings on the action of the party most delegations blame, that party, and whether
+    it is blamed (rather than only acting).
 
-    A place where a State or an organization of States is blamed for what it does there (an
-    invasion, strikes, a deployment) is contested by nature: the party's position is the other
-    side even when it does not speak.  Its opponents are whom it blames, whom its defenders
-    blame (read from the release as a whole) and the place it acts in (unless the place's own
-    delegation speaks for it).
-
-    A place or a state of affairs (the nuclear plant, the humanitarian situation) is disputed
-    when delegations blame a party and the party answers: it defends what it did, and everyone
-    is read again on that party's action (blaming it is concern, blaming whom the party
-    blames is taking its side; the UN and impartial bodies take none).  A party that does not speak (an armed group) leaves a
-    situation a situation: all who name it blame it.
+    A place where a State, an organization of States or an armed group is blamed for what it
+    does there (an invasion, strikes, a deployment): its opponents are whom it blames, whom
+    its defenders blame (read from the release as a whole) and the place it acts in (unless
+    the place's own delegation speaks for it).  Everyone is read again on that party's action
+    (blaming it is concern, blaming whom the party blames is taking its side; the UN and
+    impartial bodies take none); the party, when it speaks, defends what it did.  On a state
+    of affairs (the nuclear plant) the party must speak to be read as one.  Where nobody
+    blames a party but the release reports that delegations diverge on the place, the party
+    is the one that acts there (the CSTO deployment the host State called in), not blamed.
     """
     party = defending_party(readings, units_by_key, matcher.place, lang)
+    blamed = bool(party)
+    if not party and reported and matcher.kind == PLACE:
+        party = acting_party(units_by_key, matcher.place, lang)
     if not party or (matcher.kind != PLACE and party not in units_by_key):
-        return readings, situation, False
+        return readings, None, False
     own = opponents(party, units_by_key[party], lang, matcher.place) \
         if party in units_by_key else frozenset()
     target = replace(_target(matcher, lang, party),
                      opponents=own | defenders_opponent(party, units_by_key, matcher.place, lang),
-                     victims=victim(party, units_by_key, matcher.place, lang), blamed=True)
+                     victims=victim(party, units_by_key, matcher.place, lang) if blamed
+                     else frozenset(), blamed=blamed)
     readings = _readings(units_by_key, target, lang)
     for key in readings.keys() & neutral_actors():  # the forum and impartial bodies take no side
         readings[key] = Reading(NEUTRAL, False, readings[key].evidence)
     if party in readings:
         own = readings[party]
         readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0], True)
-    return (readings, matcher.situation and matcher.kind == PLACE,
-            matcher.kind == PLACE and answers_for_it(party))
+    return readings, party, blamed
 
 
 def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
@@ -201,15 +283,15 @@ def _readings(units_by_key: dict[str, list[Unit]], target: Target, lang: str
     return {k: read_stance(units, lang, target) for k, units in units_by_key.items()}
 
 
-def _contested(readings: dict[str, Reading], reported: bool, situation: bool) -> bool:
-    """Delegations on both sides, and either the release itself reports the disagreement, or
-    the smaller side takes its side explicitly (a vote, the party defending what it did), or
-    at least MIN_SIDE delegations on each side say so in words about the issue's target.
+def _contested(readings: dict[str, Reading], reported: bool) -> bool:
+    """Delegations on both sides, and either the release itself reports the disagreement (a
+    recorded vote that lists names, "divergences de vues"), or the smaller side takes its side
+    explicitly (a vote), or at least MIN_SIDE delegations on each side say so in words about
+    the issue's target.
 
     Evaluative words around the issue are not enough: on an issue everyone agrees on (the
     situation in Afghanistan) delegations both "welcome" efforts and "express concern" about
-    the situation, which is not a divergence between them; on a situation (humanitarian,
-    hostages) concern is no side at all, so only the release's own report counts."""
+    the situation, which is not a divergence between them."""
     sides = {SUPPORTS: [], CONCERNED: []}
     for reading in readings.values():
         if reading.stance in sides:
@@ -219,8 +301,6 @@ def _contested(readings: dict[str, Reading], reported: bool, situation: bool) ->
         return False
     if reported:
         return True
-    if situation:
-        return False
     return any(r.strong for r in small) or all(
         sum(r.clear for r in side) >= MIN_SIDE for side in sides.values())
 

@@ -155,7 +155,8 @@ def _topic_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
     out = []
     for topic in topics(lang):
         matcher = Matcher(id=topic.id, kind=TOPIC, labels=topic.labels, terms=topic.terms,
-                          votes=topic.votes, situation=topic.situation)
+                          votes=topic.votes, situation=topic.situation,
+                          proposition=topic.proposition)
         delegations = _addressing(matcher, units, facts)
         share = len(delegations) / max(len(speakers), 1)
         in_frame = {where: bool(topic.terms.search(folded)) for where, (_, folded) in framing.items()}

@@ -13,6 +13,11 @@ alternative surface terms; the system gives its id, label and matched terms).  T
 - stance accuracy: over the gold stances of contested gold issues whose delegation the system
   also put under the matched issue; a pair without a stance (the system did not see the
   issue as contested) counts as wrong.
+- stance precision: of the stances the note shows (positions with a stance) on issues matched
+  to a contested gold issue, for delegations the gold gives a stance, how many are right; a
+  missing table costs nothing here, a wrong side does.
+- contested-table precision: of the issues the note shows as contested (a divergence table),
+  how many are matched to a gold issue that is contested; an unmatched one counts as wrong.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ class Score:
     fn: int = 0
     stance_ok: int = 0
     stance_total: int = 0
+    shown_ok: int = 0  # shown stances that match the gold
+    shown_total: int = 0  # shown stances on gold-contested issues, delegations with a gold stance
+    tables_ok: int = 0  # contested issues shown that are contested in the gold
+    tables_total: int = 0  # contested issues shown
     matches: list[tuple[str, str]] = field(default_factory=list)  # (system id, gold id)
     unmatched: list[str] = field(default_factory=list)  # system issue labels
 
@@ -42,6 +51,10 @@ class Score:
         self.fn += other.fn
         self.stance_ok += other.stance_ok
         self.stance_total += other.stance_total
+        self.shown_ok += other.shown_ok
+        self.shown_total += other.shown_total
+        self.tables_ok += other.tables_ok
+        self.tables_total += other.tables_total
 
     @property
     def precision(self) -> float:
@@ -59,6 +72,15 @@ class Score:
     @property
     def stance_accuracy(self) -> float:
         return self.stance_ok / self.stance_total if self.stance_total else 0.0
+
+    @property
+    def stance_precision(self) -> float:
+        """1.0 when no stance is shown on a contested issue: nothing shown is nothing wrong."""
+        return self.shown_ok / self.shown_total if self.shown_total else 1.0
+
+    @property
+    def table_precision(self) -> float:
+        return self.tables_ok / self.tables_total if self.tables_total else 1.0
 
 
 def load_gold(path: Path) -> dict:
@@ -109,12 +131,14 @@ def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Scor
         system = {p.delegation_key for p in issue.positions}
         if scope is not None:
             system &= scope
+        score.tables_total += issue.contested
         if i not in pairs:
             score.fp += len(system)
             score.unmatched.append(issue.label)
             continue
         g = gold["issues"][pairs[i]]
         score.matches.append((issue.id, g["id"]))
+        score.tables_ok += bool(issue.contested and g.get("contested"))
         if g.get("optional"):
             continue
         wanted, optional = keys(g["delegations"]), keys(g.get("optional_delegations", ()))
@@ -129,6 +153,9 @@ def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Scor
                     accepted = [accepted] if isinstance(accepted, str) else accepted
                     score.stance_total += 1
                     score.stance_ok += stances[key] in accepted
+                    if stances[key] is not None:
+                        score.shown_total += 1
+                        score.shown_ok += stances[key] in accepted
     for j, g in enumerate(gold["issues"]):
         if j not in matched_gold and not g.get("optional"):
             score.fn += len(keys(g["delegations"]))
@@ -156,14 +183,14 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> dict[str, Score]:
 
 def report(results: dict[str, Score]) -> str:
     total = overall(results)
-    lines = [f"{'release':<18} {'P':>5} {'R':>5} {'F1':>5} {'stance':>8}  unmatched issues"]
-    for name, s in results.items():
+    lines = [(f"{'release':<18} {'P':>5} {'R':>5} {'F1':>5} {'stance acc':>15} "
+              f"{'stance prec':>15} {'tables prec':>13}  unmatched issues")]
+    for name, s in [*results.items(), ("overall (micro)", total)]:
         lines.append(f"{name:<18} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} "
-                     f"{s.stance_accuracy:5.2f} ({s.stance_ok}/{s.stance_total})  "
-                     f"{', '.join(s.unmatched) or '-'}")
-    lines.append(f"{'overall (micro)':<18} {total.precision:5.2f} {total.recall:5.2f} "
-                 f"{total.f1:5.2f} {total.stance_accuracy:5.2f} "
-                 f"({total.stance_ok}/{total.stance_total})")
+                     f"{s.stance_accuracy:5.2f} {f'({s.stance_ok}/{s.stance_total})':>9} "
+                     f"{s.stance_precision:5.2f} {f'({s.shown_ok}/{s.shown_total})':>9} "
+                     f"{s.table_precision:5.2f} {f'({s.tables_ok}/{s.tables_total})':>7}  "
+                     f"{', '.join(s.unmatched) if name in results and s.unmatched else '-'}")
     return "\n".join(lines)
 
 

@@ -3,7 +3,8 @@
 An issue is a `Matcher`: a place (named as the topic of the sentence, not as one entry of a
 list of places), a topic from the vocabulary table or a user's file (its words), or the
 cooperation between the UN and another organization (a cooperation word together with that
-organization or with regional bodies in general).
+organization or with regional bodies in general; a sentence that names a third organization
+without the UN is about another pair: "the CSTO asked NATO to cooperate").
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class Matcher:
     # A state of affairs everyone worries about (the humanitarian situation): concern about it
     # is no side, so it is contested only when the release itself reports a divergence.
     situation: bool = False
+    # A claimed right or a measure delegations can be for or against (self-defence,
+    # sanctions): contested when MIN_SIDE delegations take each side in words.
+    proposition: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,10 @@ def hits(matcher: Matcher, unit: Unit, facts: SentenceFacts) -> list[str]:
     if matcher.kind == COOPERATION:
         if not matcher.with_words or not matcher.with_words.search(unit.folded):
             return []
+        keys = {m.key for m in facts.mentions}
+        if any(k.startswith("org:") and k not in matcher.organizations for k in keys - {"org:UN"}) \
+                and "org:UN" not in keys:
+            return []  # "the CSTO asked NATO to cooperate": another pair of organizations
         found = [unit.text[m.start:m.end] for m in facts.mentions
                  if m.key in matcher.organizations and m.key != "org:UN"]
         if matcher.regional:

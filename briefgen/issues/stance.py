@@ -61,8 +61,9 @@ class Target:
     # Where the party acts, when it is not on the party's side (Ukraine on Russia's invasion):
     # backing it and worrying about what happens to it are both concern about the party.
     victims: frozenset[str] = frozenset()
-    # The action of a party many blame: praise that is not said of it or of its opponents
-    # ("welcomed the talks", "supports the draft") is no support for an invasion.
+    # The action of a party many blame: praise or concern that is not said of it, of its
+    # opponents or of its victims ("welcomed the talks", "concern about NATO's expansion",
+    # "the humanitarian situation is dire") is neither support for nor criticism of it.
     blamed: bool = False
 
     def spans(self, unit: Unit, lang: str) -> list[tuple[int, int]]:
@@ -81,6 +82,7 @@ class Reading:
     strong: bool  # taken explicitly: a vote, authorship, the party defending itself
     evidence: Unit | None
     clear: bool = False  # rests on words about the target, not on words around it
+    mixed: bool = False  # words for and against the target both (praise and criticism)
 
 
 @dataclass(slots=True)
@@ -101,6 +103,7 @@ class _Clause:
     failure: bool  # names the blocking of the text
     content: int  # where what the text says begins ("calls upon ..."), else the clause's end
     about: str = ""  # OPPONENT / NEUTRAL_ACTOR when the clause names one and not the target
+    opposed: bool = False  # names the target party as what is opposed ("case against Israel")
 
 
 OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
@@ -135,8 +138,10 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
                        if (m := cues.content.search(folded, e, min(e + CONTENT_REACH, end)))),
                       default=end)
         about = _about({m.key for m in mentions if m.start < end and start < m.end}, target)
+        opposed = any(m.key in target.keys and start <= m.start < end
+                      and cues.against.search(folded, start, m.start) for m in mentions)
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
-                           or about in (OPPONENT, VICTIM), failure, content, about))
+                           or about in (OPPONENT, VICTIM), failure, content, about, opposed))
         framed = kind == "frame" and named
     return out
 
@@ -217,6 +222,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 effective = CONCERNED if effective == SUPPORTS else SUPPORTS
             elif clause.about == VICTIM and effective != NEUTRAL:
                 effective = CONCERNED
+            elif clause.opposed and effective == SUPPORTS:
+                effective = CONCERNED  # "supported the case against Israel"
             if clause.failure and effective == CONCERNED:
                 effective = SUPPORTS  # regretting that the text was blocked, the ceasefire absent
             if weight == STRONG:
@@ -224,7 +231,7 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 score.attached[effective] += weight
             elif clause.attached:
                 score.attached[effective] += weight * clause.weight
-            elif weight != VALUED and not (target.blamed and effective == SUPPORTS):
+            elif weight != VALUED and not target.blamed:
                 score.loose[effective] += weight * clause.weight * LOOSE
     if target.votes:
         score.attached[SUPPORTS] += sum(c.attached and c.failure for c in clauses)
@@ -274,7 +281,8 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
     clear = stance in strong_sides or (
         stance != NEUTRAL and attached[stance] >= CLEAR and attached[stance] > max(others))
     evidence = best.get(stance, (0, 0, None))[2]
-    return Reading(stance, stance in strong_sides, evidence, clear)
+    return Reading(stance, stance in strong_sides, evidence, clear,
+                   attached[SUPPORTS] > 0 and attached[CONCERNED] > 0)
 
 
 def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[Unit]],
@@ -300,6 +308,31 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
     return None
 
 
+def acting_party(units_by_key: dict[str, list[Unit]], place: str | None, lang: str
+                 ) -> str | None:
+    """The State or organization that acts in the place, when nobody blames it in so many
+    words: named in a clause with an action noun ("le déploiement de l'OTSC") by at least
+    ACTOR_MIN delegations other than itself, BLAME_LEAD times as many as any other.  Used only
+    where the release itself reports that delegations diverge on the place."""
+    cues = stance_cues(lang)
+    named: Counter[str] = Counter()
+    for key, units in units_by_key.items():
+        found: set[str] = set()
+        for unit in units:
+            folded = unit.folded
+            cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
+            mentions = place_mentions(unit.text, folded, lang)
+            for start, end in pairwise(cuts):
+                if cues.actions.search(folded, start, end):
+                    found.update(m.key for m in mentions if start <= m.start < end)
+        named.update(found - {key, place})
+    ranked = [(p, n) for p, n in named.most_common() if _is_party(p)]
+    if ranked and ranked[0][1] >= ACTOR_MIN and (
+            len(ranked) == 1 or ranked[0][1] >= BLAME_LEAD * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def _named_by(keys: list[str], units_by_key: dict[str, list[Unit]], place: str | None,
               lang: str) -> Counter[str]:
     """How many of these delegations blame each State or group (not themselves, not the place)."""
@@ -313,13 +346,6 @@ def _is_party(key: str) -> bool:
     """A State, an organization or an armed group, whether it speaks or not; the UN is the
     forum, not a party."""
     return key not in neutral_actors() and (len(key) == 2 or key.startswith(("org:", "group:")))
-
-
-def answers_for_it(party: str) -> bool:
-    """A State or an organization of States answers in the forum for what it did: when many
-    blame it, its own position is the other side whether or not it speaks.  An armed group
-    blamed by all with no defender is no divergence among delegations."""
-    return not party.startswith("group:")
 
 
 def _blamed(units: list[Unit], lang: str) -> Counter[str]:

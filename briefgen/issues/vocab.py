@@ -39,6 +39,7 @@ class Topic:
     needs_framing: bool
     votes: bool
     situation: bool
+    proposition: bool
 
 
 @lru_cache(maxsize=4)
@@ -47,7 +48,7 @@ def topics(lang: str) -> tuple[Topic, ...]:
         Topic(id=t["id"], labels=t["label"], place_labels=t.get("label_place", {}),
               terms=compile_terms(t["terms"][lang]), generic=t.get("generic", False),
               needs_framing=t.get("needs_framing", False), votes=t.get("votes", False),
-              situation=t.get("situation", False))
+              situation=t.get("situation", False), proposition=t.get("proposition", False))
         for t in _data("issue_topics.toml")["topic"]
         if t["terms"].get(lang)
     )
@@ -67,6 +68,7 @@ class StanceCues:
     vote_split: re.Pattern[str]
     actions: re.Pattern[str]  # nouns naming the action at stake on a place issue
     not_agent: re.Pattern[str]  # before a name that undergoes the action ("the invasion of")
+    against: re.Pattern[str]  # right before a name that is opposed ("struggle against Israel")
     restraint: re.Pattern[str]  # dialogue, restraint, all parties: a neutral stance
     failure: re.Pattern[str]  # a text blocked or vetoed
     authorship: re.Pattern[str]  # a delegation wrote the text
@@ -105,6 +107,7 @@ def stance_cues(lang: str) -> StanceCues:
         vote_split=compile_terms(table["vote_split"]),
         actions=compile_terms(table["actions"]),
         not_agent=compile_terms(table["not_agent"]),
+        against=compile_terms(table["against"]),
         restraint=compile_terms(table["restraint"]),
         failure=compile_terms(table["failure"]),
         authorship=compile_terms(table["authorship"]),
