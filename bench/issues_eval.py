@@ -1,9 +1,10 @@
-"""Issue grouping against our gold annotations: pair P/R/F1 and stance accuracy.
+"""Issue grouping against our gold annotations: pair P/R/F1, stance accuracy and precision.
 
     python bench/issues_eval.py [--gold tests/gold] [--corpus ../shared/corpus]
 
 Prints one line per annotated release and the micro-average; see briefgen/issues/evaluate.py
-for how discovered issues are matched to gold ones and what is counted.
+for how discovered issues are matched to gold ones and what is counted (stance precision:
+shown stances that are right; contested-table precision: shown tables contested in the gold).
 """
 
 from __future__ import annotations
