@@ -101,7 +101,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "machine_translated": is_machine_translated(briefing),
         "key_points": [_bullet_to_dict(b, names) for b in briefing.key_points],
         "issues": [_issue_to_dict(i) for i in briefing.issues],
-        "divergences": [{"issue_id": d.issue_id, "label": d.label,
+        "divergences": [{"issue_id": d.issue_id, "label": d.label, "kind": d.kind or None,
                          "sides": {stance: list(keys) for stance, keys in d.sides.items()}}
                         for d in briefing.divergences],
         "statements": [_statement_summary_to_dict(s, names) for s in briefing.statements],
@@ -126,6 +126,7 @@ def _bullet_to_dict(bullet: Bullet, names: dict[str, str] | None = None) -> dict
 
 def _issue_to_dict(issue: Issue) -> dict:
     return {"id": issue.id, "label": issue.label, "contested": issue.contested,
+            "sides": issue.sides or None, "target": issue.target or None,
             "terms": list(issue.terms),
             "positions": [_position_to_dict(p) for p in issue.positions]}
 
