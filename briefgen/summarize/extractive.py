@@ -43,7 +43,7 @@ STEM = 6  # prefix stemming: cheap, language-agnostic, good enough for similarit
 # Tuned coarsely (steps of ~0.2) for ROUGE against the leads of the sample releases; quotes and
 # figures weigh because press officers lift them into their own summaries.
 WEIGHTS = {"centrality": 0.5, "position": 0.6, "relevance": 0.8, "distinct": 0.5,
-           "position_verb": 0.3, "length": 0.4, "quote": 0.8, "figure": 0.4, "dangling": -0.4}
+           "position_verb": 0.3, "length": 0.6, "quote": 0.8, "figure": 0.4, "dangling": -0.4}
 MMR_LAMBDA = 0.7
 # The same for a key point among all summary bullets of the meeting (see key_points).
 KEY_WEIGHTS = {"centroid": 1.0, "topic": 0.5, "briefer": 0.2, "early": 0.2, "first": 0.2,
@@ -53,7 +53,7 @@ KEY_WEIGHTS = {"centroid": 1.0, "topic": 0.5, "briefer": 0.2, "early": 0.2, "fir
 WORDS_PER_BUDGET = 210
 # A bullet past this many words no longer fits the note's line (compose clips speaker and
 # position lines near 170 characters), so longer sentences lose score in proportion.
-LINE_WORDS = 30
+LINE_WORDS = 27
 MIN_WORDS = 6  # shorter sentences are fragments ("He agreed.") and never chosen when others exist
 
 
