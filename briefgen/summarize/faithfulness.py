@@ -143,8 +143,8 @@ def meeting_problems(bullet: Bullet, release: Release) -> list[str]:
     source = "\n\n".join(by_id[pid] for pid in bullet.source)
     text = bullet.original if bullet.translated and bullet.original else bullet.text
     problems = [] if is_subsequence(text, source) else [
-        f"words not found in this order in {', '.join(bullet.source)}: "
-        f"{_first_missing(text, source)!r}"]
+        (f"words not found in this order in {', '.join(bullet.source)}: "
+         f"{_first_missing(text, source)!r}")]
     return problems + entity_problems(text, source)
 
 
