@@ -38,8 +38,11 @@ POSITION_BULLETS: dict[str, int | None] = {"short": 0, "standard": 1, "full": No
 # sentence (spread over the sides of a contested issue), the other delegations are listed by
 # name; and a position or speaker line longer than LINE_CHARS loses trailing clauses, or is
 # not used.  None: no limit (the full note keeps everything).
-POSITION_LINES: dict[str, int | None] = {"short": 0, "standard": 4, "full": None}
+POSITION_LINES: dict[str, int | None] = {"short": 0, "standard": 3, "full": None}
 LINE_CHARS: dict[str, int | None] = {"short": None, "standard": 170, "full": None}
+# Key points may run longer than a line, but a 300-character sentence is a paragraph: its
+# first clause is kept when it stands alone (see _clip), else the whole sentence.
+KEY_POINT_CHARS: dict[str, int | None] = {"short": 240, "standard": 240, "full": None}
 
 # A one-line summary must say something on its own: enough words, and readable with nothing
 # before it (see `summarize.standalone`: no "These measures are essential").
@@ -87,7 +90,8 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                             f"{', '.join(SPEAKER_BULLETS)}")
 
     name = _namer(lang)
-    key_points = select_key_points(release, summaries, settings, analysis=analysis)
+    key_points = tuple(_clip(point, KEY_POINT_CHARS[length]) or point for point in
+                       select_key_points(release, summaries, settings, analysis=analysis))
     written = {st.delegation_key: st.delegation for st in release.statements}
     keep, limit = POSITION_BULLETS[length], LINE_CHARS[length]
     shown = {b.text for b in key_points}
