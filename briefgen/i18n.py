@@ -47,7 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
     "session.afternoon": {"en": "afternoon", "fr": "après-midi"},
     "session.night": {"en": "night", "fr": "nuit"},
     "meeting": {"en": "{ordinal} meeting", "fr": "{ordinal} séance"},
-    "on_behalf_of": {"en": "on behalf of {name}", "fr": "au nom de {name}"},
+    "on_behalf_of": {"en": "on behalf of {name}", "fr": "au nom {name}"},
     "reply": {"en": "right of reply", "fr": "droit de réponse"},
     "again": {"en": "took the floor again", "fr": "a repris la parole"},
     "page_prefix": {"en": "Page ", "fr": "Page "},
@@ -124,6 +124,32 @@ def ordinal(number: str | int, lang: str) -> str:
 def language_name(code: str, lang: str) -> str:
     """Language `code`'s name in `lang`: ("fr", "en") -> "French", ("en", "fr") -> "anglais"."""
     return _locale(lang).languages.get(code, code)
+
+
+# The article an organization or group takes after "on behalf of" / "au nom": English
+# names of organizations and groups all take "the"; French ones take the article of their
+# head noun ("de l’Union", "du Groupe", "de la Communauté", "des États").
+_FEMININE_FR = ("union", "organisation", "communauté", "ligue", "association", "agence",
+                "alliance", "autorité", "banque", "commission", "cour", "coopération",
+                "conférence", "zone", "force")
+_PLURAL_FR = ("états", "pays", "nations")
+
+
+def on_behalf_of(name: str, key: str | None, lang: str) -> str:
+    """"on behalf of the Caribbean Community" / "au nom de la Communauté des Caraïbes"."""
+    collective = bool(key) and key.startswith(("org:", "group:"))
+    if lang == "fr":
+        first = name.split()[0].casefold() if name.split() else ""
+        if first in _PLURAL_FR:
+            article = "des "
+        elif first[:1] in "aeiouyhéèêâîôû":
+            article = "de l’"
+        elif not collective:
+            article = "de "
+        else:
+            article = "de la " if first in _FEMININE_FR else "du "
+        return label("on_behalf_of", lang, name=article + name)
+    return label("on_behalf_of", lang, name=f"the {name}" if collective else name)
 
 
 def body_name(body: str | None, lang: str) -> str | None:

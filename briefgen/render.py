@@ -87,6 +87,7 @@ def context(briefing: Briefing) -> dict:
         "meeting": meeting,
         "lang": lang,
         "t": lambda key, **values: i18n.label(key, lang, **values),
+        "on_behalf": lambda name, key: i18n.on_behalf_of(name, key, lang),
         "names": delegation_names(briefing),
         "facts": i18n.meeting_facts(meeting, lang),
         "date": i18n.format_date(meeting.date, lang) if meeting.date else "",

@@ -238,3 +238,14 @@ def test_a_constructed_title_skips_labels_another_label_contains():
             note.release, meeting=dataclasses.replace(note.release.meeting, title="",
                                                       body="General Assembly")))
     assert briefing_title(untitled) == "General Assembly: Humanitarian situation in Gaza, Hostages"
+
+
+@pytest.mark.parametrize("name, key, lang, expected", [
+    ("Caribbean Community", "org:CARICOM", "en", "on behalf of the Caribbean Community"),
+    ("Union européenne", "org:EU", "fr", "au nom de l’Union européenne"),
+    ("Groupe des États arabes", "group:ARAB", "fr", "au nom du Groupe des États arabes"),
+    ("Communauté des Caraïbes", "org:CARICOM", "fr", "au nom de la Communauté des Caraïbes"),
+    ("États baltes", "group:BALTIC", "fr", "au nom des États baltes"),
+])
+def test_on_behalf_of_takes_the_article_of_the_group(name, key, lang, expected):
+    assert i18n.on_behalf_of(name, key, lang) == expected
