@@ -60,10 +60,12 @@ RESTRICTIVE = {"en": ("but", "provided", "unless", "except", "although", "though
 # has its main clause late: no prefix of it stands alone, so it is never shortened.
 FRONTED = {"en": (("in", "on", "at", "as", "with", "despite", "after", "given", "for",
                    "regarding", "concerning", "while", "although", "if", "when", "under",
-                   "following", "since", "because", "beyond", "amid", "against"), "ing"),
+                   "following", "since", "because", "beyond", "amid", "against", "by",
+                   "through", "during", "before", "without"), "ing"),
            "fr": (("conformément", "s’agissant", "concernant", "en", "face", "après",
                    "malgré", "compte", "pour", "dans", "sur", "selon", "outre", "lors",
-                   "depuis", "devant", "quant", "alors", "si", "bien", "au", "aux", "à"),
+                   "depuis", "devant", "quant", "alors", "si", "bien", "au", "aux", "à",
+                   "par", "avec", "avant", "durant", "pendant", "sans"),
                   "ant")}
 # A prefix may not end on a word that needs what follows ("He added that, ...", "…; however").
 DANGLING = {"en": {"that", "and", "or", "of", "to", "the", "a", "an", "which", "who", "however",

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from . import i18n
 from .compose import briefing_title, delegation_names, is_machine_translated
 from .errors import BriefgenError
-from .model import STANCES, Briefing, Position
+from .model import STANCES, Briefing, Position, Release
 from .settings import Settings
 
 TEMPLATES = {"html": "briefing.html", "pdf": "briefing.html", "md": "briefing.md"}
@@ -88,6 +88,7 @@ def context(briefing: Briefing) -> dict:
         "lang": lang,
         "t": lambda key, **values: i18n.label(key, lang, **values),
         "on_behalf": lambda name, key: i18n.on_behalf_of(name, key, lang),
+        "replies": rights_of_reply(briefing.release),
         "names": delegation_names(briefing),
         "facts": i18n.meeting_facts(meeting, lang),
         "date": i18n.format_date(meeting.date, lang) if meeting.date else "",
@@ -99,6 +100,20 @@ def context(briefing: Briefing) -> dict:
         "stances": STANCES,
         "by_side": by_side,
     }
+
+
+def rights_of_reply(release: Release) -> set[int]:
+    """Statements made under a "Right of Reply" heading: only those are labelled so; other
+    repeat turns (explanations after a vote, answers to a question) are "took the floor again"."""
+    starts = [_order(h.pid) for h in release.headings if h.kind == "reply"]
+    if not starts:
+        return set()
+    return {st.index for st in release.statements
+            if st.paragraphs and _order(st.paragraphs[0]) > min(starts)}
+
+
+def _order(pid: str) -> int:
+    return int(pid.lstrip("p"))
 
 
 @dataclass(frozen=True, slots=True)

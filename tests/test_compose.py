@@ -165,6 +165,11 @@ def test_a_long_line_keeps_its_first_clause_word_for_word_and_is_marked():
     (("Turning to the fictional dam on the canal of Arcadia and its reservoir, the delegate said "
      "that the 3,800 hectares flooded last winter called for an independent inquiry soon."),
      "en"),
+    # a vote: the outcome comes after the fronted count
+    (("By a recorded vote of 99 in favour to 9 against, with 9 abstentions, the fictional "
+      "Assembly adopted the resolution on the reservoir of Arcadia and the canal."), "en"),
+    (("Par 99 voix pour, 9 voix contre et 9 abstentions, l’Assemblée fictive a adopté la "
+      "résolution sur le réservoir d’Arcadie et le canal qui le relie à la mer."), "fr"),
     # no comma outside the quotation
     (("« Nous ne laisserons pas le canal fictif d’Arcadie devenir, une fois de plus, l’otage des "
      "rivalités entre riverains, ni aujourd’hui ni demain, quoi qu’il en coûte aux parties »"),

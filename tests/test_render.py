@@ -239,3 +239,23 @@ def test_real_release_pdf_has_delegations_issues_and_footer(french_sample_pdfs, 
 def test_real_release_standard_note_fits_on_two_pages(french_sample_pdfs, lang):
     pypdf = pytest.importorskip("pypdf")
     assert len(pypdf.PdfReader(io.BytesIO(french_sample_pdfs[lang][1])).pages) <= 2
+
+
+def test_only_turns_under_a_right_of_reply_heading_are_labelled_replies():
+    from briefgen.pipeline import make_briefing
+    from briefgen.settings import Settings
+
+    text = ("Fictional example: Council members debated the canal of Arcadia.\n\n"
+            "Statements\n\n"
+            "PETER ALDRIDGE (United Kingdom) said the canal must stay open to all ships.\n\n"
+            "DMITRI OSIPOV (Russian Federation) said the canal belongs to its riparian States.\n\n"
+            "Mr. ALDRIDGE (United Kingdom), taking the floor again, said the treaty is clear.\n\n"
+            "Right of Reply\n\n"
+            "The representative of the Russian Federation, speaking in exercise of the right of "
+            "reply, said the treaty had lapsed long ago.\n")
+    note = make_briefing(text, Settings(formats=("md",)))
+    markdown = render(note, "md").decode()
+    lines = [line for line in markdown.splitlines() if line[:3].strip(". ").isdigit()]
+    gb_again, ru_reply = lines[-2], lines[-1]
+    assert "took the floor again" in gb_again and "right of reply" not in gb_again
+    assert "right of reply" in ru_reply
