@@ -36,8 +36,11 @@ LABELS: dict[str, dict[str, str]] = {
     "stance.neutral": {"en": "Other positions", "fr": "Autres positions"},
     "stance.none": {"en": "Not classified", "fr": "Non classées"},
     # The sides of a text put to the vote, and of a named party's action (Issue.sides).
-    "side.vote.supports": {"en": "In favour", "fr": "Pour"},
-    "side.vote.concerned": {"en": "Against", "fr": "Contre"},
+    # "For the text", not "In favour": the side also holds speakers who cannot vote
+    # (observers, non-members) and the release rarely names every voter; the recorded vote
+    # itself is the first key point.
+    "side.vote.supports": {"en": "For the text", "fr": "Pour le texte"},
+    "side.vote.concerned": {"en": "Against the text", "fr": "Contre le texte"},
     "side.vote.neutral": {"en": "Abstained / other", "fr": "Abstention / autres"},
     "side.action.supports": {"en": "Defended", "fr": "Défendu"},
     "side.action.concerned": {"en": "Criticized", "fr": "Critiqué"},
