@@ -39,10 +39,12 @@ from .stance import (
     Reading,
     Target,
     acting_party,
+    critics_blame,
     defenders_opponent,
     defending_party,
     opponents,
     read_stance,
+    shifted_blame,
     victim,
 )
 from .targets import target_label
@@ -258,7 +260,10 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
                      opponents=own | defenders_opponent(party, units_by_key, matcher.place, lang),
                      victims=victim(party, units_by_key, matcher.place, lang) if blamed
                      else frozenset(), blamed=blamed)
-    readings = _readings(units_by_key, target, lang)
+    common = critics_blame(party, units_by_key, lang) if blamed else frozenset()
+    readings = {k: read_stance(units, lang, replace(target, opponents=target.opponents | (
+        shifted_blame(k, party, units, matcher.place, lang, common) if blamed
+        else frozenset()))) for k, units in units_by_key.items()}
     for key in readings.keys() & neutral_actors():  # the forum and impartial bodies take no side
         readings[key] = Reading(NEUTRAL, False, readings[key].evidence)
     if party in readings:
@@ -297,11 +302,15 @@ def _contested(readings: dict[str, Reading], reported: bool) -> bool:
         if reading.stance in sides:
             sides[reading.stance].append(reading)
     small = min(sides.values(), key=len)
+    large = max(sides.values(), key=len) if small is not sides[CONCERNED] else sides[SUPPORTS]
     if not small:
         return False
     if reported:
         return True
-    return any(r.strong for r in small) or all(
+    # One side taken explicitly (a vote, the holder of a right claiming it) against a clear
+    # reading on the other is a divergence; else two clear readings a side.
+    return any(r.strong for r in small) or (
+        any(r.strong for r in large) and any(r.clear for r in small)) or all(
         sum(r.clear for r in side) >= MIN_SIDE for side in sides.values())
 
 

@@ -104,6 +104,9 @@ class _Clause:
     content: int  # where what the text says begins ("calls upon ..."), else the clause's end
     about: str = ""  # OPPONENT / NEUTRAL_ACTOR when the clause names one and not the target
     opposed: bool = False  # names the target party as what is opposed ("case against Israel")
+    reported: bool = False  # others' words ("so-called", "which they call"): not the speaker's
+    calm: bool = False  # talks, dialogue, restraint: welcoming them takes no side
+    relief: bool = False  # aid, supplies: welcoming or pledging them takes no side
 
 
 OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
@@ -127,8 +130,10 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
     spans = target.spans(unit, lang)
     mentions = place_mentions(unit.text, unit.folded, lang)
     out: list[_Clause] = []
-    framed = False
+    framed = reported = False
     for start, end in pairwise(cuts):
+        # What follows "so-called" / "which they call" to the sentence's end is others' claim.
+        reported = reported or bool(cues.reported.search(folded, start, end))
         opener = cues.clause_start.match(folded, start)
         kind = opener.lastgroup if opener else None
         named = any(s < end and start < e for s, e in spans)
@@ -141,7 +146,9 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
         opposed = any(m.key in target.keys and start <= m.start < end
                       and cues.against.search(folded, start, m.start) for m in mentions)
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
-                           or about in (OPPONENT, VICTIM), failure, content, about, opposed))
+                           or about in (OPPONENT, VICTIM), failure, content, about, opposed,
+                           reported, bool(cues.restraint.search(folded, start, end)),
+                           bool(cues.relief.search(folded, start, end))))
         framed = kind == "frame" and named
     return out
 
@@ -170,6 +177,20 @@ def _wrote_it(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceCu
     return False
 
 
+def _own_right(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceCues,
+               lang: str) -> list[_Clause]:
+    """Clauses in which a delegation names itself with a claimed right ("Israel has the right
+    to defend itself", or others' "Israel has no right to defend itself" that it reports):
+    whatever the words around, it claims that right."""
+    if not target.measure or target.keys or target.votes:
+        return []
+    spans = target.spans(unit, lang)
+    own = [m.start for m in place_mentions(unit.text, unit.folded, lang) if m.key == unit.key]
+    return [c for c in clauses
+            if any(c.start <= s < c.end for s, _ in spans) and any(c.start <= o < c.end for o in own)
+            and cues.claim.search(unit.folded, c.start, c.end)]
+
+
 def _is_vote(cues: StanceCues, folded: str, start: int) -> bool:
     """"The Russian Federation voted against the draft": a vote, not a text's name."""
     return any(p.match(folded, start) for p in
@@ -195,8 +216,16 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
     strong_cues = ((cues.strong_supports, SUPPORTS, STRONG),
                    (cues.strong_concerned, CONCERNED, STRONG),
                    (cues.strong_neutral, NEUTRAL, STRONG)) if target.votes else ()
+    # A call on the party by name to withdraw or stop is criticism of what it does.
+    named = target.blamed and any(m.key in target.keys
+                                  for m in place_mentions(unit.text, unit.folded, lang))
+    demands = ((cues.demands, CONCERNED, 1),) if named else ()
+    own = _own_right(unit, clauses, target, cues, lang)
+    if own:  # the right's holder claims it: explicit, as a party defending what it did
+        score.strong.add(SUPPORTS)
+        score.attached[SUPPORTS] += CLEAR
     for pattern, side, weight in (
-        *strong_cues, (cues.supports, SUPPORTS, 1),
+        *strong_cues, (cues.denial, SUPPORTS, 1), *demands, (cues.supports, SUPPORTS, 1),
         (cues.concerned, CONCERNED, 1), (cues.conditions, CONCERNED, CONDITION),
         (cues.neutral, NEUTRAL, 1), (cues.restraint, NEUTRAL, 1), (cues.valued, SUPPORTS, VALUED),
         (cues.backing, SUPPORTS, BACKING),
@@ -207,8 +236,12 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 continue
             taken.append((m.start(), m.end()))
             clause = clauses[bisect_right(starts, m.start()) - 1]
-            if m.start() >= clause.content or clause.about == NEUTRAL_ACTOR:
-                continue  # what the text says / backing the forum: not a side on the target
+            if m.start() >= clause.content or clause.about == NEUTRAL_ACTOR or clause.reported \
+                    or clause in own:
+                continue  # what the text says / backing the forum / others' claim: no side
+            if side == SUPPORTS and pattern is not cues.denial and target.keys \
+                    and not target.votes and (clause.relief or clause.calm):
+                continue  # "welcomed the aid deliveries", "welcomed the call for talks"
             if weight == BACKING and clause.about not in (OPPONENT, VICTIM):
                 continue  # "sovereignty", "solidarity": a side only when said of a party
             if weight == CONDITION:
@@ -348,9 +381,11 @@ def _is_party(key: str) -> bool:
     return key not in neutral_actors() and (len(key) == 2 or key.startswith(("org:", "group:")))
 
 
-def _blamed(units: list[Unit], lang: str) -> Counter[str]:
+def _blamed(units: list[Unit], lang: str, accused: bool = True) -> Counter[str]:
     """Who is named as the doer in a clause that carries a word of concern or names an action
-    ("Russian forces attacked", "condemned Israel's decision"), clause by clause."""
+    ("Russian forces attacked", "condemned Israel's decision"), clause by clause.  A clause
+    that dismisses an allegation names whom others accuse (`accused`: the party at stake),
+    not whom the speaker blames."""
     cues = stance_cues(lang)
     named: Counter[str] = Counter()
     for unit in units:
@@ -358,6 +393,8 @@ def _blamed(units: list[Unit], lang: str) -> Counter[str]:
         cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
         mentions = place_mentions(unit.text, folded, lang)
         for start, end in pairwise(cuts):
+            if not accused and cues.denial.search(folded, start, end):
+                continue  # "dismissing the allegation of attacks by X" does not blame X
             if cues.concerned.search(folded, start, end) or cues.actions.search(folded, start, end):
                 named.update({m.key for m in mentions if start <= m.start < end
                               and not cues.not_agent.search(folded, start, m.start)})
@@ -379,12 +416,37 @@ def defenders_opponent(party: str, units_by_key: dict[str, list[Unit]], place: s
     """Whom the party's defenders blame, read from the release as a whole: the State or group
     most named with concern by the delegations that do not blame the party, by at least
     OPPONENT_MIN of them (Hamas, when the party is Israel and says little about it)."""
-    defenders = [k for k, units in units_by_key.items()
-                 if k != party and party not in _blamed(units, lang)]
+    defenders = [k for k, units in units_by_key.items() if not blames(k, party, units, lang)]
     named = _named_by(defenders, units_by_key, place, lang)
+    if party in units_by_key:  # the party itself, blaming it once, is one more voice
+        named.update(set(_blamed(units_by_key[party], lang)) - {place})
     for key in (party, *neutral_actors()):
         named.pop(key, None)
     return frozenset(k for k, n in named.most_common(1) if n >= OPPONENT_MIN and _is_party(k))
+
+
+def blames(key: str, party: str, units: list[Unit], lang: str) -> bool:
+    """Does this delegation (the party itself included) blame the party in so many words?"""
+    return key == party or party in _blamed(units, lang, accused=False)
+
+
+def shifted_blame(key: str, party: str, units: list[Unit], place: str | None, lang: str,
+                  common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Whom a delegation blames instead of the party: the States, organizations or groups it
+    names with concern when it never blames the party ("the United States' determination to
+    extend the reach of NATO", "the sanctions launched by the West").  Blaming them is taking
+    the party's side; one who blames the party and its enablers criticizes it, and blaming
+    whom the party's critics blame too (`common`: an armed group all condemn) takes no side."""
+    if blames(key, party, units, lang):
+        return frozenset()
+    named = _blamed(units, lang, accused=False)
+    return frozenset(k for k in named if _is_party(k) and k not in {key, party, place, *common})
+
+
+def critics_blame(party: str, units_by_key: dict[str, list[Unit]], lang: str) -> frozenset[str]:
+    """Whom the delegations that blame the party blame besides it."""
+    return frozenset(k for key, units in units_by_key.items() if key != party
+                     and blames(key, party, units, lang) for k in _blamed(units, lang, False))
 
 
 def victim(party: str, units_by_key: dict[str, list[Unit]], place: str | None,
@@ -395,7 +457,7 @@ def victim(party: str, units_by_key: dict[str, list[Unit]], place: str | None,
     called in the CSTO)."""
     if not place or place == party:
         return frozenset()
-    if place in units_by_key and party not in _blamed(units_by_key[place], lang):
+    if place in units_by_key and not blames(place, party, units_by_key[place], lang):
         return frozenset()
     return frozenset({place})
 

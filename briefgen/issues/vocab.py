@@ -76,6 +76,11 @@ class StanceCues:
     content: re.Pattern[str]  # "calls upon", "demands": what a text says follows
     backing: re.Pattern[str]  # "solidarity", "sovereignty": backing a party named with it
     calls: re.Pattern[str]  # "called for": support for a measure
+    denial: re.Pattern[str]  # "dismissing the allegation of ...": defence of whom it names
+    reported: re.Pattern[str]  # "according to", "so-called": others' words follow
+    relief: re.Pattern[str]  # aid, supplies, worshippers: welcoming them is no side
+    demands: re.Pattern[str]  # "withdraw", "cease": what a call on the party asks it to do
+    claim: re.Pattern[str]  # "right": a delegation naming itself with it claims its own right
     clause_start: re.Pattern[str]  # contrast / concessive / frame word opening a clause
     clause_split: re.Pattern[str]  # where a sentence's clauses meet
 
@@ -115,6 +120,11 @@ def stance_cues(lang: str) -> StanceCues:
         content=compile_terms(table["content"]),
         backing=compile_terms(table["backing"]),
         calls=compile_terms(table["calls"]),
+        denial=compile_terms(table["denial"]),
+        reported=compile_terms(table["reported"]),
+        relief=compile_terms(table["relief"]),
+        demands=compile_terms(table["demands"]),
+        claim=compile_terms(table["claim"]),
         clause_start=re.compile(rf"^\W*(?:{openers})\b", FLAGS),
         clause_split=re.compile(
             r"[;:()]|,\s|\s[-\u2013\u2014]\s|\u2014|\s(?=(?:"
