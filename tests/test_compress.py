@@ -63,6 +63,11 @@ CASES_FR = [
     # NBSP inside a number survives, and a figure first is not "capitalized"
     ("Il a dit que 3\u00a0800 personnels fictifs participent aux opérations.", frozenset(),
      "3\u00a0800 personnels fictifs participent aux opérations."),
+    # a sequencing adverb after the auxiliary, once the subject goes, is dropped
+    ("Mme Ana Pereira (Valdoria) a ensuite souligné l’importance du barrage fictif.",
+     VALDORIA, "A souligné l’importance du barrage fictif."),
+    ("Elle a, par ailleurs, salué le plan fictif de réparation.", VALDORIA,
+     "Elle a salué le plan fictif de réparation."),
 ]
 
 CASES_EN = [
@@ -101,6 +106,14 @@ CASES_EN = [
     # a quotation that ends on its own question mark takes no full stop after it
     ("“Does anyone still believe the fictional dam is safe?”, he asked.", frozenset(),
      "“Does anyone still believe the fictional dam is safe?”"),
+    # a sequencing adverb left before the verb once the subject goes is dropped with it
+    ("He also called for restraint around the fictional dam.", frozenset(),
+     "Called for restraint around the fictional dam."),
+    ("PETER HALL (Norland) further urged Ostria to repair the fictional dam.", HALL,
+     "Urged Ostria to repair the fictional dam."),
+    # ... but not where the subject stays: `also` may be what the sentence adds
+    ("The fictional Council also condemned the attack.", HALL,
+     "The fictional Council also condemned the attack."),
 ]
 
 

@@ -216,6 +216,31 @@ def test_summarizing_ninety_statements_is_fast(release):
     ("Ces mesures fictives sont essentielles pour la Valdoria.", "fr"),
     ("Ce dernier a été violé à plusieurs reprises par la Norlande.", "fr"),
     ("« Nous avons agi », M. PAVEL ORLIK (Valdoria) a rappelé devant le Conseil fictif.", "fr"),
+    # a sequencing adverb on the opening verb: a second point, read as if the first was given
+    ("Also called for restraint around the fictional dam.", "en"),
+    ("Went on to describe the fictional dam in Valdoria.", "en"),
+    ("She further urged Norland to repair the fictional dam.", "en"),
+    ("A ensuite souligné l’importance du barrage fictif de Valdoria.", "fr"),
+    ("Il a également salué le barrage fictif de Valdoria.", "fr"),
+    # a pronoun or demonstrative for something the sentence never named
+    ("It must react swiftly to the fictional flood.", "en"),
+    ("Called on it to cease the fictional blockade of Valdoria.", "en"),
+    ("“Harm to them can lead to an escalation in Valdoria,” she said.", "en"),
+    ("Against that backdrop, Norland will fund the fictional dam.", "en"),
+    ("Il est crucial que cette enquête fictive soit conduite sans délai.", "fr"),
+    ("La Norlande a beaucoup investi en ce sens en Valdoria fictive.", "fr"),
+    ("Des progrès ont été faits dans ce domaine par la Valdoria fictive.", "fr"),
+    # no main verb: a fragment, not a position
+    ("Une relation fictive qui reste souvent sous-exploitée.", "fr"),
+    ("« Trente ans après la signature du traité fictif de Valdoria »…", "fr"),
+    # only procedure: what was done, not why
+    ("Said she voted in favour of the draft resolution…", "en"),
+    ("Explained in his national capacity his delegation’s vote against the resolution.", "en"),
+    ("His country will vote in favour of the fictional resolution.", "en"),
+    ("The Permanent Observer for the State of Valdoria…", "en"),
+    ("Thanked the Special Envoy for her briefing.", "en"),
+    ("Took the floor again to thank the co-sponsors of the fictional text.", "en"),
+    ("A expliqué le vote de sa délégation sur le projet de résolution.", "fr"),
 ])
 def test_sentences_that_point_outside_themselves_do_not_stand_alone(text, lang):
     from briefgen.summarize.standalone import stands_alone
@@ -224,7 +249,13 @@ def test_sentences_that_point_outside_themselves_do_not_stand_alone(text, lang):
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("His country will vote in favour of the fictional resolution.", "en"),
+    ("His country will vote in favour of the fictional resolution because it protects the dam.",
+     "en"),
+    ("Condemned the attack on the fictional dam.", "en"),
+    ("Norland built a fictional dam and will invest more in that dam.", "en"),
+    ("It is outrageous that this fictional resolution fails to name the militia.", "en"),
+    ("A salué les efforts de la Valdoria fictive; ces efforts sont essentiels.", "fr"),
+    ("Cette année, la Valdoria a perdu 12 ingénieurs fictifs, ce qui est grave.", "fr"),
     ("This Council must act on the fictional dam before the rains.", "en"),
     ("It is crucial that the inquiry on Valdoria be transparent.", "en"),
     ("Son pays a suivi avec préoccupation les affrontements en Valdoria.", "fr"),

@@ -267,11 +267,14 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
     attributions = _attribution_cuts(sentence, lang, allowed, identifying, quotes,
                                      head.end if head else 0)
     cuts.extend(attributions)
+    sequel = _sequel_cut(sentence, head.end if head else 0, lang)
+    if sequel:
+        cuts.append(sequel)
     cuts.extend(_parenthetical_cuts(sentence, quotes))
     if not cuts:
         return sentence.strip()
     result = _apply(sentence, cuts)
-    if head and result:
+    if (head or sequel and sequel.start == 0) and result:
         result = _capitalize(result)
     tail = any(cut.end >= len(sentence.rstrip()) for cut in attributions)
     if len(words(result)) < 3 or (tail and not has_main_verb(result, lang)):
@@ -285,7 +288,9 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
 FINITE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:is|are|was|were|be|been|has|have|had|will|would|must|should|can|cannot|could|"
-        r"may|might|shall|does|do|did|need|remains?|\w+ed|(?:I|we|you|he|she|they|it)\s+\w+)\b"
+        r"may|might|shall|does|do|did|need|remains?|\w+ed|said|says|told|made|took|gave|held|"
+        r"saw|felt|sought|thought|found|kept|went|stood|spoke|"
+        r"(?i:I|we|you|he|she|they|it)\s+\w+)\b"
         r"|\b[a-z]\w*[^s\W]s\b", re.UNICODE),
     "fr": re.compile(
         r"\b(?:A|est|sont|était|étaient|sera|seront|serait|seraient|soit|soient|a|ont|avait|"
@@ -343,6 +348,30 @@ def _leading_cut(sentence: str, lang: str, allowed: frozenset[str], identifying:
     if end == 0 or _overlaps(0, end, quotes) or not sentence[end:].strip():
         return None
     return _Cut(0, end)
+
+
+# A sequencing adverb on the verb once its subject is gone ("Also called for …", "A ensuite
+# souligné …") points back to the speaker's previous sentence.  Before the verb it only
+# orders the speaker's points, so it is deleted and the verb reads the same; `enfin`,
+# `finally`, `again` as "at last" or a repeated event are absent, since they say more.
+SEQUEL_ADVERB: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?P<adverb>(?:also|further|then|once\s+again|additionally|"
+                     r"subsequently))\s+(?=[a-z]\w+(?:ed|said|spoke|took|gave|made|drew|"
+                     r"held|felt|saw|sought|told|thought|put|set|laid|led|stood|struck|kept|"
+                     r"found|wrote)\b)"),
+    "fr": re.compile(r"(?:(?:il|elle|ils|elles)\s+)?(?:a|ont|s[’']est|se\s+sont|est|sont|"
+                     r"avait|avaient)(?P<adverb>(?P<comma>\s*,)?\s*(?:ensuite|également|aussi|"
+                     r"en\s+outre|par\s+ailleurs|de\s+plus|de\s+nouveau|à\s+nouveau|"
+                     r"par\s+la\s+suite)(?(comma)\s*,))\s+(?=[^\W\d_])", re.IGNORECASE),
+}
+
+
+def _sequel_cut(sentence: str, pos: int, lang: str) -> _Cut | None:
+    """The sequencing adverb right after `pos` (where a removed subject ended), or None."""
+    match = SEQUEL_ADVERB[lang].match(sentence, pos)
+    if not match or (pos == 0 and lang == "en"):
+        return None
+    return _Cut(match.start("adverb"), match.end("adverb"))
 
 
 def _after_comma(sentence: str, comma: int) -> int:

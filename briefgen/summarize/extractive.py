@@ -47,7 +47,16 @@ WEIGHTS = {"centrality": 0.5, "position": 0.6, "relevance": 0.8, "distinct": 0.5
 MMR_LAMBDA = 0.7
 # The same for a key point among all summary bullets of the meeting (see key_points).
 KEY_WEIGHTS = {"centroid": 1.0, "topic": 0.5, "briefer": 0.2, "early": 0.2, "first": 0.2,
-               "repeat": -0.3, "dangling": -1.0, "issue": 0.3, "quoted": -0.3}
+               "repeat": -0.3, "dangling": -1.0, "issue": 0.3, "quoted": -0.3,
+               "secondary": -0.2}
+# Adverbs by which a release orders a speaker's points ("He also stressed …", "Il a ensuite
+# souligné …"): the sentence is not the speaker's main message, even once compression has
+# dropped the adverb.  Looked for in the first SECONDARY_WINDOW words of the source sentence.
+SEQUENCING: dict[str, frozenset[str]] = {
+    "en": frozenset({"also", "further", "then", "additionally", "subsequently", "furthermore"}),
+    "fr": frozenset({"ensuite", "également", "aussi", "outre", "ailleurs", "puis"}),
+}
+SECONDARY_WINDOW = 8
 # A standard summary (budget 3) gets one sentence per 70 words of statement; the quota shrinks
 # as the budget grows, so `full` (6) gives one per 35 words.
 WORDS_PER_BUDGET = 210
@@ -322,7 +331,8 @@ def _candidates(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
             return None
         vector = _normalize({t: c * model.idf.get(t, 1.0)
                              for t, c in Counter(terms(bullet.text, stops)).items()})
-        order = _sentence_order(bullet, model.units.get(statement.index, ()))
+        unit = _source_unit(bullet, model.units.get(statement.index, ()))
+        order = unit.order if unit else len(model.units.get(statement.index, ()))
         features = {
             "centroid": _dot(vector, model.centroid),
             "topic": _dot(vector, model.topic),
@@ -332,6 +342,7 @@ def _candidates(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
             "repeat": 1.0 if statement.kind == REPLY or statement.repeat_of is not None else 0.0,
             "dangling": 0.0 if stands_alone(bullet.text, model.lang) else 1.0,
             "issue": _issue_weight(bullet.text, analysis),
+            "secondary": 1.0 if unit and _secondary(unit.text, model.lang) else 0.0,
             # a sentence that is only a quotation says what, not who stands where
             "quoted": 1.0 if any(a == 0 and b >= len(bullet.text.rstrip(". ")) for a, b in
                                  quote_spans(bullet.text.strip())) else 0.0,
@@ -377,10 +388,16 @@ def _statement_of(bullet: Bullet, release: Release) -> Statement | None:
                  and set(bullet.source) <= set(s.paragraphs)), None)
 
 
-def _sentence_order(bullet: Bullet, units: Sequence[Unit]) -> int:
-    """Position in its statement of the sentence a bullet was compressed from."""
-    return next((u.order for u in units if u.pid in bullet.source
-                 and is_subsequence(bullet.text, u.text)), len(units))
+def _source_unit(bullet: Bullet, units: Sequence[Unit]) -> Unit | None:
+    """The sentence of its statement a bullet was compressed from."""
+    return next((u for u in units if u.pid in bullet.source
+                 and is_subsequence(bullet.text, u.text)), None)
+
+
+def _secondary(sentence: str, lang: str) -> bool:
+    """Does the sentence open on a sequencing adverb (see SEQUENCING)?"""
+    return any(w.lower() in SEQUENCING[lang]
+               for w in WORD.findall(sentence)[:SECONDARY_WINDOW])
 
 
 @cache
