@@ -288,8 +288,8 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
 FINITE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:is|are|was|were|be|been|has|have|had|will|would|must|should|can|cannot|could|"
-        r"may|might|shall|does|do|did|need|remains?|\w+ed|said|says|told|made|took|gave|held|"
-        r"saw|felt|sought|thought|found|kept|went|stood|spoke|"
+        r"may|might|shall|does|do|did|need|remains?|\w+ed|(?i:said|says|told|made|took|gave|"
+        r"held|saw|felt|sought|thought|found|kept|went|stood|spoke)|"
         r"(?i:I|we|you|he|she|they|it)\s+\w+)\b"
         r"|\b[a-z]\w*[^s\W]s\b", re.UNICODE),
     "fr": re.compile(
