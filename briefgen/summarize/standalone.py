@@ -110,28 +110,35 @@ IMPERSONAL: dict[str, tuple[str, frozenset[str]]] = {
 # done, not why ("Explained his delegation's vote against the resolution."); one that gives
 # the reason ("voted in favour because it protects civilians") keeps words of its own.
 PROCEDURE: dict[str, frozenset[str]] = {
-    "en": frozenset("""said stated noted explained explaining explanation vote voted votes
-        voting favour favor against abstain abstained abstaining abstention draft resolution
-        resolutions text texts amendment amendments delegation delegations country national
-        capacity statement statements deliver delivered delivering floor took taking spoke
-        speaking speak thanked thank thanks thanking gratitude appreciation expressed
-        briefing briefings briefer briefers presidency president convening meeting speaker
-        speakers behalf aligned aligning associated permanent observer representative
-        delegate minister ambassador council assembly general security united nations member
-        members state states document announcement announced position today adopted
-        adoption special envoy coordinator secretary under high commissioner rapporteur
-        chair chairperson invitation""".split()),
-    "fr": frozenset("""dit déclaré noté expliqué expliquant explication vote voté votes
-        voter faveur contre abstenu abstention abstenue projet résolution résolutions texte
-        textes amendement amendements délégation délégations pays national nationale titre
-        déclaration prononcé parole pris prenant remercié remerciant remerciements
-        gratitude reconnaissance exprimé exposé exposés présidence président présidente
-        réunion séance nom aligné alignée associé associée permanent permanente observateur
-        observatrice représentant représentante délégué déléguée ministre ambassadeur
-        conseil assemblée générale sécurité nations unies membre membres état états document
-        annoncé position aujourd hui adopté adoption spécial spéciale envoyé envoyée
-        coordonnateur coordonnatrice secrétaire haut haute commissaire rapporteur
-        invitation""".split()),
+    "en": frozenset([
+        "said", "stated", "noted", "explained", "explaining", "explanation", "vote", "voted",
+        "votes", "voting", "favour", "favor", "against", "abstain", "abstained", "abstaining",
+        "abstention", "draft", "resolution", "resolutions", "text", "texts", "amendment",
+        "amendments", "delegation", "delegations", "country", "national", "capacity",
+        "statement", "statements", "deliver", "delivered", "delivering", "floor", "took",
+        "taking", "spoke", "speaking", "speak", "thanked", "thank", "thanks", "thanking",
+        "gratitude", "appreciation", "expressed", "briefing", "briefings", "briefer",
+        "briefers", "presidency", "president", "convening", "meeting", "speaker", "speakers",
+        "behalf", "aligned", "aligning", "associated", "permanent", "observer",
+        "representative", "delegate", "minister", "ambassador", "council", "assembly",
+        "general", "security", "united", "nations", "member", "members", "state", "states",
+        "document", "announcement", "announced", "position", "today", "adopted", "adoption",
+        "special", "envoy", "coordinator", "secretary", "under", "high", "commissioner",
+        "rapporteur", "chair", "chairperson", "invitation"]),
+    "fr": frozenset([
+        "dit", "déclaré", "noté", "expliqué", "expliquant", "explication", "vote", "voté",
+        "votes", "voter", "faveur", "contre", "abstenu", "abstention", "abstenue", "projet",
+        "résolution", "résolutions", "texte", "textes", "amendement", "amendements",
+        "délégation", "délégations", "pays", "national", "nationale", "titre", "déclaration",
+        "prononcé", "parole", "pris", "prenant", "remercié", "remerciant", "remerciements",
+        "gratitude", "reconnaissance", "exprimé", "exposé", "exposés", "présidence",
+        "président", "présidente", "réunion", "séance", "nom", "aligné", "alignée", "associé",
+        "associée", "permanent", "permanente", "observateur", "observatrice", "représentant",
+        "représentante", "délégué", "déléguée", "ministre", "ambassadeur", "conseil",
+        "assemblée", "générale", "sécurité", "nations", "unies", "membre", "membres", "état",
+        "états", "document", "annoncé", "position", "aujourd", "hui", "adopté", "adoption",
+        "spécial", "spéciale", "envoyé", "envoyée", "coordonnateur", "coordonnatrice",
+        "secrétaire", "haut", "haute", "commissaire", "rapporteur", "invitation"]),
 }
 MIN_CONTENT = 2
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
