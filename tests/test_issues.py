@@ -18,6 +18,7 @@ from briefgen.issues.labels import place_phrases, short_name
 from briefgen.model import (
     CONCERNED,
     LEAD,
+    NEUTRAL,
     STATEMENT,
     SUPPORTS,
     TITLE,
@@ -424,28 +425,29 @@ def test_gold_harness_floors(corpus):
     # A notch below the figures measured when this was written (bench/README.md).
     tuned = overall({k: v for k, v in results.items() if k not in (*DEVELOPMENT, HELD_OUT)})
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
-    assert tuned.stance_accuracy >= 0.92
+    assert tuned.stance_accuracy >= 0.95  # raised from 0.92 (minority-column round)
     first, second, third = (results[k] for k in DEVELOPMENT)
     # SC-14819: 0.32, lowered from 0.85 on purpose: nuclear safety (gold: contested, 17
     # stances) is a state of affairs and no longer split into sides; the stances it shows
     # are what is floored (stance precision).
-    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.32
-    assert first.stance_precision >= 0.70
-    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.25
-    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.44
+    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.40  # raised from 0.32
+    assert first.stance_precision >= 0.85  # raised from 0.70
+    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.30
+    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.88
+    assert third.stance_precision >= 0.88  # Cuba defends, Samoa no longer
     # Annotated before this round's rules ran on it; no rule was tuned on it.  Its first run
     # found no contested issue (stance 0/7): only grouping has a floor.
     held_out = results[HELD_OUT]
     assert held_out.f1 >= 0.70 and held_out.precision >= 0.97
     seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.62
+    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.76
     total = overall(results)
     assert total.f1 >= 0.88 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.59  # lowered from 0.68 with SC-14819's, see above
+    assert total.stance_accuracy >= 0.73  # 0.59 before the minority-column round
     # What the note shows: stances on the wrong side, divergence tables on no divergence.
     assert french.stance_precision >= 0.95 and french.table_precision >= 0.95
-    assert tuned.stance_precision >= 0.92
-    assert total.stance_precision >= 0.83 and total.table_precision >= 0.95
+    assert tuned.stance_precision >= 0.95
+    assert total.stance_precision >= 0.90 and total.table_precision >= 0.95
 
 
 def _units(key: str, *sentences: str) -> list:
@@ -556,3 +558,83 @@ def test_a_theatre_of_hostilities_is_an_issue_without_framing():
     issue = next(i for i in analysis.issues if i.id == "nordavia")
     assert issue.label == "Hostilities in Nordavia"
     assert {p.delegation_key for p in issue.positions} == {"US", "FR", "GB"}
+
+
+def _on_russia(**extra):
+    """What a stance on the Russian Federation's (blamed) military action in Ukraine reads."""
+    from briefgen.issues.stance import Target
+    from briefgen.issues.vocab import stance_cues
+
+    return Target(words=stance_cues("en").actions, keys=frozenset({"RU"}), blamed=True,
+                  victims=frozenset({"UA"}), **extra)
+
+
+def test_minority_column_shapes_read_from_what_the_sentence_says():
+    from briefgen.issues.stance import read_stance, shifted_blame
+
+    # FICTIONAL sentences, one per shape an independent review found on the wrong side.
+    def stance(key, sentence, target=None):
+        return read_stance(_units(key, sentence), "en", target or _on_russia()).stance
+
+    # Welcoming a call for talks takes no side, even in a clause naming the party.
+    assert stance("WS", "He welcomed the Russian Federation's call for talks with Ukraine.") \
+        != SUPPORTS
+    # A call on the party (or its capital) to withdraw or stop criticizes what it does.
+    assert stance("NO", "She called on Moscow to immediately withdraw its forces.") == CONCERNED
+    assert stance("MW", "He called on the Russian Federation to cease its fire.") == CONCERNED
+    # A breach by the party is criticism.
+    assert stance("GH", "The Russian Federation breached Article 2 of the Charter.") == CONCERNED
+    # Pledging or welcoming aid to the victim takes no side.
+    assert stance("GB", "The United Kingdom has pledged $10 million of support for Ukraine.") \
+        == NEUTRAL
+    # Blame shifted to a third party the critics do not blame is defence of the party.
+    cuba = _units("CU", "He expressed concern over NATO’s expansion to the east.")
+    critics = {"JM": _units("JM", "He condemned the Russian Federation's aggression.")}
+    shifted = shifted_blame("CU", "RU", cuba, "UA", "en")
+    assert shifted == {"org:NATO"}
+    assert read_stance(cuba, "en", _on_russia(opponents=shifted)).stance == SUPPORTS
+    assert shifted_blame("JM", "RU", critics["JM"], "UA", "en") == frozenset()
+    # ... but not when the critics blame that third party too.
+    assert shifted_blame("CU", "RU", cuba, "UA", "en", frozenset({"org:NATO"})) == frozenset()
+
+
+def test_denials_others_claims_and_own_rights():
+    from briefgen.issues.stance import Target, read_stance, shifted_blame
+    from briefgen.issues.vocab import compile_terms, stance_cues
+
+    on_israel = Target(words=stance_cues("en").actions, keys=frozenset({"IL"}), blamed=True,
+                       opponents=frozenset({"group:hamas"}))
+    # FICTIONAL: dismissing an allegation against the party defends it; blaming its
+    # opponent alone defends it too.
+    us = _units("US", "She dismissed the allegation of indiscriminate attacks by Israel.",
+                "The blame lies solely with Hamas.")
+    assert read_stance(us[:1], "en", on_israel).stance == SUPPORTS
+    assert read_stance(us, "en", on_israel).stance == SUPPORTS
+    assert shifted_blame("US", "IL", us, "gaza", "en") == {"group:hamas"}  # not blaming Israel
+    # The party's attacks and its enablers: others' "right to self-defence" is not backing.
+    sy = _units("SY", "Israel's attacks would not have happened had some countries not given it "
+                      "carte blanche, which they call the right to self-defence.")
+    assert read_stance(sy, "en", on_israel).stance != SUPPORTS
+    # A right's holder reporting others' denial of its right claims it, explicitly.
+    right = Target(words=compile_terms([r"\bdefend itself\b", r"\bself-defen[cs]e\b"]),
+                   measure=True)
+    il = _units("IL", "According to a majority of the so-called community, Israel has no right "
+                      "to defend itself.")
+    reading = read_stance(il, "en", right)
+    assert reading.stance == SUPPORTS and reading.strong
+    # Someone else saying the same denies the right.
+    assert read_stance(_units("IR", "Israel has no right to defend itself."), "en",
+                       right).stance == CONCERNED
+
+
+def test_an_explicit_side_against_one_clear_reading_is_contested():
+    from briefgen.issues import _contested
+    from briefgen.issues.stance import Reading
+
+    holder = Reading(SUPPORTS, True, None, True)
+    clear = Reading(CONCERNED, False, None, True)
+    backer = Reading(SUPPORTS, False, None, True)
+    assert _contested({"IL": holder, "US": backer, "PS": clear}, False)
+    assert not _contested({"IL": backer, "US": backer, "PS": clear}, False)
+    assert not _contested({"IL": holder, "US": backer,
+                           "PS": Reading(CONCERNED, False, None, False)}, False)
