@@ -30,7 +30,7 @@ POINTING_OPENERS: dict[str, frozenset[str]] = {
                      "similarly", "instead", "otherwise", "accordingly", "consequently",
                      "echoing", "concluding", "conversely", "relatedly"}),
     "fr": frozenset({"ce", "cet", "cette", "ces", "cela", "ceci", "celle", "celui", "ceux",
-                     "celles", "elle", "elles", "ils", "leur", "leurs", "or", "pourtant",
+                     "celles", "elles", "ils", "leur", "leurs", "or", "pourtant",
                      "cependant", "toutefois", "néanmoins", "ainsi", "donc", "aussi",
                      "partant", "dès", "faisant", "mais", "et"}),
 }
