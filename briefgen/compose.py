@@ -234,7 +234,10 @@ def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | N
         return bullets
     clipped = [(b, short if short and _informative(short) else None)
                for b, short in ((b, _clip(b, limit)) for b in bullets)]
-    ranked = sorted(clipped, key=lambda pair: (pair[0].text in shown, pair[1] is None,
+    # A line that says something beats one not shown elsewhere: "Also speaking today was the
+    # Permanent Observer…" is no summary, even if it is the only unused sentence.
+    ranked = sorted(clipped, key=lambda pair: (pair[1] is None and not _informative(pair[0]),
+                                               pair[0].text in shown, pair[1] is None,
                                                not _informative(pair[0]),
                                                pair[1] is not pair[0],
                                                len((pair[1] or pair[0]).text)))
@@ -279,10 +282,11 @@ def _content_words(text: str) -> set[str]:
 
 
 def _informative(bullet: Bullet) -> bool:
-    from .summarize.standalone import stands_alone
+    from .summarize.standalone import says_something, stands_alone
 
     return len(_WORDS.findall(bullet.text)) >= MIN_WORDS and (
-        bullet.lang not in ("en", "fr") or stands_alone(bullet.text, bullet.lang))
+        bullet.lang not in ("en", "fr") or stands_alone(bullet.text, bullet.lang)
+        and says_something(bullet.text, bullet.lang))
 
 
 def _clip(bullet: Bullet, limit: int | None, terms: Iterable[str] = ()) -> Bullet | None:
@@ -319,7 +323,10 @@ def _clip(bullet: Bullet, limit: int | None, terms: Iterable[str] = ()) -> Bulle
     if len(head.split()) < MIN_WORDS or last[0].casefold() in DANGLING.get(lang, ()) \
             or _opens_with(rest, RESTRICTIVE.get(lang, ())) or _loses_issue(text, head, terms):
         return None
-    return dataclasses.replace(bullet, text=head + "…")
+    clipped = dataclasses.replace(bullet, text=head + "…")
+    # What is left must still stand on its own: "Said she voted in favour of the draft…" is
+    # the first clause of a sentence whose reason came after the comma.
+    return clipped if not _informative(bullet) or _informative(clipped) else None
 
 
 def _loses_issue(text: str, head: str, terms: Iterable[str]) -> bool:

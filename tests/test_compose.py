@@ -254,3 +254,14 @@ def test_a_constructed_title_skips_labels_another_label_contains():
 ])
 def test_on_behalf_of_takes_the_article_of_the_group(name, key, lang, expected):
     assert i18n.on_behalf_of(name, key, lang) == expected
+
+
+def test_a_speaker_line_that_says_something_beats_an_unused_empty_one():
+    from briefgen.compose import _speaker_summary
+    from briefgen.model import Bullet
+
+    shown = Bullet("The delegate condemned the closure of the fictional Arcadia canal to ships.",
+                   ("p9",), "GB", "en")
+    empty = Bullet("Also speaking today was the Permanent Observer of the fictional League.",
+                   ("p9",), "GB", "en")
+    assert _speaker_summary((empty, shown), {shown.text}, 1, 170) == (shown,)
