@@ -425,29 +425,29 @@ def test_gold_harness_floors(corpus):
     # A notch below the figures measured when this was written (bench/README.md).
     tuned = overall({k: v for k, v in results.items() if k not in (*DEVELOPMENT, HELD_OUT)})
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
-    assert tuned.stance_accuracy >= 0.95  # raised from 0.92 (minority-column round)
+    assert tuned.stance_accuracy >= 0.98  # raised from 0.95 (party-sentences round)
     first, second, third = (results[k] for k in DEVELOPMENT)
     # SC-14819: 0.32, lowered from 0.85 on purpose: nuclear safety (gold: contested, 17
     # stances) is a state of affairs and no longer split into sides; the stances it shows
     # are what is floored (stance precision).
-    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.40  # raised from 0.32
-    assert first.stance_precision >= 0.85  # raised from 0.70
-    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.30
-    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.88
-    assert third.stance_precision >= 0.88  # Cuba defends, Samoa no longer
+    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.43  # raised from 0.40
+    assert first.stance_precision >= 0.92  # raised from 0.85
+    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.35
+    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.90
+    assert third.stance_precision >= 0.90  # Cuba defends, Samoa no longer; Antigua filed
     # Annotated before this round's rules ran on it; no rule was tuned on it.  Its first run
     # found no contested issue (stance 0/7): only grouping has a floor.
     held_out = results[HELD_OUT]
     assert held_out.f1 >= 0.70 and held_out.precision >= 0.97
     seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.76
+    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.79
     total = overall(results)
     assert total.f1 >= 0.88 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.73  # 0.59 before the minority-column round
+    assert total.stance_accuracy >= 0.76  # 0.59, then 0.75 before the party-sentences round
     # What the note shows: stances on the wrong side, divergence tables on no divergence.
     assert french.stance_precision >= 0.95 and french.table_precision >= 0.95
-    assert tuned.stance_precision >= 0.95
-    assert total.stance_precision >= 0.90 and total.table_precision >= 0.95
+    assert tuned.stance_precision >= 0.98
+    assert total.stance_precision >= 0.93 and total.table_precision >= 0.95
 
 
 def _units(key: str, *sentences: str) -> list:
@@ -638,3 +638,63 @@ def test_an_explicit_side_against_one_clear_reading_is_contested():
     assert not _contested({"IL": backer, "US": backer, "PS": clear}, False)
     assert not _contested({"IL": holder, "US": backer,
                            "PS": Reading(CONCERNED, False, None, False)}, False)
+
+
+def test_criticism_that_names_the_party_but_not_the_place_counts_on_its_action():
+    # FICTIONAL CONTENT, written for this test.  Ghana and Ireland criticize the Russian
+    # Federation in sentences that never name Ukraine; Kenya names it only to praise its
+    # athletes.  On the party's action, the critics are filed under the issue with their side.
+    title = "Security Council debates the war in Ukraine"
+    lead = "Speakers addressed the situation in Ukraine."
+    speeches = [
+        ("US", ["The United States condemned the Russian Federation’s invasion of Ukraine."]),
+        ("FR", ["France deplored the Russian Federation’s attack on Ukraine."]),
+        ("AL", ["Albania rejected the Russian Federation’s aggression against Ukraine."]),
+        ("RU", ["The Russian Federation said its operation in Ukraine protects civilians."]),
+        ("IE", ["Ireland said Ukraine deserves peace.",
+                "The attack by Russian Federation forces on the power plant shocked everyone."]),
+        ("GH", ["The Russian Federation breached the Charter, Ghana said, and must withdraw."]),
+        ("KE", ["Kenya praised the Russian Federation’s athletes."]),
+    ]
+    ukraine = _issue(find_issues(_release(title, lead, speeches, "en"), Settings(lang="en")),
+                     "ukraine")
+    assert ukraine.contested
+    stance = {p.delegation_key: p for p in ukraine.positions}
+    assert stance["IE"].stance == stance["GH"].stance == CONCERNED
+    assert "shocked" in stance["IE"].stance_evidence.text
+    assert "KE" not in stance  # no word on the party's action: not filed
+
+
+def test_a_party_sentence_alone_does_not_make_a_place_contested():
+    # FICTIONAL CONTENT, written for this test.  On Gaza, only one delegation criticizes
+    # Israel there; two more criticize it elsewhere.  Whether the sides are drawn is read on
+    # the place's own sentences, so no table appears.
+    title = "Security Council debates the situation in Gaza"
+    lead = "Speakers addressed the situation in Gaza."
+    speeches = [
+        ("TN", ["Tunisia condemned Israel’s strikes on Gaza."]),
+        ("IL", ["Israel said its operation in Gaza targets armed groups."]),
+        ("IQ", ["Iraq condemned Israel’s violations of international law."]),
+        ("OM", ["Oman deplored the crimes committed by Israel."]),
+    ]
+    analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))
+    assert not analysis.divergences
+    gaza = _issue(analysis, "gaza")
+    assert {p.delegation_key for p in gaza.positions} == {"TN", "IL"}
+
+
+def test_a_position_keeps_the_words_that_name_its_issue():
+    # FICTIONAL CONTENT, written for this test: compressing Chile's sentence would drop the
+    # participle clause that names the ceasefire, and Chile says nothing else about it.
+    title = "Security Council debates a ceasefire in Gaza"
+    lead = "Speakers called for a ceasefire."
+    speeches = [
+        ("CL", [("Chile, emphasizing that a ceasefire is essential, said his delegation "
+                 "attaches the highest importance to the safety of civilians.")]),
+        ("PE", ["Peru called for a ceasefire in Gaza."]),
+        ("AR", ["Argentina said a ceasefire must be agreed now."]),
+    ]
+    analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))
+    ceasefire = _issue(analysis, "ceasefire")
+    for position in ceasefire.positions:
+        assert "ceasefire" in position.summary[0].text.casefold()

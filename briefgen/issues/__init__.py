@@ -11,6 +11,7 @@ an issue; this module turns that into Positions, contested Issues and Divergence
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from briefgen.delegations import display_name
@@ -50,7 +51,7 @@ from .stance import (
 from .targets import target_label
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
-from .vocab import neutral_actors, stance_cues
+from .vocab import neutral_actors, place_mentions, stance_cues
 
 __all__ = ["find_issues"]
 
@@ -157,6 +158,11 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     party, blamed = None, False
     if matcher.kind == PLACE or matcher.situation:
         readings, party, blamed = _on_party(matcher, readings, units_by_key, lang, reported)
+    named: dict[str, list[Assignment]] = {}
+    wider = readings
+    if party and blamed and matcher.kind == PLACE:
+        wider, named = _on_party_elsewhere(matcher, readings, units_by_key, assignments,
+                                           party, lang, reported)
     sides, target, disputed = "", "", False
     if matcher.votes:
         speakers = {s.delegation_key for s in statements.values()}
@@ -165,13 +171,15 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         contested = _contested(readings, reported or bool(voted))
         sides = VOTE_SIDES
     elif party and matcher.kind == PLACE:
-        if blamed:  # only words said of the party's action count, and a defence is unmixed
-            readings = {k: r if k == party or (r.clear and not (
-                r.stance == SUPPORTS and r.mixed)) else Reading(NEUTRAL, False, r.evidence)
-                for k, r in readings.items()}
+        if blamed:
+            readings, wider = _on_action(readings, party), _on_action(wider, party)
+        # Whether the sides are drawn is read on the place's own sentences; the party's
+        # sentences elsewhere then place each delegation, and file those who spoke only so.
         contested = _action_contested(readings, party, reported)
         disputed = contested and any(r.stance == SUPPORTS for k, r in readings.items()
                                      if k != party)
+        if contested:
+            readings, by_key = wider, by_key | named
         sides = ACTION_SIDES
         target = target_label(party, matcher.place, units_by_key, lang, note_lang)
     elif matcher.proposition:
@@ -190,6 +198,12 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=tuple(positions),
                  contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)),
                  sides=sides if contested else "", target=target if contested else ""), disputed
+
+
+def _on_action(readings: dict[str, Reading], party: str) -> dict[str, Reading]:
+    """Only words said of the party's action count, and a defence is unmixed."""
+    return {k: r if k == party or (r.clear and not (r.stance == SUPPORTS and r.mixed))
+            else Reading(NEUTRAL, False, r.evidence) for k, r in readings.items()}
 
 
 def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...]) -> dict[str, tuple[str, Vote]]:
@@ -233,8 +247,8 @@ def _action_contested(readings: dict[str, Reading], party: str, reported: bool) 
 
 
 def _on_party(matcher: Matcher, readings: dict[str, Reading],
-              units_by_key: dict[str, list[Unit]], lang: str, reported: bool = False
-              ) -> tuple[dict[str, Reading], str | None, bool]:
+              units_by_key: dict[str, list[Unit]], lang: str, reported: bool = False,
+              known: str | None = None) -> tuple[dict[str, Reading], str | None, bool]:
     """Readings on the action of the party most delegations blame, that party, and whether
     it is blamed (rather than only acting).
 
@@ -248,7 +262,7 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
     blames a party but the release reports that delegations diverge on the place, the party
     is the one that acts there (the CSTO deployment the host State called in), not blamed.
     """
-    party = defending_party(readings, units_by_key, matcher.place, lang)
+    party = known or defending_party(readings, units_by_key, matcher.place, lang)
     blamed = bool(party)
     if not party and reported and matcher.kind == PLACE:
         party = acting_party(units_by_key, matcher.place, lang)
@@ -270,6 +284,37 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
         own = readings[party]
         readings[party] = Reading(SUPPORTS, True, own.evidence or units_by_key[party][0], True)
     return readings, party, blamed
+
+
+def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
+                        units_by_key: dict[str, list[Unit]], assignments: list[Assignment],
+                        party: str, lang: str, reported: bool
+                        ) -> tuple[dict[str, Reading], dict[str, list[Assignment]]]:
+    """Readings that also weigh the sentences naming the blamed party but not the place, and
+    the delegations filed under the issue by them alone.
+
+    Criticism of a party's action often names the party and not the place ("the attack by
+    Russian forces on the plant shocked everyone", "the Russian Federation breached Article 2"):
+    those sentences are about the action the issue's sides are about.  A delegation that
+    addresses the issue only in such sentences is filed under it when they clearly criticize.
+    """
+    extra: dict[str, list[Assignment]] = {}
+    for a in assignments:
+        if matcher.id not in a.issues and a.unit.key != party and any(
+                m.key == party for m in place_mentions(a.unit.text, a.unit.folded, lang)):
+            extra.setdefault(a.unit.key, []).append(a)
+    if not extra:
+        return readings, {}
+    wider = {k: units_by_key.get(k, []) + [a.unit for a in extra.get(k, [])]
+             for k in units_by_key.keys() | extra.keys()}
+    again, _, _ = _on_party(matcher, readings, wider, lang, reported, party)
+    # Only criticism is taken from there: praise of a party elsewhere is of something else
+    # than the action at stake as often as not ("praised the Russian Federation's athletes").
+    again = {k: r if r.stance == CONCERNED or k not in readings else readings[k]
+             for k, r in again.items()}
+    named = {k: group for k, group in extra.items() if k not in units_by_key
+             and again[k].clear and again[k].stance == CONCERNED}
+    return {k: r for k, r in again.items() if k in units_by_key or k in named}, named
 
 
 def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
@@ -317,8 +362,15 @@ def _contested(readings: dict[str, Reading], reported: bool) -> bool:
 def _position(key: str, group: list[Assignment], reading: Reading | None,
               statements: dict[int, Statement], lang: str, note_lang: str,
               issue_id: str, sentences: int) -> Position:
-    chosen = _summary_units(group, reading, issue_id, sentences)
-    summary = tuple(_bullet(u, statements[u.statement], lang) for u in chosen)
+    named = {id(a.unit): a.terms.get(issue_id, ()) for a in group}
+
+    def shown(unit: Unit) -> Bullet:
+        return _bullet(unit, statements[unit.statement], lang, named.get(id(unit), ()))
+
+    chosen = _summary_units(group, reading, issue_id, sentences,
+                            lambda u: _compressed(u.text, statements[u.statement], lang,
+                                                  named[id(u)], whole=False) is not None)
+    summary = tuple(shown(u) for u in chosen)
     evidence = _bullet(reading.evidence, statements[reading.evidence.statement], lang) \
         if reading and reading.evidence else None
     return Position(delegation=display_name(key, note_lang), delegation_key=key,
@@ -327,12 +379,14 @@ def _position(key: str, group: list[Assignment], reading: Reading | None,
 
 
 def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: str,
-                   sentences: int) -> list[Unit]:
-    """The sentence that shows the stance (contested issues), then the one most on the issue;
-    as many as the note's length allows, in text order."""
-    direct = [a for a in group if issue_id in a.direct]
+                   sentences: int, keeps: Callable[[Unit], bool]) -> list[Unit]:
+    """The sentence that shows the stance (contested issues), then the one most on the issue,
+    preferring one that still names the issue once compressed (`keeps`); as many as the
+    note's length allows, in text order."""
+    # A delegation filed by its sentences on the party alone has none that names the issue.
+    direct = [a for a in group if issue_id in a.direct] or group
     # Naming the issue twice is on topic enough; then the shorter sentence reads faster.
-    first = max(direct, key=lambda a: (min(len(a.terms.get(issue_id, ())), ON_TOPIC),
+    first = max(direct, key=lambda a: (keeps(a.unit), min(len(a.terms.get(issue_id, ())), ON_TOPIC),
                                        -len(a.unit.text), -group.index(a))).unit
     chosen = [reading.evidence] if reading and reading.evidence else []
     if first is not (chosen[0] if chosen else None):
@@ -341,14 +395,23 @@ def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: s
     return sorted(chosen[:sentences], key=lambda u: order.get(id(u), 0))
 
 
-def _bullet(unit: Unit, statement: Statement, lang: str) -> Bullet:
-    return Bullet(text=_compressed(unit.text, statement, lang), source=(unit.pid,),
+def _bullet(unit: Unit, statement: Statement, lang: str, terms: tuple[str, ...] = ()
+            ) -> Bullet:
+    return Bullet(text=_compressed(unit.text, statement, lang, terms), source=(unit.pid,),
                   delegation_key=unit.key, lang=lang)
 
 
-def _compressed(sentence: str, statement: Statement, lang: str) -> str:
-    """Attribution tails and connectives dropped, words never changed (summarize.compress)."""
+def _compressed(sentence: str, statement: Statement, lang: str, terms: tuple[str, ...] = (),
+                whole: bool = True) -> str | None:
+    """Attribution tails and connectives dropped, words never changed (summarize.compress).
+    A compression that drops every word by which the sentence names the issue (a position
+    under "Ceasefire" must still say "cessation of hostilities") gives the whole sentence, or
+    None when not `whole`."""
     from briefgen.summarize.compress import compress, speaker_words
 
-    return compress(sentence, lang, speaker_words(statement)) or sentence.strip()
+    short = compress(sentence, lang, speaker_words(statement)) or sentence.strip()
+    folded = short.casefold()
+    if terms and not any(t.casefold() in folded for t in terms):
+        return sentence.strip() if whole else None
+    return short
 
