@@ -26,7 +26,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except BriefgenError as exc:
-            raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise click.ClickException(message) from None
 
 
 def _formats(_ctx, _param, value: str) -> tuple[str, ...]:
