@@ -698,3 +698,27 @@ def test_a_position_keeps_the_words_that_name_its_issue():
     ceasefire = _issue(analysis, "ceasefire")
     for position in ceasefire.positions:
         assert "ceasefire" in position.summary[0].text.casefold()
+
+
+def test_blame_on_the_party_opponent_as_doer_is_defence_and_an_older_resolution_is_no_vote():
+    from briefgen.issues.stance import Target, read_stance
+    from briefgen.issues.vocab import stance_cues
+
+    # FICTIONAL: Norway's offensive; Sweden is whom Norway blames.  "Attacks by
+    # Sweden against Norway" names Norway only as whom things happen to: no criticism of it.
+    target = Target(words=stance_cues("en").actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    defence = _units("FI", "He condemned the attacks by Sweden against Norway.",
+                     "Norway has the right to protect itself.")
+    assert read_stance(defence, "en", target).stance == SUPPORTS
+    critic = _units("FI", "He condemned the attacks by Norway against Sweden.")
+    assert read_stance(critic, "en", target).stance == CONCERNED
+    # Welcoming efforts to keep the war from spreading takes no side.
+    calm = _units("FI", "Efforts to prevent the Sweden-Norway war from spiralling are welcome.")
+    assert read_stance(calm, "en", target).stance != CONCERNED
+    # A vote on a numbered, earlier resolution is no vote on the draft at issue.
+    draft = Target(words=stance_cues("en").actions, votes=True, measure=True)
+    older = _units("FI", "He noted that his delegation had voted in favour of resolution 1234 (2001).")
+    assert read_stance(older, "en", draft).stance == "neutral"
+    voted = _units("FI", "He noted that his delegation had voted in favour of the draft.")
+    assert read_stance(voted, "en", draft).stance == SUPPORTS

@@ -112,8 +112,11 @@ class _Clause:
 OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
 
 
-def _about(keys: set[str], target: Target) -> str:
-    if keys & target.keys:
+def _about(keys: set[str], agents: set[str], target: Target) -> str:
+    """Whom a clause is about: the target party unless it is named only as whom things
+    happen to while its opponent is named as the doer ("attacks by Hamas against Israel",
+    "Hamas' actions precipitated a devastating scenario in Israel")."""
+    if keys & target.keys and (agents & target.keys or not agents & target.opponents):
         return ""
     if keys & target.opponents:
         return OPPONENT
@@ -142,7 +145,9 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
         content = min((m.start() for s, e in spans if start <= s < end and target.votes
                        if (m := cues.content.search(folded, e, min(e + CONTENT_REACH, end)))),
                       default=end)
-        about = _about({m.key for m in mentions if m.start < end and start < m.end}, target)
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        about = _about({m.key for m in inside}, {m.key for m in inside if not cues.not_agent.search(
+            folded, start, m.start)}, target)
         opposed = any(m.key in target.keys and start <= m.start < end
                       and cues.against.search(folded, start, m.start) for m in mentions)
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
