@@ -73,3 +73,16 @@ def test_example_sentences_split_cleanly(examples, lang):
     sentences = split_sentences(text, lang)
     assert not any(s.endswith(("M.", "Mme", "Mr.", " K.", " R.")) for s in sentences)
     assert all(s.count("«") == s.count("»") and s.count("“") == s.count("”") for s in sentences)
+
+
+@pytest.mark.parametrize("lang,place", [("fr", "Norlandie"), ("en", "Norland")])
+def test_example_place_no_table_knows_is_an_issue(examples, lang, place):
+    # The release's own salient place (title, lead, and its capital in three statements or
+    # more) is an issue though neither Babel nor our tables know it.
+    from briefgen.issues import find_issues
+    from briefgen.settings import Settings
+
+    _, release = _parse(examples, lang)
+    issues = find_issues(release, Settings(lang=lang)).issues
+    assert place in [i.label for i in issues]
+    assert any(i.label.endswith(place) and i.label != place for i in issues)

@@ -547,14 +547,14 @@ def test_a_theatre_of_hostilities_is_an_issue_without_framing():
 
     places = {**vocab.extra_places(), "nordavia": fictional}
     vocab._extra_places_re.cache_clear()
-    vocab.place_mentions.cache_clear()
+    vocab._mentions.cache_clear(); vocab._known_mentions.cache_clear()
     try:
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(vocab, "extra_places", lambda: places)
             analysis = find_issues(release, Settings(lang="en"))
     finally:
         vocab._extra_places_re.cache_clear()
-        vocab.place_mentions.cache_clear()
+        vocab._mentions.cache_clear(); vocab._known_mentions.cache_clear()
     issue = next(i for i in analysis.issues if i.id == "nordavia")
     assert issue.label == "Hostilities in Nordavia"
     assert {p.delegation_key for p in issue.positions} == {"US", "FR", "GB"}

@@ -48,6 +48,7 @@ from .stance import (
     shifted_blame,
     victim,
 )
+from .salient import local_names
 from .targets import target_label
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
@@ -64,6 +65,12 @@ MIN_SIDE = 2  # clear readings on each side that make an issue contested by them
 
 
 def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
+    """Issues with the release's own salient names known as places and bodies (`salient`)."""
+    with local_names(release):
+        return _find_issues(release, settings)
+
+
+def _find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     lang = release.meeting.language
     units = release_units(release)
     facts = [sentence_facts(u, lang) for u in units]

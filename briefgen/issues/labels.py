@@ -17,7 +17,7 @@ from briefgen.delegations import display_name
 from briefgen.languages import LANGUAGES
 
 from .text import fold
-from .vocab import labels_table, place_label
+from .vocab import LOCAL, labels_table, place_label
 
 _VOWEL = re.compile(r"^[aeiouyh]", re.IGNORECASE)
 
@@ -68,6 +68,9 @@ def short_name(key: str, lang: str) -> str:
     languages form them ("Organisation du Traité de sécurité collective" -> OTSC), and kept
     only if the organization table lists it; otherwise the full name.
     """
+    local = [n for n, k in LOCAL.get() if k == key]
+    if local:  # the release's own name for it: its acronym when it defines one
+        return min(local, key=len)
     name = display_name(key, lang)
     stop = LANGUAGES[lang].stop_words if lang in LANGUAGES else frozenset()
     words = [w for w in re.split(r"[\s'’]+", name) if w and fold(w) not in stop]

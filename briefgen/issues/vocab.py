@@ -7,6 +7,7 @@ language without touching the code; this module only compiles it.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -228,8 +229,29 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
 
 
-@lru_cache(maxsize=8192)
+# The release's own salient names, (name as written, key), set by `salient.local_names` for
+# the duration of one analysis: places and bodies no table knows ("~norland", "org:~bsso").
+LOCAL: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("local_names", default=())
+
+
 def place_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...]:
+    """Known names (`_known_mentions`) plus the release's own salient ones."""
+    return _mentions(text, folded, lang, LOCAL.get())
+
+
+@lru_cache(maxsize=8192)
+def _mentions(text: str, folded: str, lang: str, local: tuple[tuple[str, str], ...]
+              ) -> tuple[PlaceMention, ...]:
+    found = list(_known_mentions(text, folded, lang))
+    for name, key in local:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(p.start < m.end() and m.start() < p.end for p in found):
+                found.append(PlaceMention(m.start(), m.end(), key))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+@lru_cache(maxsize=8192)
+def _known_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...]:
     """States, organizations and other places named in a sentence, by name or adjective.
 
     Names are looked up through `briefgen.delegations` (exact, never fuzzy), longest first
@@ -284,4 +306,7 @@ def place_label(key: str, lang: str) -> str:
     from briefgen.delegations import display_name
 
     extra = extra_places().get(key)
-    return extra["label"][lang] if extra else display_name(key, lang)
+    if extra:
+        return extra["label"][lang]
+    local = next((n for n, k in LOCAL.get() if k == key), None)  # longest name first
+    return local or display_name(key, lang)
