@@ -86,3 +86,20 @@ def test_example_place_no_table_knows_is_an_issue(examples, lang, place):
     issues = find_issues(release, Settings(lang=lang)).issues
     assert place in [i.label for i in issues]
     assert any(i.label.endswith(place) and i.label != place for i in issues)
+
+
+@pytest.mark.parametrize("lang,label", [("fr", "Déploiement de l’OSMB en Norlandie"),
+                                        ("en", "BSSO's deployment in Norland")])
+def test_example_divergence_on_the_mission_the_lead_names(examples, lang, label):
+    # The lead reports the divergence over the regional body's mission: that action (its
+    # acronym as written) is what the sides are about, read where delegations name the body.
+    from briefgen.issues import find_issues
+    from briefgen.settings import Settings
+
+    _, release = _parse(examples, lang)
+    divergences = find_issues(release, Settings(lang=lang)).divergences
+    assert [d.label for d in divergences] == [label]
+    sides = divergences[0].sides
+    assert "GB" in sides["concerned"] and "CN" not in sides.get("concerned", ())
+    if lang == "en":  # the French reading of Russia's and Ghana's defence is still missing
+        assert {"RU", "GH"} <= set(sides["supports"])

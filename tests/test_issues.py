@@ -722,3 +722,34 @@ def test_blame_on_the_party_opponent_as_doer_is_defence_and_an_older_resolution_
     assert read_stance(older, "en", draft).stance == "neutral"
     voted = _units("FI", "He noted that his delegation had voted in favour of the draft.")
     assert read_stance(voted, "en", draft).stance == SUPPORTS
+
+
+# Fictional release written for this test: "Ostravia" is no real place.
+SALIENT_RELEASE = """\
+9999th Meeting (AM)
+SC/99998
+
+Fictional Test – Council Discusses Ostravia
+
+This fictional release tests salient names.  Council members discussed the situation in Ostravia on 4 May, where fighting has displaced thousands.
+
+Statements
+
+ANNA KOVALSKA-RIIS (Ghana) said the people of Ostravia need aid.
+
+PETER ALDRIDGE (United Kingdom) said the crisis in Ostravia must end.  Mr. Kovalska-Riis was right, he said in May.
+
+JANE WHITFIELD (United States) urged calm in Ostravia.
+
+For information media. Not an official record.
+"""
+
+
+def test_salient_place_is_known_for_its_release(tmp_path):
+    from briefgen.issues.salient import salient_names
+    from briefgen.parse import parse_release
+
+    release = parse_release(SALIENT_RELEASE, "salient-test")
+    names = salient_names(release)
+    assert names.get("~ostravia", ("",))[0] == "Ostravia"
+    assert not any("kovalska" in k or "may" in k for k in names)

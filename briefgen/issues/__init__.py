@@ -43,6 +43,7 @@ from .stance import (
     critics_blame,
     defenders_opponent,
     defending_party,
+    framed_actor,
     opponents,
     read_stance,
     shifted_blame,
@@ -129,21 +130,19 @@ def _matchers(release: Release, units: list[Unit], facts, settings: Settings) ->
 
 
 def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]],
-                         lang: str) -> bool:
-    """Does the title or lead report disagreement ("divergences de vues", "by a recorded vote
-    of") in a sentence that names this issue, other than by the issue's own words ("veto")?"""
+                         lang: str) -> list[Unit]:
+    """The title and lead sentences that report disagreement ("divergences de vues", "by a
+    recorded vote of") and name this issue, other than by the issue's own words ("veto")."""
     cues = stance_cues(lang)
     markers = [cues.divergence] + ([cues.vote_split] if matcher.votes else [])
-    for unit, facts in lead:
-        found = hits(matcher, unit, facts)
-        if found and any(m.group() not in " ".join(found).casefold()
-                         for pattern in markers for m in pattern.finditer(unit.folded)):
-            return True
-    return False
+    return [unit for unit, facts in lead
+            if (found := hits(matcher, unit, facts))
+            and any(m.group() not in " ".join(found).casefold()
+                    for pattern in markers for m in pattern.finditer(unit.folded))]
 
 
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
-           lang: str, note_lang: str, reported: bool, sentences: int,
+           lang: str, note_lang: str, report: list[Unit], sentences: int,
            voted: dict[str, tuple[str, Vote]]) -> tuple[Issue, bool]:
     """The issue, and whether delegations diverge on it in words (not only by nature).
 
@@ -151,7 +150,10 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     that someone defends and at least MIN_SIDE delegations criticize, or a claimed right
     (`proposition` topics) with MIN_SIDE clear readings on each side.  A place without a
     party, or a state of affairs (genocide allegations, the humanitarian situation, hostages),
-    is never split into sides: concern about it is shared, not a side."""
+    is never split into sides: concern about it is shared, not a side.  `report`: the lead's
+    sentences that report a divergence on it."""
+    reported = bool(report)
+    framed = framed_actor(report, matcher.place, lang) if matcher.kind == PLACE else None
     by_key: dict[str, list[Assignment]] = {}
     terms: Counter[str] = Counter()
     for a in assignments:
@@ -164,12 +166,13 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     readings = _readings(units_by_key, _target(matcher, lang), lang)
     party, blamed = None, False
     if matcher.kind == PLACE or matcher.situation:
-        readings, party, blamed = _on_party(matcher, readings, units_by_key, lang, reported)
+        readings, party, blamed = _on_party(matcher, readings, units_by_key, lang, reported,
+                                            framed=framed)
     named: dict[str, list[Assignment]] = {}
     wider = readings
-    if party and blamed and matcher.kind == PLACE:
+    if party and (blamed or party == framed) and matcher.kind == PLACE:
         wider, named = _on_party_elsewhere(matcher, readings, units_by_key, assignments,
-                                           party, lang, reported)
+                                           party, lang, reported, blamed)
     sides, target, disputed = "", "", False
     if matcher.votes:
         speakers = {s.delegation_key for s in statements.values()}
@@ -182,7 +185,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
             readings, wider = _on_action(readings, party), _on_action(wider, party)
         # Whether the sides are drawn is read on the place's own sentences; the party's
         # sentences elsewhere then place each delegation, and file those who spoke only so.
-        contested = _action_contested(readings, party, reported)
+        # The action the lead names is read on every sentence naming its doer (`framed`).
+        contested = _action_contested(wider if party == framed else readings, party, reported)
         disputed = contested and any(r.stance == SUPPORTS for k, r in readings.items()
                                      if k != party)
         if contested:
@@ -255,7 +259,8 @@ def _action_contested(readings: dict[str, Reading], party: str, reported: bool) 
 
 def _on_party(matcher: Matcher, readings: dict[str, Reading],
               units_by_key: dict[str, list[Unit]], lang: str, reported: bool = False,
-              known: str | None = None) -> tuple[dict[str, Reading], str | None, bool]:
+              known: str | None = None, framed: str | None = None, acting: bool = False
+              ) -> tuple[dict[str, Reading], str | None, bool]:
     """Readings on the action of the party most delegations blame, that party, and whether
     it is blamed (rather than only acting).
 
@@ -267,12 +272,14 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
     impartial bodies take none); the party, when it speaks, defends what it did.  On a state
     of affairs (the nuclear plant) the party must speak to be read as one.  Where nobody
     blames a party but the release reports that delegations diverge on the place, the party
-    is the one that acts there (the CSTO deployment the host State called in), not blamed.
+    is the one that acts there (the CSTO deployment the host State called in), not blamed:
+    the one most delegations name acting there, else the organization whose action the lead
+    names in reporting the divergence (`framed`).  `acting`: the `known` party acts, unblamed.
     """
     party = known or defending_party(readings, units_by_key, matcher.place, lang)
-    blamed = bool(party)
+    blamed = bool(party) and not acting
     if not party and reported and matcher.kind == PLACE:
-        party = acting_party(units_by_key, matcher.place, lang)
+        party = acting_party(units_by_key, matcher.place, lang) or framed
     if not party or (matcher.kind != PLACE and party not in units_by_key):
         return readings, None, False
     own = opponents(party, units_by_key[party], lang, matcher.place) \
@@ -295,7 +302,7 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
 
 def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
                         units_by_key: dict[str, list[Unit]], assignments: list[Assignment],
-                        party: str, lang: str, reported: bool
+                        party: str, lang: str, reported: bool, blamed: bool = True
                         ) -> tuple[dict[str, Reading], dict[str, list[Assignment]]]:
     """Readings that also weigh the sentences naming the blamed party but not the place, and
     the delegations filed under the issue by them alone.
@@ -304,6 +311,8 @@ def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
     Russian forces on the plant shocked everyone", "the Russian Federation breached Article 2"):
     those sentences are about the action the issue's sides are about.  A delegation that
     addresses the issue only in such sentences is filed under it when they clearly criticize.
+    An acting party the lead names (`blamed` false: "the Mission") is read the same way on
+    both sides: its sentences are about the action the divergence is reported on.
     """
     extra: dict[str, list[Assignment]] = {}
     for a in assignments:
@@ -314,13 +323,16 @@ def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
         return readings, {}
     wider = {k: units_by_key.get(k, []) + [a.unit for a in extra.get(k, [])]
              for k in units_by_key.keys() | extra.keys()}
-    again, _, _ = _on_party(matcher, readings, wider, lang, reported, party)
-    # Only criticism is taken from there: praise of a party elsewhere is of something else
-    # than the action at stake as often as not ("praised the Russian Federation's athletes").
-    again = {k: r if r.stance == CONCERNED or k not in readings else readings[k]
+    again, _, _ = _on_party(matcher, readings, wider, lang, reported, party,
+                            acting=not blamed)
+    # Only criticism of a blamed party is taken from there: praise of it elsewhere is of
+    # something else than the action at stake as often as not ("praised the Russian
+    # Federation's athletes").
+    taken = (CONCERNED,) if blamed else (CONCERNED, SUPPORTS)
+    again = {k: r if r.stance in taken or k not in readings else readings[k]
              for k, r in again.items()}
     named = {k: group for k, group in extra.items() if k not in units_by_key
-             and again[k].clear and again[k].stance == CONCERNED}
+             and again[k].clear and again[k].stance in taken}
     return {k: r for k, r in again.items() if k in units_by_key or k in named}, named
 
 

@@ -28,7 +28,7 @@ from itertools import pairwise
 from briefgen.model import CONCERNED, NEUTRAL, SUPPORTS
 
 from .text import Unit
-from .vocab import StanceCues, neutral_actors, place_mentions, stance_cues
+from .vocab import StanceCues, compile_terms, labels_table, neutral_actors, place_mentions, stance_cues
 
 STRONG = 3
 CONDITION = 0.5
@@ -368,6 +368,26 @@ def acting_party(units_by_key: dict[str, list[Unit]], place: str | None, lang: s
     if ranked and ranked[0][1] >= ACTOR_MIN and (
             len(ranked) == 1 or ranked[0][1] >= BLAME_LEAD * ranked[1][1]):
         return ranked[0][0]
+    return None
+
+
+def framed_actor(lead: list[Unit], place: str | None, lang: str) -> str | None:
+    """The organization whose action the release's own report of the divergence names ("over
+    the BSSO Support Mission in Norland"): in a clause of a lead sentence that reports it,
+    beside an action noun (a mission, a deployment, an intervention).  Delegations often speak
+    of that action by the organization's name or head word alone ("the Mission"), without
+    naming the place, so the place's own sentences may not show who acts there."""
+    cues, action = stance_cues(lang), compile_terms(labels_table()["salient"]["action"][lang])
+    for unit in lead:
+        folded = unit.folded
+        cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
+        mentions = place_mentions(unit.text, folded, lang)
+        for start, end in pairwise(cuts):
+            if action.search(folded, start, end):
+                found = [m.key for m in mentions if start <= m.start < end
+                         and m.key.startswith("org:") and m.key != place and _is_party(m.key)]
+                if found:
+                    return found[0]
     return None
 
 
