@@ -36,6 +36,7 @@ from briefgen.settings import Settings
 from .assign import Assignment, assign
 from .discover import MAX_ISSUES, discover
 from .matchers import COOPERATION, PLACE, Matcher, SentenceFacts, hits, sentence_facts
+from .salient import local_names
 from .stance import (
     Reading,
     Target,
@@ -49,7 +50,6 @@ from .stance import (
     shifted_blame,
     victim,
 )
-from .salient import local_names
 from .targets import target_label
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues

@@ -28,7 +28,14 @@ from itertools import pairwise
 from briefgen.model import CONCERNED, NEUTRAL, SUPPORTS
 
 from .text import Unit
-from .vocab import StanceCues, compile_terms, labels_table, neutral_actors, place_mentions, stance_cues
+from .vocab import (
+    StanceCues,
+    compile_terms,
+    labels_table,
+    neutral_actors,
+    place_mentions,
+    stance_cues,
+)
 
 STRONG = 3
 CONDITION = 0.5
