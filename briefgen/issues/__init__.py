@@ -53,7 +53,7 @@ from .stance import (
 from .targets import target_label
 from .text import Unit, lead_units, release_units
 from .userfile import load_user_issues
-from .vocab import neutral_actors, place_mentions, stance_cues
+from .vocab import compile_terms, labels_table, neutral_actors, place_mentions, stance_cues
 
 __all__ = ["find_issues"]
 
@@ -314,10 +314,13 @@ def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
     An acting party the lead names (`blamed` false: "the Mission") is read the same way on
     both sides: its sentences are about the action the divergence is reported on.
     """
+    # The action the lead names is also what "a regional presence", "its deployment" are.
+    action = None if blamed else compile_terms(labels_table()["salient"]["action"][lang])
     extra: dict[str, list[Assignment]] = {}
     for a in assignments:
-        if matcher.id not in a.issues and a.unit.key != party and any(
-                m.key == party for m in place_mentions(a.unit.text, a.unit.folded, lang)):
+        if matcher.id not in a.issues and a.unit.key != party and a.unit.key and (any(
+                m.key == party for m in place_mentions(a.unit.text, a.unit.folded, lang))
+                or (action and action.search(a.unit.folded))):
             extra.setdefault(a.unit.key, []).append(a)
     if not extra:
         return readings, {}
@@ -332,7 +335,7 @@ def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
     again = {k: r if r.stance in taken or k not in readings else readings[k]
              for k, r in again.items()}
     named = {k: group for k, group in extra.items() if k not in units_by_key
-             and again[k].clear and again[k].stance in taken}
+             and (again[k].clear or not blamed) and again[k].stance in taken}
     return {k: r for k, r in again.items() if k in units_by_key or k in named}, named
 
 
