@@ -9,6 +9,7 @@ is imported only when a PDF is asked for and may read local template files, noth
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -280,10 +281,30 @@ def write_outputs(briefing: Briefing, settings: Settings) -> list[Path]:
     return [write_atomic(path, data) for path, data in rendered]
 
 
+TEMP_SUFFIX = ".tmp"
+
+
+def atomic_leftovers(folder: Path, name: str = "*", *, before: float | None = None) -> list[Path]:
+    """The temporary files of write_atomic for `name` that a killed process left in `folder`.
+
+    Only a process that knows no other writer is at work there (a lock, or `before`: a time
+    older than any write still in flight) may delete them.
+    """
+    pattern = f".{glob.escape(name) if name != '*' else name}.*{TEMP_SUFFIX}"
+    found = []
+    for path in folder.glob(pattern):
+        try:
+            if before is None or path.stat().st_mtime < before:
+                found.append(path)
+        except FileNotFoundError:  # renamed into place meanwhile
+            continue
+    return found
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     except OSError as exc:
         raise BriefgenError(f"cannot write to {path.parent}: {exc.strerror}; "
                             "choose another folder with -o") from None

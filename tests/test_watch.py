@@ -91,6 +91,32 @@ def test_resume_skips_what_the_journal_records(tmp_path):
     assert not list((inbox / ".journal").iterdir())
 
 
+def test_restart_removes_what_a_kill_mid_write_left(tmp_path):
+    """A kill inside write_atomic leaves `.NAME.XXXX.tmp`: the journal's and failed/'s go at
+    start (the lock says they are dead), a note's once that note is written again; a temp file
+    of another note, or one written after the watcher started, is not the watcher's to remove."""
+    inbox, out = tmp_path / "inbox", tmp_path / "notes"
+    for folder in (inbox / ".processing", inbox / ".journal", inbox / "failed", out):
+        folder.mkdir(parents=True)
+    write_release(inbox / ".processing" / "a.txt", 1)
+    note = f"{symbol_name(1)}.en.md"
+    dead = [inbox / ".journal" / ".a.txt.json.k1.tmp", inbox / "failed" / ".b.txt.error.txt.k2.tmp",
+            out / f".{note}.k3.tmp"]
+    alive = [out / ".other.en.md.k4.tmp"]
+    for path in dead + alive:
+        path.write_text("half", encoding="utf-8")
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    newer = out / f".{note}.k5.tmp"  # touched after the start below: maybe a live writer's
+    newer.write_text("half", encoding="utf-8")
+    os.utime(newer, (time.time() + 3600, time.time() + 3600))
+
+    result = run_once(inbox, out, "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert visible(out) == [note] and visible(inbox / "done") == ["a.txt"]
+    assert [p for p in dead if p.exists()] == []
+    assert all(p.exists() for p in alive + [newer])
+
+
 def held(lock: Path) -> bool:
     """Whether another process holds the watcher's lock on `lock`."""
     import fcntl
@@ -163,6 +189,7 @@ def test_sigkill_mid_batch_then_restart_processes_each_input_exactly_once(tmp_pa
                                   for lang in ("en", "fr") for ext in formats)
     for note in out.glob("*.json"):
         json.loads(note.read_text(encoding="utf-8"))  # complete, never half-written
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no half-written temp
 
 
 def test_crash_between_error_file_and_move_leaves_one_failed_copy(tmp_path):

@@ -13,7 +13,8 @@ The life of an input, and why each step is safe to be killed at:
    languages, which is what keeps an email from going out twice.
 4. The input is renamed into ``done/`` (or ``failed/``, after its ``.error.txt``), then its
    journal entry is removed; a journal entry without a claimed file is a leftover and is
-   deleted at start.
+   deleted at start, and so are the temporary files of a write that a kill cut short (in
+   the journal and failed/ at start, beside a note once that note is written again).
 
 Only one watcher may own an INBOX (an OS file lock, released by the kernel if the process
 dies), so two watchers cannot claim the same file.
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefgenError
-from ..render import write_atomic
+from ..render import atomic_leftovers, write_atomic
 from ..settings import Settings
 from .batch import Outcome, is_release_name, make_notes_guarded
 from .email import EmailJob
@@ -92,6 +93,7 @@ class Watcher:
         self.interval = interval
         self.on_outcome = on_outcome
         self._seen: dict[str, tuple[tuple[int, int], float]] = {}  # name -> (size, mtime), since
+        self._started = time.time()  # set again when run() takes the lock
         self.wake = threading.Event()
 
     # --- the loop ----------------------------------------------------------------------------
@@ -103,7 +105,8 @@ class Watcher:
         stop = stop or threading.Event()
         count = 0
         with _lock(self.inbox.root / ".briefgen-watch.lock"):
-            self._forget_orphan_journals()
+            self._started = time.time()
+            self._forget_leftovers()
             for claimed in sorted(self.inbox.processing.iterdir()):
                 if claimed.is_file():
                     count += self._finish(claimed)
@@ -194,6 +197,9 @@ class Watcher:
             if settings.lang in state.get("langs", {}):
                 continue
             outcome = make_notes_guarded(str(claimed), settings, self.email)
+            for note in outcome.paths:  # a kill mid-write of this note, before this run
+                for leftover in atomic_leftovers(note.parent, note.name, before=self._started):
+                    leftover.unlink(missing_ok=True)
             outcomes.append(outcome)
             state.setdefault("langs", {})[settings.lang] = {
                 "paths": [str(p) for p in outcome.paths], "error": outcome.error}
@@ -214,11 +220,15 @@ class Watcher:
         entry.unlink(missing_ok=True)
         return 1
 
-    def _forget_orphan_journals(self) -> None:
-        """Entries whose input already reached done/ or failed/: the crash hit just before delete."""
+    def _forget_leftovers(self) -> None:
+        """Journal entries whose input already reached done/ or failed/ (the crash hit just
+        before the delete), and half-written files: the lock says no other writer is here."""
         for entry in self.inbox.journal.glob("*.json"):
             if not (self.inbox.processing / entry.name.removesuffix(".json")).exists():
                 entry.unlink(missing_ok=True)
+        for folder in (self.inbox.journal, self.inbox.failed):
+            for leftover in atomic_leftovers(folder):
+                leftover.unlink(missing_ok=True)
 
 
 def _free_name(path: Path) -> Path:
