@@ -49,7 +49,9 @@ LABELS: dict[str, dict[str, str]] = {
     "session.morning": {"en": "morning", "fr": "matin"},
     "session.afternoon": {"en": "afternoon", "fr": "après-midi"},
     "session.night": {"en": "night", "fr": "nuit"},
+    "session.morning and afternoon": {"en": "morning and afternoon", "fr": "matin et après-midi"},
     "meeting": {"en": "{ordinal} meeting", "fr": "{ordinal} séance"},
+    "meetings": {"en": "{ordinal} meetings", "fr": "{ordinal} séances"},
     "on_behalf_of": {"en": "on behalf of {name}", "fr": "au nom {name}"},
     "reply": {"en": "right of reply", "fr": "droit de réponse"},
     "again": {"en": "took the floor again", "fr": "a repris la parole"},
@@ -93,6 +95,8 @@ BODIES: tuple[dict[str, str], ...] = (
     {"en": "Fourth Committee", "fr": "Quatrième Commission"},
     {"en": "Fifth Committee", "fr": "Cinquième Commission"},
     {"en": "Sixth Committee", "fr": "Sixième Commission"},
+    {"en": "Commission on the Status of Women", "fr": "Commission de la condition de la femme"},
+    {"en": "Peacebuilding Commission", "fr": "Commission de consolidation de la paix"},
 )
 
 # Ordinal suffix per CLDR ordinal plural category ("8967th", "1re"/"8967e").
@@ -171,6 +175,13 @@ def session_name(session: str | None, lang: str) -> str | None:
     return label(key, lang) if session and key in LABELS else session
 
 
+def meeting_name(number: str, lang: str) -> str:
+    """"8967" -> "8967th meeting"; a joint sitting "15 & 16" -> "15th & 16th meetings"."""
+    numbers = number.split(" & ")
+    ordinals = " & ".join(ordinal(n, lang) for n in numbers)
+    return label("meetings" if len(numbers) > 1 else "meeting", lang, ordinal=ordinals)
+
+
 def meeting_facts(meeting, lang: str) -> tuple[str, ...]:
     """The meeting's facts as short phrases, in reading order, skipping what is unknown.
 
@@ -178,7 +189,7 @@ def meeting_facts(meeting, lang: str) -> tuple[str, ...]:
     """
     facts = [
         body_name(meeting.body, lang),
-        label("meeting", lang, ordinal=ordinal(meeting.number, lang)) if meeting.number else None,
+        meeting_name(meeting.number, lang) if meeting.number else None,
         session_name(meeting.session, lang),
         format_date(meeting.date, lang) if meeting.date else None,
     ]

@@ -210,7 +210,7 @@ LANGUAGES: dict[str, LanguageData] = {
         ),
         delegate_nouns=("représentant", "représentante", "délégué", "déléguée", "délégation",
                         "orateur", "oratrice", "Ambassadeur", "Ambassadrice"),
-        on_behalf_markers=("au nom de", "s'exprimant au nom de", "parlant au nom de"),
+        on_behalf_markers=("au nom de", "au nom du", "au nom des"),
         reply_markers=("reprenant la parole", "a repris la parole", "droit de réponse",
                        "exerçant son droit de réponse"),
         section_headings=(

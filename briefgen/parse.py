@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from .delegations import find_delegation, resolve, resolve_adjective
 from .errors import BriefgenError
+from .i18n import BODIES
 from .languages import LANGUAGES, LanguageData, detect_language, normalize_apostrophes
 from .model import (
     BRIEFING, HEADER, HEADING, LEAD, NATIONAL, REPLY, STATEMENT, STRUCTURE, TITLE, UNATTRIBUTED,
@@ -77,19 +78,13 @@ _STRUCTURE = {
 # Footnotes and separators, whatever the language.
 _FOOTNOTE = re.compile(r"^(?:\*.*|[_\-–—*=~ ]{3,}|\(\s*\*.*)$", re.S)
 
-# Bodies whose name alone may stand on a header line, and the subjects that make a sentence
-# narration about the meeting rather than speech.
-_BODIES = {
-    "en": ("Security Council", "General Assembly", "Economic and Social Council",
-           "Human Rights Council", "Trusteeship Council"),
-    "fr": ("Conseil de sécurité", "Assemblée générale", "Conseil économique et social",
-           "Conseil des droits de l’homme", "Conseil de tutelle"),
-}
+# Bodies whose name alone may stand on a header line (the ones the note can name in either
+# language), and the subjects that make a sentence narration about the meeting rather than
+# speech.
+_BODIES = {lang: tuple(names[lang] for names in BODIES) for lang in ("en", "fr")}
 _HEADER_WORDS = {
-    "en": ("Plenary", "Meetings Coverage", "Press Release", "Security Council",
-           "General Assembly", "Economic and Social Council"),
-    "fr": ("Plénière", "Couverture des réunions", "Communiqué de presse",
-           "Conseil de sécurité", "Assemblée générale", "Conseil économique et social"),
+    "en": ("Plenary", "Meetings Coverage", "Press Release", *_BODIES["en"]),
+    "fr": ("Plénière", "Couverture des réunions", "Communiqué de presse", *_BODIES["fr"]),
 }
 _BODY_SUBJECT = {
     "en": r"(?:the|The)\s+(?:\d+-member\s+)?(?:General Assembly|Assembly|Security Council|Council|"
@@ -160,6 +155,11 @@ _INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was", "fr": r"a-t-il \w+|a-t
 _FILLERS = {"en": r"also|today|further|then|again|too|\w+ly",
             "fr": r"de son côté|pour sa part|lui|elle|aussi|également|encore|ensuite|\w+ment"}
 _PLURAL_PRONOUNS = {"en": r"They", "fr": r"Ils|Elles"}
+# How a press officer hands the floor to a delegation named alone: "The Russian Federation,
+# for its part, rejected …", "For its part, Japan said …", "La Russie a, pour sa part, …".
+_TURN_MARKS = {"en": r"for its (?:own )?part|on its part|in (?:its )?turn",
+               "fr": r"pour sa part|de son côté|quant à (?:lui|elle)|à son tour"}
+_TURN_AUXILIARY = {"en": "", "fr": r"\s+(?:a|ont)\s*,\s*(?:{marks})\s*,"}
 
 # The share of a section's attributed paragraphs whose attribution sits inside or at the end
 # of a sentence (not opening the paragraph) above which the section is read sentence by
@@ -274,14 +274,19 @@ def split_paragraphs(text: str) -> list[str]:
 # Header, title, headings, structure
 
 
+# "8967e", "15th & 16th", "15e et 16e": one meeting number, or those of a joint sitting.
+_ORDINAL = r"\d{1,5}\s*(?:e|er|ème|th|st|nd|rd)"
+_MEETING_NUMBERS = rf"{_ORDINAL}(?:\s*(?:,|&|and|et)\s*{_ORDINAL})*"
+
+
 @lru_cache(maxsize=None)
 def _header_item(lang: str) -> re.Pattern:
     months = _MONTHS[lang]
     words = "|".join(re.escape(w) for w in _HEADER_WORDS[lang])
     items = (
-        r"(?:[\w\-]+\s+(?:session|Session)[^,\n]{0,40},\s*)?\d{1,5}\s*(?:e|er|ème|th|st|nd|rd)\s+"
-        r"(?:séance|Séance|meeting|Meeting)(?:\s+plénière|\s+Plenary)?(?:\s*[–—-]\s*[\w\-]+"
-        r"(?:\s+[\w\-]+)?|\s*\([^)]{1,30}\))*",
+        rf"(?:[\w\-]+\s+(?:session|Session)[^,\n]{{0,40}},\s*)?{_MEETING_NUMBERS}\s+"
+        r"(?:séances?|Séances?|meetings?|Meetings?)(?:\s+plénières?|\s+Plenary)?"
+        r"(?:\s*[–—-]\s*[\w\-]+(?:\s+(?:[\w\-]+|&))*|\s*\([^)]{1,30}\))*",
         r"(?:[A-Z]{2,8}/)+\d{2,6}(?:/Rev\.\d+)?(?:\*)?",
         rf"(?:[^\W\d_]+,?\s+)?\d{{1,2}}(?:er)?\s+(?:{months})\s+\d{{4}}",
         rf"(?:{words})",
@@ -688,8 +693,41 @@ def _phrases(text: str, lang: str, data: LanguageData):
             out.append((speaker(hit.key, m.group("adj")), m.start(), m.end()))
     if lang in _ARTICLE_COUNTRY:
         out.extend(_country_subjects(text, lang, data))
+    out.extend(_marked_turns(text, lang))
     out.sort(key=lambda f: f[1])
     return out
+
+
+@lru_cache(maxsize=None)
+def _marked_turn_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Where a marked subject may start, the mark after its name, and the mark alone."""
+    marks = f"(?i:{_TURN_MARKS[lang]})"
+    start = re.compile(rf"(?:^|(?<=[,;])\s+)[«“\"]?(?:(?P<mark>{marks}),\s+)?"
+                       rf"(?:{_NAME_ARTICLE[lang]})?(?=[A-ZÀ-Þ])")
+    after = [rf"\s*,\s*{marks}\s*,"]
+    if _TURN_AUXILIARY[lang]:
+        after.append(_TURN_AUXILIARY[lang].format(marks=marks))
+    return start, re.compile("|".join(after)), re.compile(marks)
+
+
+def _marked_turns(text: str, lang: str):
+    """A delegation named alone whose turn the release marks as such: "The Russian
+    Federation, for its part, rejected …", "For its part, Japan said …", "La Russie a, de son
+    côté, …".  Unmarked, a country alone is as often what the speaker reports ("Kazakhstan
+    requested help") as a new speaker, so without the mark it is no subject here.  The span
+    covers the mark, which is the evidence that a verb of saying follows."""
+    start_re, after_re, _ = _marked_turn_res(lang)
+    norm = normalize_apostrophes(text)
+    for m in start_re.finditer(norm):
+        hit = _longest_name_after(text[m.end():], lang)
+        if hit is None:
+            continue
+        written, key = hit
+        end = m.end() + len(written)
+        mark = after_re.match(norm, end)
+        if m.group("mark") or mark:  # past ", for its part,", not past "a, pour sa part,"
+            comma_mark = mark and mark.group().lstrip().startswith(",")
+            yield Speaker(key, written), m.start(), mark.end() if comma_mark else end
 
 
 def _named_earlier(before: str, lang: str) -> tuple[str, str] | None:
@@ -1007,9 +1045,10 @@ def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
     introduced in capitals at the start when `named_opening`); at the places a subject can
     start, coordinated names, collective subjects and (French) a country named alone."""
     nouns = _takeover_res(lang)["nouns"]
+    marks = _marked_turn_res(lang)[2]
     phrases = {start: _Candidate(who, start, end, doubtful=(
-        lang in _ARTICLE_COUNTRY and isinstance(who, Speaker)
-        and not nouns.search(masked[start:end]) and not who.speaker))
+        lang in _ARTICLE_COUNTRY and isinstance(who, Speaker) and not who.speaker
+        and not nouns.search(masked[start:end]) and not marks.search(masked[start:end])))
         for who, start, end in [*_phrases(masked, lang, data), *_inline_named(masked, lang, data)]}
     res = _takeover_res(lang)
     for start, cand in phrases.items():
@@ -1365,9 +1404,9 @@ def _meeting(texts, kinds, title_idx, lead_end, lang) -> Meeting:
     title = texts[title_idx[0]] if title_idx else ""
     subtitle = texts[title_idx[1]] if len(title_idx) > 1 else ""
     number = session = None
-    m = re.search(r"(\d{1,5})\s*(?:e|er|ème|th|st|nd|rd)\s+(?:séance|meeting)", header, re.I)
+    m = re.search(rf"{_MEETING_NUMBERS}\s+(?:séance|meeting)", header, re.I)
     if m:
-        number = m.group(1)
+        number = " & ".join(re.findall(r"\d+(?=\s*[^\d\s,&])", m.group()))
         session = _session(header[m.end():m.end() + 40])
     symbol = None
     m = re.search(r"\b(?:[A-Z]{2,8}/)+\d{2,6}(?:/Rev\.\d+)?", header)
@@ -1378,7 +1417,8 @@ def _meeting(texts, kinds, title_idx, lead_end, lang) -> Meeting:
                    session=session, symbol=symbol, date=_date(header, lang))
 
 
-_SESSIONS = (("après-midi", "afternoon"), ("matin", "morning"), ("soir", "night"),
+_SESSIONS = (("matin & après-midi", "morning and afternoon"),
+             ("matin et après-midi", "morning and afternoon"), ("après-midi", "afternoon"), ("matin", "morning"), ("soir", "night"),
              ("nuit", "night"), ("AM & PM", "morning and afternoon"), ("AM", "morning"),
              ("PM", "afternoon"), ("Night", "night"))
 
@@ -1410,7 +1450,7 @@ def _first_body(text: str, lang: str) -> str | None:
 
 
 def _date(header: str, lang: str) -> dt.date | None:
-    months = _MONTHS[lang].split("|")
+    months = _MONTHS[lang].lower().split("|")
     m = re.search(rf"(\d{{1,2}})(?:er)?\s+({_MONTHS[lang]})\s+(\d{{4}})", header, re.I)
     if not m:
         return None

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from briefgen.errors import BriefgenError
+from briefgen.i18n import meeting_facts
 from briefgen.model import (BRIEFING, HEADER, HEADING, LEAD, NATIONAL, REPLY, STATEMENT,
                             STRUCTURE, TITLE, UNATTRIBUTED)
 from briefgen.parse import display_speaker, parse_release
@@ -444,6 +445,77 @@ def test_several_or_doubtful_subjects_leave_the_rest_unattributed(paragraph, spe
     assert first_key == speaker
     assert [key for key, _ in after] == [None]
     assert after[0][1].startswith(rest) and paragraph.endswith(after[0][1])
+
+
+MARKED_TURNS = [
+    ("en", "The Russian Federation, for its part, rejected any attempt to impose the canal "
+           "treaty. He added that talks must go on.", "RU"),
+    ("en", "For its part, Japan said the fictional canal must reopen.", "JP"),
+    ("en", "Chile, in turn, stressed that trade has suffered.", "CL"),
+    ("fr", "La Fédération de Russie a, pour sa part, rejeté toute tentative d’imposer le traité. "
+           "Il a ajouté que les pourparlers doivent continuer.", "RU"),
+    ("fr", "Le Japon, de son côté, a estimé que le canal fictif doit rouvrir.", "JP"),
+    ("fr", "Pour sa part, le Chili a souligné que le commerce a souffert.", "CL"),
+]
+
+
+@pytest.mark.parametrize("lang, paragraph, key", MARKED_TURNS)
+def test_a_country_named_alone_takes_the_floor_when_the_release_marks_its_turn(lang, paragraph,
+                                                                               key):
+    """The paragraph is the new delegation's, not a follow-on of the speaker before it."""
+    opening = {"en": "The representative of Norway said the canal matters.",
+               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                            f"{opening}\n\n{paragraph}\n", "fictional-turns")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3",)), (key, ("p4",))]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Kazakhstan requested the help of the fictional treaty organization, she said.",
+    "The Russian Federation has violated the canal treaty many times.",
+    "La Russie, selon elle, viole le traité fictif.",
+])
+def test_a_country_named_alone_without_the_mark_is_what_the_speaker_reports(paragraph):
+    release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
+                            "The representative of Norway said the canal matters.\n\n"
+                            f"{paragraph}\n", "fictional-turns")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3", "p4"))]
+
+
+def test_french_group_after_au_nom_du():
+    release = parse_release(
+        "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
+        "Groupe des 77 et de la Chine, le représentant de Cuba a déploré la baisse de l’aide.\n",
+        "fictional-group")
+    (statement,) = release.statements
+    assert (statement.delegation_key, statement.on_behalf_key) == ("CU", "group:G77")
+    assert statement.on_behalf_of == "Groupe des 77 et de la Chine"
+
+
+@pytest.mark.parametrize("header, body, number, session, date", [
+    ("Seventy-eighth Session, 15th & 16th Meetings (AM & PM)\nGA/SHC/9999\n12 October 2026",
+     None, "15 & 16", "morning and afternoon", "2026-10-12"),
+    ("Third Committee\n9999th Meeting (PM)\nGA/SHC/9999\n3 March 2026",
+     "Third Committee", "9999", "afternoon", "2026-03-03"),
+    ("Troisième Commission\n15e et 16e séances – matin & après-midi\nAG/SHC/9999\n"
+     "1er octobre 2026", "Troisième Commission", "15 & 16", "morning and afternoon",
+     "2026-10-01"),
+])
+def test_committee_headers_and_joint_meetings(header, body, number, session, date):
+    french = "séance" in header
+    rest = ("La Commission fictive débat du canal.\n\nDéclarations\n\nLe représentant du "
+            "Japon a dit que l’aide compte.\n") if french else (
+            "The fictional Committee debated the canal.\n\nStatements\n\nThe representative "
+            "of Japan said aid matters.\n")
+    title = "Titre fictif du communiqué" if french else "A fictional title"
+    meeting = parse_release(f"{header}\n\n{title}\n\n{rest}", "fictional-header").meeting
+    assert (meeting.title, meeting.body, meeting.number, meeting.session, str(meeting.date)) == (
+        title, body, number, session, date)
+    shown = "15th & 16th meetings" if number == "15 & 16" else "9999th meeting"
+    assert shown in meeting_facts(meeting, "en")
 
 
 def test_the_new_speaker_goes_on_into_the_next_paragraph_and_repeats_are_replies():
