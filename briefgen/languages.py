@@ -131,7 +131,7 @@ LANGUAGES: dict[str, LanguageData] = {
         delegate_nouns=("representative", "delegate", "delegation", "speaker", "Ambassador"),
         on_behalf_markers=("on behalf of", "speaking for", "speaking on behalf of"),
         reply_markers=("taking the floor again", "took the floor again", "in right of reply",
-                       "right of reply", "speaking a second time"),
+                       "right of reply", "a second time", "for a second time", "speaking again"),
         section_headings=(
             "Statements", "Briefings", "Briefing", "Action", "Action on Draft",
             "Action on Draft Resolution", "Right of Reply", "Rights of Reply",
@@ -212,7 +212,7 @@ LANGUAGES: dict[str, LanguageData] = {
                         "orateur", "oratrice", "Ambassadeur", "Ambassadrice"),
         on_behalf_markers=("au nom de", "au nom du", "au nom des"),
         reply_markers=("reprenant la parole", "a repris la parole", "droit de réponse",
-                       "exerçant son droit de réponse"),
+                       "une seconde fois", "une deuxième fois"),
         section_headings=(
             "Déclarations", "Déclaration", "Exposés", "Exposé", "Droit de réponse",
             "Droits de réponse", "Explications de vote", "Explication de vote",

@@ -377,11 +377,29 @@ def _is_caps_token(token: str) -> bool:
         re.fullmatch(r"[\w.’'\-]+", token))
 
 
+# One or two short clauses before a named speaker: "Reprenant la parole, M. NAME (Pays) a …",
+# "Speaking in his national capacity, the President of the Council, Mr. NAME (Ghana), urged".
+# The name must follow the comma at once: "Referring to Mr. NAME (X), he said" is a mention.
+_LEADING_CLAUSE = re.compile(r"[^\W\d_][^,.;:!?«»“”\"()]{2,100},\s+")
+
+
 def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     """A named speaker opening the paragraph: `M. NAME (Pays) a …`, `NAME, Title, said`,
     `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
-    of X, said`."""
-    return _caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+    of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
+    found = _caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+    pos = 0
+    for _ in range(2):
+        if found is not None:
+            break
+        clause = _LEADING_CLAUSE.match(text, pos)
+        if clause is None:
+            return None
+        pos = clause.end()
+        found = _caps_intro(text[pos:], lang, data)
+        if found is not None:  # what the clauses say of the turn: a reply, for a group
+            found = _with_context(found, text, lang, data)
+    return found
 
 
 def _skip_prefixes(text: str, lang: str, data: LanguageData) -> tuple[int, str | None]:
@@ -578,7 +596,9 @@ def _on_behalf(clause: str, lang: str, data: LanguageData) -> tuple[str, str | N
     start = m.start("g")
     written = clause[start:start + len(m.group("g"))].strip()
     written = re.sub(r"^(?:the|la|le|l[’'])\s*", "", written)
-    hit = resolve(written, lang)  # exact: "Group of Friends of the UN Charter" is not org:UN
+    # exact: "Group of Friends of the UN Charter" is not org:UN; "Name (ACRONYM)": either
+    named = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", written)
+    hit = resolve(written, lang) or (named and (resolve(named[1], lang) or resolve(named[2], lang)))
     return written, hit.key if hit else None
 
 

@@ -485,6 +485,51 @@ def test_a_country_named_alone_without_the_mark_is_what_the_speaker_reports(para
         ("NO", ("p3", "p4"))]
 
 
+@pytest.mark.parametrize("lang, paragraph, key, kind", [
+    ("en", "Speaking in his national capacity, the President of the Council, Mr. KWAME OSEI "
+           "(Ghana), urged restraint.", "GH", NATIONAL),
+    ("en", "Taking the floor a second time, Ms. ANA SILVA (Brazil) responded to Norway.", "BR",
+           REPLY),
+    ("fr", "Reprenant la parole, M. LI WEI (Chine) a répondu à la Norvège.", "CN", REPLY),
+    ("fr", "Intervenant au nom de l’Union européenne, Mme ANA SILVA (Portugal) a appelé au "
+           "calme.", "PT", NATIONAL),
+])
+def test_a_named_speaker_after_an_opening_clause_starts_a_turn(lang, paragraph, key, kind):
+    opening = {"en": "The representative of Norway said the canal matters.",
+               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                            f"{opening}\n\n{paragraph}\n", "fictional-clause")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3",)), (key, ("p4",))]
+    assert release.statements[1].kind == kind
+    if "Union" in paragraph:
+        assert release.statements[1].on_behalf_key == "org:EU"
+
+
+def test_a_name_mentioned_after_an_opening_clause_is_no_turn():
+    release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
+                            "The representative of Norway said the canal matters.\n\n"
+                            "Referring to the remarks of Mr. LI WEI (China), he said the canal "
+                            "is open to all.\n", "fictional-clause")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3", "p4"))]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("JOSÉ ALBERTO (Dominican Republic), speaking on behalf of the Community of Latin American "
+     "and Caribbean States (CELAC), said the closure harms small island States.", "org:CELAC"),
+    ("M. JOSÉ ALBERTO (République dominicaine), qui s’exprimait au nom de la Communauté des "
+     "États d’Amérique latine et des Caraïbes (CELAC), a déclaré que la fermeture nuit aux "
+     "petits États insulaires.", "org:CELAC"),
+])
+def test_a_group_named_with_its_acronym(text, key):
+    heading = "Déclarations" if "M. " in text else "Statements"
+    (statement,) = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                                 f"{text}\n", "fictional-group").statements
+    assert statement.on_behalf_key == key and statement.on_behalf_of.endswith("(CELAC)")
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
