@@ -24,6 +24,7 @@ Vocabulary (honorifics, reporting verbs, headings, collective subjects, titles) 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -387,7 +388,8 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     """A named speaker opening the paragraph: `M. NAME (Pays) a …`, `NAME, Title, said`,
     `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
     of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
-    found = _caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+    found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+             or _title_name_intro(text, lang, data))
     pos = 0
     for _ in range(2):
         if found is not None:
@@ -563,6 +565,43 @@ def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | Non
                          lang, data)
 
 
+# A title before the name: "Secretary-General ANTÓNIO GUTERRES said", "Council President
+# NAME (Russian Federation), speaking …", "The Secretary-General, António Guterres, said",
+# "Le Secrétaire général, M. António Guterres, a déclaré".
+_TITLE_THEN_CAPS = re.compile(r"(?P<title>(?:[A-ZÀ-Þ][\w’'\-]*\s+){1,5}?)(?=[A-ZÀ-Þ\-’']{2,}\s+[A-ZÀ-Þ])")
+_TITLE_APPOSITION = re.compile(
+    rf"(?:The|Le|La|L’|L')\s*(?P<title>[^,.;:]{{3,80}}),\s+(?P<name>[^,;:()]{{3,60}}),\s+")
+
+
+def _title_name_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """A speaker known by title, then named (see above).  The title must say whom the
+    speaker is for (a UN title, a country): a capitalized phrase alone is no speaker."""
+    m = _TITLE_THEN_CAPS.match(text)
+    if m:
+        title = m.group("title").strip()
+        rest = text[m.end():]
+        found = _caps_intro(rest, lang, data)
+        if found is not None and found.key != UNKNOWN:
+            return replace(found, role=found.role or title)
+        names = list(itertools.takewhile(_is_caps_token, rest.split()[:8]))
+        name = " ".join(names)
+        if len(names) >= 2 and re.match(_subject_res(lang)[0], rest[len(name):]):
+            key, written = _title_delegation(title, lang, data)
+            if key != UNKNOWN:
+                return _with_context(Speaker(key, written, name, role=title), rest, lang, data)
+    m = _TITLE_APPOSITION.match(text)
+    if m:
+        pos, honorific = _skip_prefixes(m.group("name"), lang, data)
+        name = m.group("name")[pos:]
+        if (honorific or _mixed_name(name, data)) and re.match(
+                _subject_res(lang)[0], text[m.end():]):
+            key, written = _title_delegation(m.group("title"), lang, data)
+            if key != UNKNOWN and not _phrase_speaker(m.group("title"), lang, data):
+                return _with_context(Speaker(key, written, name, role=m.group("title")),
+                                     text[m.end():], lang, data)
+    return None
+
+
 def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
     """Add what the opening clause says about the turn: on behalf of whom, a repeat turn,
     national capacity."""
@@ -586,7 +625,7 @@ def _first_clause(text: str) -> str:
 def _on_behalf_re(lang: str) -> re.Pattern:
     markers = sorted(LANGUAGES[lang].on_behalf_markers, key=len, reverse=True)
     alt = "|".join(re.escape(normalize_apostrophes(m)) for m in markers)
-    return re.compile(rf"\b(?:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^,;:]*)")
+    return re.compile(rf"\b(?i:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^,;:]*)")
 
 
 def _on_behalf(clause: str, lang: str, data: LanguageData) -> tuple[str, str | None] | None:
@@ -815,7 +854,8 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     found: list[_Found] = []
     for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
         before = norm[:start].rstrip()
-        opening = not before.strip(" «“\"") or bool(
+        opening = not before.strip(" «“\"") or (  # "Pour la déléguée du Mexique, le …"
+            before in _INTRO_PREFIXES[lang] and norm[end:].lstrip().startswith(",")) or bool(
             before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
             and not re.search(r"[»”\"]\s*,?$", before) and verb_after.match(norm[end:]))
         tail = before.endswith((",", "»", "”", "\"", ",»", ",”")) and verb_after.match(norm[end:])

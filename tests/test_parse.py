@@ -507,6 +507,33 @@ def test_a_named_speaker_after_an_opening_clause_starts_a_turn(lang, paragraph, 
         assert release.statements[1].on_behalf_key == "org:EU"
 
 
+@pytest.mark.parametrize("lang, paragraph, key, group, role", [
+    ("en", "Speaking for the Group of Arab States, the representative of Tunisia said the canal "
+           "must reopen.", "TN", "group:ARAB", None),
+    ("en", "Secretary-General ANTÓNIO GUTERRES said the world is watching.", "org:UN", None,
+           "Secretary-General"),
+    ("en", "Council President VASSILY NEBENZIA (Russian Federation), speaking in his national "
+           "capacity, said the draft is unbalanced.", "RU", None, "Council President"),
+    ("en", "The Secretary-General, António Guterres, said the world is watching.", "org:UN",
+           None, "Secretary-General"),
+    ("fr", "Au nom du Groupe des États d’Afrique, le représentant du Maroc a demandé la "
+           "réouverture du canal.", "MA", "group:AFRICAN", None),
+    ("fr", "Le Secrétaire général, M. António Guterres, a déclaré que le monde regarde.",
+           "org:UN", None, "Secrétaire général"),
+    ("fr", "Pour la déléguée du Mexique, le blocus est illégal.", "MX", None, None),
+])
+def test_opening_forms_that_start_a_turn(lang, paragraph, key, group, role):
+    opening = {"en": "The representative of Norway said the canal matters.",
+               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                            f"{opening}\n\n{paragraph}\n", "fictional-opening")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3",)), (key, ("p4",))]
+    second = release.statements[1]
+    assert (second.on_behalf_key, second.role) == (group, role)
+
+
 def test_a_name_mentioned_after_an_opening_clause_is_no_turn():
     release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
                             "The representative of Norway said the canal matters.\n\n"
