@@ -568,9 +568,10 @@ def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | Non
 # A title before the name: "Secretary-General ANTÓNIO GUTERRES said", "Council President
 # NAME (Russian Federation), speaking …", "The Secretary-General, António Guterres, said",
 # "Le Secrétaire général, M. António Guterres, a déclaré".
-_TITLE_THEN_CAPS = re.compile(r"(?P<title>(?:[A-ZÀ-Þ][\w’'\-]*\s+){1,5}?)(?=[A-ZÀ-Þ\-’']{2,}\s+[A-ZÀ-Þ])")
+_TITLE_THEN_CAPS = re.compile(
+    r"(?P<title>(?:[A-ZÀ-Þ][\w’'\-]*\s+){1,5}?)(?=[A-ZÀ-Þ\-’']{2,}\s+[A-ZÀ-Þ])")
 _TITLE_APPOSITION = re.compile(
-    rf"(?:The|Le|La|L’|L')\s*(?P<title>[^,.;:]{{3,80}}),\s+(?P<name>[^,;:()]{{3,60}}),\s+")
+    r"(?:The|Le|La|L’|L')\s*(?P<title>[^,.;:]{3,80}),\s+(?P<name>[^,;:()]{3,60}),\s+")
 
 
 def _title_name_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
@@ -1478,9 +1479,10 @@ def _meeting(texts, kinds, title_idx, lead_end, lang) -> Meeting:
 
 
 _SESSIONS = (("matin & après-midi", "morning and afternoon"),
-             ("matin et après-midi", "morning and afternoon"), ("après-midi", "afternoon"), ("matin", "morning"), ("soir", "night"),
-             ("nuit", "night"), ("AM & PM", "morning and afternoon"), ("AM", "morning"),
-             ("PM", "afternoon"), ("Night", "night"))
+             ("matin et après-midi", "morning and afternoon"), ("après-midi", "afternoon"),
+             ("matin", "morning"), ("soir", "night"), ("nuit", "night"),
+             ("AM & PM", "morning and afternoon"), ("AM", "morning"), ("PM", "afternoon"),
+             ("Night", "night"))
 
 
 def _session(text: str) -> str | None:
