@@ -99,6 +99,11 @@ LANGUAGES: dict[str, LanguageData] = {
             "questioned", "rejected", "deplored", "regretted", "commended", "praised",
             "encouraged", "acknowledged", "recognized", "announced", "concluded", "continued",
             "went on", "agreed", "echoed", "lamented", "denounced", "reiterated", "briefed",
+            "countered", "responded", "replied", "retorted", "contended", "suggested",
+            "proposed", "pledged", "vowed", "promised", "voiced", "outlined", "described",
+            "wondered", "complained", "charged", "accused", "criticized", "decried",
+            "remarked", "commented", "indicated", "mentioned", "reminded", "requested",
+            "clarified", "confirmed", "assured",
         ),
         support_verbs=(
             "welcomed", "supported", "commended", "praised", "endorsed", "backed",
@@ -173,6 +178,11 @@ LANGUAGES: dict[str, LanguageData] = {
             "s'est dit", "s'est dite", "s'est félicité", "s'est félicitée",
             "s'est réjoui", "s'est réjouie", "a-t-il dit", "a-t-elle dit", "a-t-il ajouté",
             "a-t-elle ajouté", "a-t-il indiqué", "a-t-elle indiqué",
+            "a rétorqué", "a répliqué", "a répondu", "a promis", "a proposé", "a suggéré",
+            "a accusé", "a critiqué", "a fustigé", "a décrit", "a détaillé", "a souhaité",
+            "a invité", "a prié", "a défendu", "a confirmé", "a contesté", "a mis l'accent",
+            "a attiré l'attention", "a fait part", "s'est prononcé", "s'est prononcée",
+            "s'est opposé", "s'est opposée",
         ),
         support_verbs=(
             "a salué", "a appuyé", "s'est félicité", "s'est félicitée", "s'est réjoui",

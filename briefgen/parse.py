@@ -337,7 +337,7 @@ def _is_structure(text: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _vote_re(lang: str) -> re.Pattern:
-    return re.compile(rf"^(?:[^,]{{0,160}},\s+)?{_BODY_SUBJECT[lang]}.*?{_VOTE[lang]}", re.S)
+    return re.compile(rf"^(?:[^,]{{0,160}},\s+)?(?:{_BODY_SUBJECT[lang]}).*?{_VOTE[lang]}", re.S)
 
 
 def _lead_end(texts, kinds, start, lang, data) -> int:
@@ -1231,6 +1231,7 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
     Inside a paragraph, another delegation taking over as subject starts a turn of its own
     from that sentence on (see `_takeovers`), so one paragraph may feed several turns."""
     current: _Turn | None = None
+    shared = False  # the paragraph before changed hands: its last speaker is no given
     for k in section:
         text = texts[k]
         speaker = _intro(text, lang, data)
@@ -1238,8 +1239,9 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
             speaker = _known_speaker(speaker, turns)
         if speaker is None:
             opening = _opening_speaker(text, lang, data)
-            if opening == COLLECTIVE:
-                current = None
+            if opening == COLLECTIVE or (opening is None and shared
+                                         and not _follow_on_re(lang).match(text)):
+                current = None  # "Sanctions drew sharp differences." after a shared paragraph
             elif isinstance(opening, Speaker) and not (
                     current and current.speaker.key == opening.key):
                 speaker = _with_context(opening, text, lang, data)
@@ -1248,6 +1250,7 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
             turns.append(current)
         cuts = _paragraph_cuts(text, current, lang, data, turns, section_kind)
         current = cuts[-1][1]
+        shared = len(cuts) > 1
         attributed = False
         for (start, turn), (end, _) in zip(cuts, [*cuts[1:], (len(text), None)]):
             passage = Passage(pids[k], text[start:end].strip())
@@ -1257,6 +1260,16 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
                 turn.passages.append(passage)
                 attributed = True
         kinds[k] = STATEMENT if attributed else UNATTRIBUTED
+
+
+@lru_cache(maxsize=None)
+def _follow_on_re(lang: str) -> re.Pattern:
+    """A paragraph that goes on in the current speaker's voice: "He …", "La représentante …"."""
+    subjects = sorted((normalize_apostrophes(s) for s in LANGUAGES[lang].follow_on_subjects),
+                      key=len, reverse=True)
+    alt = "|".join(map(_any_case_initial, subjects))
+    return re.compile(rf"[«“\"]?(?:[^.;,]{{0,120}},\s+)?(?:{alt})\b"
+                      rf"|[^.]{{0,200}}(?:{_OWN_VOICE_EXTRA[lang]})")
 
 
 def _paragraph_cuts(text, current, lang, data, turns,

@@ -557,6 +557,35 @@ def test_a_group_named_with_its_acronym(text, key):
     assert statement.on_behalf_key == key and statement.on_behalf_of.endswith("(CELAC)")
 
 
+def test_after_a_paragraph_that_changed_hands_narration_is_nobody_s():
+    """Its last speaker is no given: a topic sentence opening the next paragraph stays
+    unattributed, a pronoun goes on with that speaker, and the less common verbs of saying
+    ("countered", "pledged") hand the floor over as the usual ones do."""
+    release = parse_release(
+        "Fictional meeting on the Norland canal.\n\nStatements\n\nThe representative of "
+        "France stressed that the blockade is illegal, while China’s delegate urged restraint."
+        "\n\nSanctions drew sharp differences. The representative of Peru said they work. "
+        "“Sanctions only punish civilians,” countered the Russian Federation’s delegate.\n\n"
+        "Turning to aid, she said the canal matters. Echoing that, Japan’s delegate pledged "
+        "$10 million in fictional aid.\n", "fictional-shared")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("FR", ("p3",)), ("CN", ("p3",)), ("PE", ("p4",)), ("RU", ("p4", "p5")), ("JP", ("p5",))]
+    assert [p.text for p in release.unattributed] == ["Sanctions drew sharp differences."]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Le Conseil doit agir maintenant, a affirmé la représentante de Malte.",
+    "Le Conseil de sécurité doit agir, a dit le représentant de Malte.",
+    "L’Assemblée générale doit agir, a dit le représentant de Malte.",
+])
+def test_a_statement_on_what_a_body_must_do_is_no_vote(paragraph):
+    release = parse_release("Séance fictive sur le canal de Norlande.\n\nDéclarations\n\n"
+                            "Le représentant du Japon a dit que l’aide compte.\n\n"
+                            f"{paragraph}\n", "fictional-body")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("JP", ("p3",)), ("MT", ("p4",))]
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
