@@ -52,6 +52,10 @@ CASES_FR = [
      ORLIK, "A soutenu la coopération entre les organisations fictives."),
     ("Pour M. PAVEL ORLIK (Valdoria), il ne fait aucun doute que la paix est possible.", ORLIK,
      "Il ne fait aucun doute que la paix est possible."),
+    ("tandis que le délégué de la Valdoria a exhorté les parties fictives à la retenue.",
+     ORLIK, "A exhorté les parties fictives à la retenue."),
+    ("Faisant écho à cet appel, M. PAVEL ORLIK (Valdoria) a promis 10 ponts fictifs.", ORLIK,
+     "A promis 10 ponts fictifs."),
     ("Selon lui, les facteurs de conflit fictifs ne connaissent pas de frontières.", ORLIK,
      "Les facteurs de conflit fictifs ne connaissent pas de frontières."),
     ("L’Organisation fictive a fait des efforts, mais, selon lui, il faut aller plus loin.",
@@ -114,6 +118,17 @@ CASES_EN = [
     # ... but not where the subject stays: `also` may be what the sentence adds
     ("The fictional Council also condemned the attack.", HALL,
      "The fictional Council also condemned the attack."),
+    # English puts the comma inside the quotation: the attribution after it still goes
+    ("“Tolls only punish fishermen,” countered the Norland delegate.", HALL,
+     "“Tolls only punish fishermen.”"),
+    ("“Tolls, sadly, fail,” said the representative of Norland.", HALL, "“Tolls, sadly, fail.”"),
+    ("“Tolls fail,” he said, “and the dam leaks.”", HALL,
+     "“Tolls fail,” he said, “and the dam leaks.”"),
+    # the second half of a sentence two speakers share, and the first half's open end
+    ("while Norland’s delegate urged restraint on the fictional dam.", HALL,
+     "Urged restraint on the fictional dam."),
+    ("The representative of Norland stressed that the fictional dam is safe,", HALL,
+     "The fictional dam is safe."),
 ]
 
 

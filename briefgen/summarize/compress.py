@@ -272,14 +272,20 @@ def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) ->
         cuts.append(sequel)
     cuts.extend(_parenthetical_cuts(sentence, quotes))
     if not cuts:
-        return sentence.strip()
-    result = _apply(sentence, cuts)
+        return _closed(sentence.strip())
+    result = _closed(_apply(sentence, cuts))
     if (head or sequel and sequel.start == 0) and result:
         result = _capitalize(result)
     tail = any(cut.end >= len(sentence.rstrip()) for cut in attributions)
     if len(words(result)) < 3 or (tail and not has_main_verb(result, lang)):
-        return sentence.strip()  # `Une relation qui reste sous-exploitée, a regretté X`
+        return _closed(sentence.strip())  # `Une relation qui reste sous-exploitée, a regretté X`
     return result
+
+
+def _closed(text: str) -> str:
+    """A statement's first half ends where the release gave the sentence to the next
+    speaker (`… viole le droit international,`): it reads as a sentence of its own."""
+    return re.sub(r"\s*[,;:]$", ".", text)
 
 
 # Finite-verb markers for `has_main_verb`: auxiliaries, modals and common finite forms, the
@@ -436,8 +442,17 @@ def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _skip_connective(text: str, lang: str, pos: int) -> int:
-    match = _connective_re(lang).match(text, pos) or POINTING_LEAD[lang].match(text, pos)
+    match = (_connective_re(lang).match(text, pos) or POINTING_LEAD[lang].match(text, pos)
+             or (pos == 0 and FRAGMENT_JOIN[lang].match(text)))
     return match.end() if match else pos
+
+
+# The join a statement's second half starts with when a release gives two speakers one
+# sentence ("X said …, while China's delegate urged …"): the parser cuts before it.
+FRAGMENT_JOIN: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?:while|whereas|and|but)\s+(?=\S)"),
+    "fr": re.compile(r"(?:tandis\s+qu(?:e\s+|[’'])|alors\s+qu(?:e\s+|[’'])|et\s+|mais\s+)(?=\S)"),
+}
 
 
 # A lead-in that only points back to what another speaker said ("Echoing that,", "Echoing
@@ -447,7 +462,8 @@ POINTING_LEAD: dict[str, re.Pattern[str]] = {
                      r"(?:that|this|these|those)(?:\s+(?:view|sentiment|point|call|concern)s?)?)"
                      r"\s*,\s*", re.IGNORECASE),
     "fr": re.compile(r"(?:en\s+effet|dans\s+le\s+même\s+esprit|dans\s+le\s+même\s+ordre\s+"
-                     r"d[’']idées)\s*,\s*", re.IGNORECASE),
+                     r"d[’']idées|faisant\s+écho\s+à\s+(?:ce|cet|cette|ces)(?:\s+\w+)?)"
+                     r"\s*,\s*", re.IGNORECASE),
 }
 
 
@@ -631,7 +647,12 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
     follows belongs to the attribution (`, adding that …`), the sentence ends there."""
     cuts: list[_Cut] = []
     for comma in (m.start() for m in re.finditer(",", sentence)):
-        if comma < start or _inside(comma, quotes):
+        if comma < start:
+            continue
+        if _inside(comma, quotes):
+            closing = _quote_closing_tail(sentence, comma, lang, allowed, identifying, quotes)
+            if closing:
+                return [closing]
             continue
         end = _phrase_end(sentence, comma + 1, quotes)
         phrase = sentence[comma + 1:end].strip()
@@ -652,6 +673,25 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
             cuts.append(_Cut(comma, len(sentence.rstrip()), _final_stop(sentence)))
             break
     return cuts
+
+
+def _quote_closing_tail(sentence: str, comma: int, lang: str, allowed: frozenset[str],
+                        identifying: frozenset[str], quotes: list[tuple[int, int]]
+                        ) -> _Cut | None:
+    """`“Sanctions only punish civilians,” countered X’s delegate.`: the comma closing the
+    quotation (English puts it inside) and the attribution after it up to the sentence end,
+    which then ends with the quotation (`“… civilians.”`)."""
+    after = comma + 2
+    if not any(end == after for _, end in quotes) or sentence[comma + 1] not in _QUOTE_CLOSERS:
+        return None
+    end = _phrase_end(sentence, after, quotes)
+    if sentence[end:].strip(" " + SENTENCE_END) or not _is_attribution(
+            sentence[after:end].strip(), lang, allowed, identifying):
+        return None
+    return _Cut(comma, len(sentence.rstrip()), _final_stop(sentence) + sentence[comma + 1])
+
+
+_QUOTE_CLOSERS = "”\"’»"
 
 
 def _participle_follows(following: list[str], lang: str) -> bool:
@@ -694,8 +734,9 @@ def _is_attribution(phrase: str, lang: str, allowed: frozenset[str],
 # introduce a plain proposition in a frame.
 _TAIL_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("urged", "asked", "appealed", "called", "wondered", "lamented", "regretted",
-           "declared", "demanded", "proposed", "suggested", "pleaded", "questioned", "went on"),
-    "fr": (),
+           "declared", "demanded", "proposed", "suggested", "pleaded", "questioned", "went on",
+           "countered", "retorted", "replied", "responded"),
+    "fr": ("rétorqué", "répliqué", "répondu"),
 }
 
 
