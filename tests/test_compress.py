@@ -118,6 +118,10 @@ CASES_EN = [
     # ... but not where the subject stays: `also` may be what the sentence adds
     ("The fictional Council also condemned the attack.", HALL,
      "The fictional Council also condemned the attack."),
+    ("The delegate from Norland called out the fictional dam’s owners.", HALL,
+     "Called out the fictional dam’s owners."),
+    ("The fictional dam is safe, stated Norland’s representative.", HALL,
+     "The fictional dam is safe."),
     # English puts the comma inside the quotation: the attribution after it still goes
     ("“Tolls only punish fishermen,” countered the Norland delegate.", HALL,
      "“Tolls only punish fishermen.”"),

@@ -23,7 +23,7 @@ from ..model import Statement
 # Words that may make up a reporting subject besides the speaker's own names and the
 # language table's follow-on subjects and delegate nouns: determiners and titles.
 _SUBJECT_GLUE: dict[str, str] = {
-    "en": "he she it they his her its their the of for mr ms mrs dr s",
+    "en": "he she it they his her its their the of for from mr ms mrs dr s",
     "fr": "il elle ils elles le la l les de du des d sa son ses m mme mm",
 }
 
@@ -437,7 +437,8 @@ def _tail_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                                r"(?:\s+(?!that\b|que\b|qu[’'])\w+)?", re.UNICODE)
     verb_first = re.compile(aux + r"(?:" + (verbs if lang == "en" else r"[\w’'-]+") + r")\s+"
                             r"(?:[\w’'-]+\s+){0,3}?(?P<subject>(?:the|its|his|her|their|le|la|les|"
-                            r"l[’']|M\.|Mme|Mr\.|Ms\.)\s*.+)", re.UNICODE)
+                            r"l[’']|M\.|Mme|Mr\.|Ms\.)\s*.+|[A-ZÀ-Þ][\w\s-]*[’']s\s+.+)",
+                            re.UNICODE)
     return subject_first, verb_first
 
 
