@@ -21,6 +21,7 @@ from briefgen.model import (
     STATEMENT,
     SUPPORTS,
     TITLE,
+    Heading,
     Issue,
     IssueAnalysis,
     Meeting,
@@ -97,6 +98,28 @@ def test_discovers_the_framed_places_with_localized_labels(release_fr):
     assert _issue(en, "afghanistan").label == "Afghanistan"
     # Named only inside a list of summit participants: not an issue.
     assert "kyrgyzstan" not in {i.id for i in fr.issues}
+
+
+def test_a_debate_no_table_knows_gets_its_agenda_item():
+    """A fictional committee debate with no place, topic or cooperation of the tables: the
+    agenda heading is the issue, for those who use its words, labelled as the release wrote it."""
+    speeches = [
+        ("CU", ["Cuba deplored the cuts to programmes for rural women."]),
+        ("JP", ["Japan announced a fictional fund for women entrepreneurs."]),
+        ("NO", ["Norway said girls must go to school, and women must be heard."]),
+        ("MX", ["Mexico presented its fictional plan for the advancement of women."]),
+        ("FJ", ["Fiji spoke of the fictional ocean treaty."]),
+    ]
+    release = _release("Fictional Committee Debates Advancement of Women",
+                       "The fictional Committee continued its debate today.", speeches, "en",
+                       headings=[Heading("p0", "ADVANCEMENT OF WOMEN", "agenda")])
+    for lang in ("en", "fr"):
+        (issue,) = find_issues(release, Settings(lang=lang)).issues
+        assert issue.label == "Advancement of women"
+        assert [p.delegation_key for p in issue.positions] == ["CU", "JP", "NO", "MX"]
+    unframed = _release("Fictional Committee Debates", "The fictional Committee met today.",
+                        speeches, "en")
+    assert find_issues(unframed, Settings()).issues == ()
 
 
 def test_a_place_in_a_list_is_not_a_position(release_fr):

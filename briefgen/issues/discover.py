@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefgen.delegations import resolve
+from briefgen.languages import LANGUAGES
 from briefgen.model import Release
 
 from .labels import fill, short_name, slug
@@ -71,6 +72,8 @@ def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
         *_cooperation_candidates(release, units, facts, speakers, lang),
     ]
     kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)
+    if not kept:  # a debate the tables know nothing of: its agenda items, if taken up
+        kept = _agenda_candidates(release, units, facts, speakers, lang)
     main_place = _main_place(kept, framing, lang)
     return [_localized(c.matcher, framing["title"], main_place, lang, note_lang) for c in kept]
 
@@ -206,6 +209,34 @@ def _cooperation_candidates(release, units, facts, speakers, lang) -> list[Candi
     return [Candidate(matcher, delegations, FRAMING_WEIGHT["headings"], share)]
 
 
+_AGENDA_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+def _agenda_candidates(release, units, facts, speakers, lang) -> list[Candidate]:
+    """An agenda heading ("ADVANCEMENT OF WOMEN", "PROMOTION DE LA FEMME") as an issue, for a
+    debate no place, topic or cooperation of the tables describes (a Main Committee on social
+    development, say).  It is addressed by a sentence that uses one of its own words (plural
+    or not) other than stop words and the generic words of meetings; it is kept when as many
+    delegations take it up as a topic needs, and labelled with the heading as written."""
+    table = LANGUAGES[lang]
+    generic = {fold(w) for w in labels_table()["salient"]["generic"][lang]}
+    out = []
+    for heading in (h for h in release.headings if h.kind == "agenda"):
+        words = {w for w in _AGENDA_WORD.findall(fold(heading.text))
+                 if w not in table.stop_words and w not in generic and not w.endswith("'")}
+        if not words:
+            continue
+        alternation = "|".join(re.escape(w.rstrip("sx")) for w in sorted(words))
+        matcher = Matcher(id=slug(heading.text), kind=TOPIC,
+                          labels={lang: heading.text.strip().capitalize()},
+                          terms=re.compile(rf"\b(?:{alternation})(?:s|x|es)?\b"))
+        delegations = _addressing(matcher, units, facts)
+        share = len(delegations) / max(len(speakers), 1)
+        if share >= TOPIC_SHARE and len(delegations) >= MIN_UNFRAMED:
+            out.append(Candidate(matcher, delegations, FRAMING_WEIGHT["headings"], share))
+    return sorted(out, key=lambda c: -c.score)
+
+
 def _localized(matcher: Matcher, title: tuple[str, str], main_place: str | None, lang: str,
                note_lang: str) -> Matcher:
     """The matcher with its one label in the note's language."""
@@ -213,6 +244,8 @@ def _localized(matcher: Matcher, title: tuple[str, str], main_place: str | None,
         label = _place_label(matcher.place, title, lang, note_lang, "theatre" in matcher.labels)
     elif matcher.kind == COOPERATION:
         label = _cooperation_label(matcher.labels["keys"].split("|"), note_lang)
+    elif note_lang not in matcher.labels:  # an agenda heading: only the release's words
+        label = matcher.labels[lang]
     else:
         placed = matcher.labels.get(f"{note_lang}@place")
         label = fill(placed, main_place, note_lang) if placed and main_place else \
