@@ -43,6 +43,9 @@ class LanguageData:
     on_behalf_markers: tuple[str, ...]
     # Phrases marking a repeat turn ("taking the floor again").
     reply_markers: tuple[str, ...]
+    # How a release hands the floor to a delegation named alone ("The Russian Federation, for
+    # its part, rejected …"): regular expressions, matched case-insensitively.
+    turn_marks: tuple[str, ...]
     # Section headings (compared case-insensitively, whole paragraph).
     section_headings: tuple[str, ...]
     # Section headings that open the right-of-reply / explanation-of-vote part.
@@ -135,6 +138,7 @@ LANGUAGES: dict[str, LanguageData] = {
         ),
         delegate_nouns=("representative", "delegate", "delegation", "speaker", "Ambassador"),
         on_behalf_markers=("on behalf of", "speaking for", "speaking on behalf of"),
+        turn_marks=(r"for its (?:own )?part", r"on its part", r"in (?:its )?turn"),
         reply_markers=("taking the floor again", "took the floor again", "in right of reply",
                        "right of reply", "a second time", "for a second time", "speaking again"),
         section_headings=(
@@ -221,6 +225,7 @@ LANGUAGES: dict[str, LanguageData] = {
         delegate_nouns=("représentant", "représentante", "délégué", "déléguée", "délégation",
                         "orateur", "oratrice", "Ambassadeur", "Ambassadrice"),
         on_behalf_markers=("au nom de", "au nom du", "au nom des"),
+        turn_marks=(r"pour sa part", r"de son côté", r"quant à (?:lui|elle)", r"à son tour"),
         reply_markers=("reprenant la parole", "a repris la parole", "droit de réponse",
                        "une seconde fois", "une deuxième fois"),
         section_headings=(

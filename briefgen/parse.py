@@ -156,10 +156,7 @@ _INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was", "fr": r"a-t-il \w+|a-t
 _FILLERS = {"en": r"also|today|further|then|again|too|\w+ly",
             "fr": r"de son côté|pour sa part|lui|elle|aussi|également|encore|ensuite|\w+ment"}
 _PLURAL_PRONOUNS = {"en": r"They", "fr": r"Ils|Elles"}
-# How a press officer hands the floor to a delegation named alone: "The Russian Federation,
-# for its part, rejected …", "For its part, Japan said …", "La Russie a, pour sa part, …".
-_TURN_MARKS = {"en": r"for its (?:own )?part|on its part|in (?:its )?turn",
-               "fr": r"pour sa part|de son côté|quant à (?:lui|elle)|à son tour"}
+# French puts the mark of a turn after the auxiliary too: "La Russie a, pour sa part, …".
 _TURN_AUXILIARY = {"en": "", "fr": r"\s+(?:a|ont)\s*,\s*(?:{marks})\s*,"}
 
 # The share of a section's attributed paragraphs whose attribution sits inside or at the end
@@ -761,7 +758,7 @@ def _phrases(text: str, lang: str, data: LanguageData):
 @lru_cache(maxsize=None)
 def _marked_turn_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Where a marked subject may start, the mark after its name, and the mark alone."""
-    marks = f"(?i:{_TURN_MARKS[lang]})"
+    marks = f"(?i:{'|'.join(LANGUAGES[lang].turn_marks)})"
     start = re.compile(rf"(?:^|(?<=[,;])\s+)[«“\"]?(?:(?P<mark>{marks}),\s+)?"
                        rf"(?:{_NAME_ARTICLE[lang]})?(?=[A-ZÀ-Þ])")
     after = [rf"\s*,\s*{marks}\s*,"]

@@ -52,6 +52,8 @@ CASES_FR = [
      ORLIK, "A soutenu la coopération entre les organisations fictives."),
     ("Pour M. PAVEL ORLIK (Valdoria), il ne fait aucun doute que la paix est possible.", ORLIK,
      "Il ne fait aucun doute que la paix est possible."),
+    ("La Valdoria, pour sa part, a rejeté le traité fictif.", VALDORIA,
+     "A rejeté le traité fictif."),
     ("tandis que le délégué de la Valdoria a exhorté les parties fictives à la retenue.",
      ORLIK, "A exhorté les parties fictives à la retenue."),
     ("Faisant écho à cet appel, M. PAVEL ORLIK (Valdoria) a promis 10 ponts fictifs.", ORLIK,
@@ -120,6 +122,11 @@ CASES_EN = [
      "The fictional Council also condemned the attack."),
     ("The delegate from Norland called out the fictional dam’s owners.", HALL,
      "Called out the fictional dam’s owners."),
+    # a country named alone whose turn the release marks speaks; unmarked, it may be acting
+    ("Norland, for its part, rejected the fictional dam treaty.", HALL,
+     "Rejected the fictional dam treaty."),
+    ("Norland rejected the fictional dam treaty.", HALL,
+     "Norland rejected the fictional dam treaty."),
     ("The fictional dam is safe, stated Norland’s representative.", HALL,
      "The fictional dam is safe."),
     # English puts the comma inside the quotation: the attribution after it still goes

@@ -597,12 +597,18 @@ def _is_speaker_subject(subject: str, lang: str, allowed: frozenset[str],
         return False  # `Nepal, said its representative, is …`: an inserted attribution
     if not _is_speaker(head, allowed):
         return False
-    if identifying is None:
-        return True
+    if identifying is None or any(_turn_mark_re(lang).fullmatch(a.strip(" ,"))
+                                  for a in appositions):
+        return True  # "The Russian Federation, for its part, rejected": speaking, not acting
     head_words = [w.lower() for w in words(head)]
     if len(head_words) == 1 and head_words[0] in SPEAKER_PRONOUNS[lang]:
         return True
     return any(w in identifying for w in head_words) and _names_person(head, lang)
+
+
+@cache
+def _turn_mark_re(lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(LANGUAGES[lang].turn_marks), re.IGNORECASE)
 
 
 def _names_person(text: str, lang: str) -> bool:
