@@ -398,7 +398,22 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         found = _caps_intro(text[pos:], lang, data)
         if found is not None:  # what the clauses say of the turn: a reply, for a group
             found = _with_context(found, text, lang, data)
+            title = re.sub(r"^(?:The|Le|La|L[’'])\s*", "", clause.group().strip(" ,"))
+            if title[:1].isupper():  # "The President of the General Assembly, NAME (X),"
+                found = _in_office(found, title, data)
     return found
+
+
+def _in_office(speaker: Speaker, title: str, data: LanguageData) -> Speaker:
+    """A speaker named with a country and a UN office ("NAME (Trinidad and Tobago),
+    President of the General Assembly, said") speaks for the office, unless the release says
+    it is in a national capacity; any other title is kept as the role."""
+    speaker = replace(speaker, role=speaker.role or title)
+    low = normalize_apostrophes(title).lower()
+    if not speaker.national_capacity and any(
+            normalize_apostrophes(t).lower() in low for t in data.un_titles):
+        return replace(speaker, key=UN_KEY, delegation=None)
+    return speaker
 
 
 def _skip_prefixes(text: str, lang: str, data: LanguageData) -> tuple[int, str | None]:
@@ -453,7 +468,16 @@ def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         if not honorific and re.match(r"\s*[A-ZÀ-Þ]", after) and not re.match(r"\s*,", after):
             return None  # "UN WOMEN (…) Annual Report": not a sentence about a speaker
         key = _key_of(inner, lang)
-        return _with_context(Speaker(key, inner.strip(), name), after, lang, data)
+        speaker = _with_context(Speaker(key, inner.strip(), name), after, lang, data)
+        plain = not _QUOTE_LEAD.match(text) and not text.startswith(
+            tuple(f"{prefix} " for prefix in _INTRO_PREFIXES[lang]))
+        if plain and re.match(r"\s*,", after):
+            # "NAME (Country), President of the General Assembly, said"; not "Pour M. NAME
+            # (Pays), la Mission illustre …", where what follows is what was said
+            _, title = _title_segments(after.lstrip(" ,"), lang)
+            if title and len(title.split()) <= 20 and not re.search(r"[.;:!?]", title):
+                speaker = _in_office(speaker, title, data)
+        return speaker
     of = re.match(r"\s+" + _OF[lang], rest)
     if of and not comma:
         found = _longest_name_after(rest[of.end():], lang)

@@ -586,6 +586,28 @@ def test_a_statement_on_what_a_body_must_do_is_no_vote(paragraph):
         ("JP", ("p3",)), ("MT", ("p4",))]
 
 
+@pytest.mark.parametrize("paragraph, key, role, kind", [
+    ("DENNIS FRANCIS (Trinidad and Tobago), President of the General Assembly, said the canal "
+     "concerns everyone.", "org:UN", "President of the General Assembly", BRIEFING),
+    ("The President of the General Assembly, DENNIS FRANCIS (Trinidad and Tobago), said the "
+     "canal concerns everyone.", "org:UN", "President of the General Assembly", BRIEFING),
+    ("M. DENNIS FRANCIS (Trinité-et-Tobago), Président de l’Assemblée générale, a déclaré que "
+     "le canal concerne tout le monde.", "org:UN", "Président de l’Assemblée générale", BRIEFING),
+    ("VASSILY NEBENZIA (Russian Federation), Council President for February, explained in his "
+     "national capacity his vote against the text.", "RU", "Council President for February",
+     NATIONAL),
+    ("Pour M. KWAME OSEI (Ghana), la Mission illustre la valeur des solutions régionales.", "GH",
+     None, NATIONAL),
+])
+def test_a_country_and_an_office(paragraph, key, role, kind):
+    """Named with a country, a speaker in a UN office speaks for the office, not the country,
+    unless in a national capacity; other titles are kept as the role."""
+    heading = "Déclarations" if " a " in paragraph or "Pour " in paragraph else "Statements"
+    (statement,) = parse_release(f"Fictional meeting on the canal.\n\n{heading}\n\n"
+                                 f"{paragraph}\n", "fictional-office").statements
+    assert (statement.delegation_key, statement.role, statement.kind) == (key, role, kind)
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
