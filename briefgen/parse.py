@@ -386,7 +386,7 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
     of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
     found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
-             or _title_name_intro(text, lang, data))
+             or _title_name_intro(text, lang, data) or _mixed_paren_intro(text, lang, data))
     pos = 0
     for _ in range(2):
         if found is not None:
@@ -527,10 +527,12 @@ def _top_level_segments(text: str) -> list[str]:
 def _title_segments(rest: str, lang: str) -> tuple[int, str | None]:
     """The title in `Title, [and Title,] verb …`: leading segments that read as titles."""
     titles = []
+    nouns = _takeover_res(lang)["nouns"]  # "representative of the United States" is a title too
     for segment in _top_level_segments(rest):
         s = segment.strip()
         bare = re.sub(r"^(?:and|et|the|la|le|l’|l')\s+", "", s)
-        if not s or not (bare[:1].isupper() or s.startswith(("the ", "l’", "l'"))):
+        if not s or not (bare[:1].isupper() or s.startswith(("the ", "l’", "l'"))
+                         or nouns.match(bare)):
             break
         titles.append(s)
         if len(titles) >= 3:
@@ -572,8 +574,10 @@ def _mixed_name(name: str, data: LanguageData) -> bool:
 
 
 def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
-    m = _NAME_TITLE.match(text)
-    if not m or not _mixed_name(m.group("name"), data):
+    pos, honorific = _skip_prefixes(text, lang, data)  # "M. Vassily Nebenzia, représentant …"
+    m = _NAME_TITLE.match(text, pos)
+    if not m or not (_mixed_name(m.group("name"), data)
+                     or honorific and m.group("name")[:1].isupper()):
         return None
     _, title = _title_segments(m.group("rest"), lang)
     if not title:
@@ -581,7 +585,8 @@ def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | Non
     key, written = _title_delegation(title, lang, data)
     if key == UNKNOWN:
         return None
-    role = None if _phrase_speaker(title, lang, data) else title
+    delegate = _phrase_speaker(title, lang, data) or _takeover_res(lang)["nouns"].match(title)
+    role = None if delegate else title
     return _with_context(Speaker(key, written, m.group("name"), role=role), m.group("rest"),
                          lang, data)
 
@@ -622,6 +627,30 @@ def _title_name_intro(text: str, lang: str, data: LanguageData) -> Speaker | Non
                 return _with_context(Speaker(key, written, name, role=m.group("title")),
                                      text[m.end():], lang, data)
     return None
+
+
+_INITIALS_OR_NAME = rf"(?:(?:[^\W\d_]\.){{2,}}|{_NAME_TOKEN})"  # "T.S. Tirumurti"
+_NAME_PAREN = re.compile(rf"(?P<name>{_INITIALS_OR_NAME}(?:\s+{_INITIALS_OR_NAME}){{0,6}})"
+                         r"\s*\((?P<inner>[^()]{2,80})\)")
+
+
+def _mixed_paren_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """`Vassily Nebenzia (Russian Federation) said`, `Mme Linda Thomas-Greenfield (États-Unis)
+    a dit`: the capitals style A uses, lost (a copy from a page that only shows them).  The
+    name must read as a person's (an honorific, or capitalized words that are no delegation:
+    "Collective Security Treaty Organization (CSTO)" is the body, named with its acronym)
+    and the parenthesis a delegation, followed by a comma or a verb."""
+    pos, honorific = _skip_prefixes(text, lang, data)
+    m = _NAME_PAREN.match(text, pos)
+    if not m or not (honorific or _mixed_name(m.group("name"), data) and len(
+            m.group("name").split()) >= 2) or resolve(m.group("name"), lang):
+        return None
+    key = _key_of(m.group("inner"), lang)
+    after = text[m.end():]
+    if key == UNKNOWN or not re.match(rf"\s*,|{_subject_res(lang)[0].pattern}", after):
+        return None
+    return _with_context(Speaker(key, m.group("inner").strip(), m.group("name")), after, lang,
+                         data)
 
 
 def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:

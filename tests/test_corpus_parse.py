@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,23 @@ def test_the_lead_is_never_a_statement(corpus, name):
     in_statements = {pid for s in release.statements for pid in s.paragraphs}
     assert not lead & in_statements
     assert not lead & {p.pid for p in release.unattributed}
+
+
+_CAPITAL_NAME = re.compile(r"\b(?:[A-ZÀ-Þ][A-ZÀ-Þ’'\-.]*\s+){0,6}[A-ZÀ-Þ][A-ZÀ-Þ’'\-]+(?=\s*\()")
+
+
+def mixed_case_names(text: str) -> str:
+    """The release as a copy from a page that only shows the capitals leaves it: `M. JAMES
+    KARIUKI (Royaume-Uni)` -> `M. James Kariuki (Royaume-Uni)`; acronyms stay."""
+    return _CAPITAL_NAME.sub(lambda m: m.group().title() if len(re.sub(r"\W", "", m.group())) > 4
+                             else m.group(), text)
+
+
+@pytest.mark.parametrize("name", [n for n in RELEASES if expected(n)["style"] == "A"])
+def test_style_a_with_names_in_mixed_case_parses_the_same(corpus, name):
+    text, stem = read_source(corpus(f"{name}.txt"))
+    variant = mixed_case_names(text)
+    assert variant != text
+    turns = lambda release: [(s.delegation_key, s.kind, s.paragraphs)  # noqa: E731
+                             for s in release.statements]
+    assert turns(parse_module.parse_release(variant, stem)) == turns(parsed(corpus, name))

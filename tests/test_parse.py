@@ -608,6 +608,40 @@ def test_a_country_and_an_office(paragraph, key, role, kind):
     assert (statement.delegation_key, statement.role, statement.kind) == (key, role, kind)
 
 
+@pytest.mark.parametrize("lang, paragraph, key, name", [
+    ("en", "Ana Silva (Brazil) said the canal matters.", "BR", "Ana Silva"),
+    ("en", "Ms. Silva (Brazil), taking the floor again, said the canal matters.", "BR", "Silva"),
+    ("en", "T.S. Rao (India) said the canal matters.", "IN", "T.S. Rao"),
+    ("en", "Lena Park, representative of Estonia, said the dispute must end.", "EE",
+           "Lena Park"),
+    ("fr", "Mme Ana Silva (Brésil) a dit que le canal compte.", "BR", "Ana Silva"),
+    ("fr", "Pour M. Kwame Osei (Ghana), le canal compte.", "GH", "Kwame Osei"),
+    ("fr", "M. Vassily Petrov, représentant de la Fédération de Russie, a dit que le texte est "
+           "déséquilibré.", "RU", "Vassily Petrov"),
+])
+def test_named_speakers_without_capitals(lang, paragraph, key, name):
+    opening = {"en": "The representative of Norway said the canal matters.",
+               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                            f"{opening}\n\n{paragraph}\n", "fictional-names")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3",)), (key, ("p4",))]
+    assert release.statements[1].speaker == name
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Collective Security Treaty Organization (CSTO) troops left Almaty, he said.",
+    "United Nations Children’s Fund (UNICEF) figures show 2 million children in need.",
+])
+def test_a_body_named_with_its_acronym_is_no_speaker(paragraph):
+    release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
+                            "The representative of Norway said the canal matters.\n\n"
+                            f"{paragraph}\n", "fictional-names")
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3", "p4"))]
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
