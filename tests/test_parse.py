@@ -447,6 +447,15 @@ def test_several_or_doubtful_subjects_leave_the_rest_unattributed(paragraph, spe
     assert after[0][1].startswith(rest) and paragraph.endswith(after[0][1])
 
 
+def after_norway(paragraph: str, lang: str = "en"):
+    """A small fictional release: Norway's statement, then `paragraph` (p4)."""
+    opening = {"en": "The representative of Norway said the canal matters.",
+               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    return parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                         f"{opening}\n\n{paragraph}\n", "fictional")
+
+
 MARKED_TURNS = [
     ("en", "The Russian Federation, for its part, rejected any attempt to impose the canal "
            "treaty. He added that talks must go on.", "RU"),
@@ -463,24 +472,24 @@ MARKED_TURNS = [
 def test_a_country_named_alone_takes_the_floor_when_the_release_marks_its_turn(lang, paragraph,
                                                                                key):
     """The paragraph is the new delegation's, not a follow-on of the speaker before it."""
-    opening = {"en": "The representative of Norway said the canal matters.",
-               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
-    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
-    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
-                            f"{opening}\n\n{paragraph}\n", "fictional-turns")
+    release = after_norway(paragraph, lang)
     assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
         ("NO", ("p3",)), (key, ("p4",))]
 
 
 @pytest.mark.parametrize("paragraph", [
+    # a country named alone without the mark is what the speaker reports
     "Kazakhstan requested the help of the fictional treaty organization, she said.",
     "The Russian Federation has violated the canal treaty many times.",
     "La Russie, selon elle, viole le traité fictif.",
+    # a name after an opening clause but not right after its comma is a mention
+    "Referring to the remarks of Mr. LI WEI (China), he said the canal is open to all.",
+    # a body named with its acronym is no person
+    "Collective Security Treaty Organization (CSTO) troops left Almaty, he said.",
+    "United Nations Children’s Fund (UNICEF) figures show 2 million children in need.",
 ])
-def test_a_country_named_alone_without_the_mark_is_what_the_speaker_reports(paragraph):
-    release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
-                            "The representative of Norway said the canal matters.\n\n"
-                            f"{paragraph}\n", "fictional-turns")
+def test_what_the_speaker_reports_is_no_new_turn(paragraph):
+    release = after_norway(paragraph)
     assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
         ("NO", ("p3", "p4"))]
 
@@ -495,11 +504,7 @@ def test_a_country_named_alone_without_the_mark_is_what_the_speaker_reports(para
            "calme.", "PT", NATIONAL),
 ])
 def test_a_named_speaker_after_an_opening_clause_starts_a_turn(lang, paragraph, key, kind):
-    opening = {"en": "The representative of Norway said the canal matters.",
-               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
-    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
-    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
-                            f"{opening}\n\n{paragraph}\n", "fictional-clause")
+    release = after_norway(paragraph, lang)
     assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
         ("NO", ("p3",)), (key, ("p4",))]
     assert release.statements[1].kind == kind
@@ -523,24 +528,11 @@ def test_a_named_speaker_after_an_opening_clause_starts_a_turn(lang, paragraph, 
     ("fr", "Pour la déléguée du Mexique, le blocus est illégal.", "MX", None, None),
 ])
 def test_opening_forms_that_start_a_turn(lang, paragraph, key, group, role):
-    opening = {"en": "The representative of Norway said the canal matters.",
-               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
-    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
-    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
-                            f"{opening}\n\n{paragraph}\n", "fictional-opening")
+    release = after_norway(paragraph, lang)
     assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
         ("NO", ("p3",)), (key, ("p4",))]
     second = release.statements[1]
     assert (second.on_behalf_key, second.role) == (group, role)
-
-
-def test_a_name_mentioned_after_an_opening_clause_is_no_turn():
-    release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
-                            "The representative of Norway said the canal matters.\n\n"
-                            "Referring to the remarks of Mr. LI WEI (China), he said the canal "
-                            "is open to all.\n", "fictional-clause")
-    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
-        ("NO", ("p3", "p4"))]
 
 
 @pytest.mark.parametrize("text, key", [
@@ -620,26 +612,10 @@ def test_a_country_and_an_office(paragraph, key, role, kind):
            "déséquilibré.", "RU", "Vassily Petrov"),
 ])
 def test_named_speakers_without_capitals(lang, paragraph, key, name):
-    opening = {"en": "The representative of Norway said the canal matters.",
-               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
-    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
-    release = parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
-                            f"{opening}\n\n{paragraph}\n", "fictional-names")
+    release = after_norway(paragraph, lang)
     assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
         ("NO", ("p3",)), (key, ("p4",))]
     assert release.statements[1].speaker == name
-
-
-@pytest.mark.parametrize("paragraph", [
-    "Collective Security Treaty Organization (CSTO) troops left Almaty, he said.",
-    "United Nations Children’s Fund (UNICEF) figures show 2 million children in need.",
-])
-def test_a_body_named_with_its_acronym_is_no_speaker(paragraph):
-    release = parse_release("Fictional meeting on the Norland canal.\n\nStatements\n\n"
-                            "The representative of Norway said the canal matters.\n\n"
-                            f"{paragraph}\n", "fictional-names")
-    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
-        ("NO", ("p3", "p4"))]
 
 
 def test_french_group_after_au_nom_du():
