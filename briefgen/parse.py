@@ -101,6 +101,9 @@ _VOTE = {
 }
 # "Pour M. NAME (Pays), il …": words that may precede a speaker introduction.
 _INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
+# Before a delegate phrase and a comma, in a thematic section: whose view the sentence gives.
+_ACCORDING_TO = {"en": ("According to", "according to", "For", "for"),
+                 "fr": ("Selon", "selon", "Pour", "pour", "D'après", "d'après")}
 _NATIONAL_CAPACITY = {
     "en": ("national capacity",),
     "fr": ("qualité nationale", "titre national", "capacité nationale"),
@@ -116,9 +119,13 @@ _OPENING_HEADINGS = {
 # Representative of".
 _DELEGATE_NOUNS_EXTRA = {
     "en": ("observer", "Observer", "Permanent Observer", "Permanent Representative",
-           "Deputy Permanent Representative", "Minister", "Foreign Minister"),
+           "Deputy Permanent Representative", "Minister", "Foreign Minister",
+           "Chargé d'affaires", "Chargé d’affaires", "chargé d'affaires", "chargé d’affaires"),
     "fr": ("observateur", "observatrice", "porte-parole", "Observateur permanent",
-           "Représentant permanent", "Représentante permanente"),
+           "Représentant permanent", "Représentante permanente", "Chargé d'affaires",
+           "Chargé d’affaires", "chargé d'affaires", "chargé d’affaires",
+           "Chargée d'affaires", "Chargée d’affaires", "chargée d'affaires",
+           "chargée d’affaires"),
 }
 _OF = {"en": r"(?:of|for|from)\s+", "fr": r"(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])"}
 # A French country named as the subject of a reporting verb: "la Chine a dit".
@@ -386,7 +393,8 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
     of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
     found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
-             or _title_name_intro(text, lang, data) or _mixed_paren_intro(text, lang, data))
+             or _title_name_intro(text, lang, data) or _mixed_paren_intro(text, lang, data)
+             or _inverted_intro(text, lang, data))
     pos = 0
     for _ in range(2):
         if found is not None:
@@ -402,6 +410,17 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
             if title[:1].isupper():  # "The President of the General Assembly, NAME (X),"
                 found = _in_office(found, title, data)
     return found
+
+
+def _inverted_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """A quotation, then the verb, then the named speaker: `“We are here to stay,” said Mr.
+    NAME (Canada), adding …`, `« Nous resterons », a déclaré M. NAME (Canada).`"""
+    quote = _QUOTE_LEAD.match(text)
+    verb = quote and re.match(rf"(?:{_reporting_re(lang).pattern})\s+", text[quote.end():])
+    if not verb:
+        return None
+    found = _caps_intro(text[quote.end() + verb.end():], lang, data)
+    return found if found is not None and found.key != UNKNOWN else None
 
 
 def _in_office(speaker: Speaker, title: str, data: LanguageData) -> Speaker:
@@ -1050,8 +1069,9 @@ def _speech_verb(lang: str) -> str:
     participles = sorted({v.split(" ", 1)[1] for v in verbs if v.startswith(("a ", "s'est "))},
                          key=len, reverse=True)
     alt = "|".join(re.escape(p) for p in participles)
-    return (rf"(?:{table}|(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|\s+(?:{_FILLERS[lang]}))*"
-            rf"\s+(?:{alt})e?s?)\b")
+    clitic = r"(?:(?:les|la|le|lui|leur|y|en)\s+|l')?"  # "les a jugées", "l'a rappelé"
+    return (rf"{clitic}(?:{table}|(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|"
+            rf"\s+(?:{_FILLERS[lang]}))*\s+(?:{alt})e?s?)\b")
 
 
 @lru_cache(maxsize=None)
@@ -1111,6 +1131,8 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
             pass
         elif inverted.search(clause) and res["clause_end"].match(rest):
             pass  # "“…”, said the representative of X", "…, a appuyé la Norvège"
+        elif loose and clause.strip() in _ACCORDING_TO[lang] and rest.lstrip().startswith(","):
+            pass  # style C: "Selon le représentant de la Chine, le blocus …"
         elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
               or res["intro"].match(clause)) and verb_re.match(rest):
             if res["own_tail"].search(rest):

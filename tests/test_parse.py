@@ -618,6 +618,18 @@ def test_named_speakers_without_capitals(lang, paragraph, key, name):
     assert release.statements[1].speaker == name
 
 
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("en", "“We are here to stay,” said Mr. JOHN DOE (Canada), adding that aid matters.", "CA"),
+    ("fr", "« Nous resterons », a déclaré M. JOHN DOE (Canada).", "CA"),
+    ("en", "The Chargé d’affaires of Ukraine said aid matters.", "UA"),
+    ("fr", "Le chargé d’affaires de l’Ukraine a dit que l’aide compte.", "UA"),
+])
+def test_inverted_speakers_and_charges_d_affaires(lang, paragraph, key):
+    release = after_norway(paragraph, lang)
+    assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
+        ("NO", ("p3",)), (key, ("p4",))]
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
@@ -696,6 +708,23 @@ def test_style_c_sentences_follow_the_same_rule():
     assert len(by_key["LS"]) == 3
     assert [p.text for p in release.unattributed] == [
         "China and the Russian Federation said the text is unbalanced."]
+
+
+def test_french_style_c_whose_view_and_a_pronoun_before_the_verb():
+    release = parse_release(
+        "Débat fictif sur le canal\n\nDes délégués se sont réunis pour débattre d’un canal "
+        "fictif.\n\nDéclarations\n\nPlusieurs délégations ont appelé à la réouverture du canal. Selon le représentant de la "
+        "Chine, le blocus viole le droit international. La France a, de son côté, appelé à la "
+        "retenue.\n\nPour la déléguée du Mexique, l’aide doit passer. Le représentant du Japon "
+        "a annoncé une aide fictive.\n\nLes sanctions ont divisé les membres. Elles sont "
+        "« injustes », a estimé le délégué de la Fédération de Russie, alors que le représentant "
+        "des États-Unis les a jugées nécessaires.\n", "fictional-c-fr")
+    by_key = {s.delegation_key: [p.text for p in s.passages] for s in release.statements}
+    assert by_key["CN"] == ["Selon le représentant de la Chine, le blocus viole le droit "
+                            "international."]
+    assert by_key["MX"] == ["Pour la déléguée du Mexique, l’aide doit passer."]
+    assert by_key["US"] == ["alors que le représentant des États-Unis les a jugées nécessaires."]
+    assert set(by_key) == {"CN", "FR", "MX", "JP", "RU", "US"}
 
 
 def test_body_is_read_from_the_opening_text_when_there_is_no_lead():
