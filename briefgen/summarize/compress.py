@@ -659,7 +659,7 @@ def _attribution_cuts(sentence: str, lang: str, allowed: frozenset[str],
         if _inside(comma, quotes):
             closing = _quote_closing_tail(sentence, comma, lang, allowed, identifying, quotes)
             if closing:
-                return [closing]
+                return [*cuts, closing]
             continue
         end = _phrase_end(sentence, comma + 1, quotes)
         phrase = sentence[comma + 1:end].strip()
@@ -689,7 +689,8 @@ def _quote_closing_tail(sentence: str, comma: int, lang: str, allowed: frozenset
     quotation (English puts it inside) and the attribution after it up to the sentence end,
     which then ends with the quotation (`“… civilians.”`)."""
     after = comma + 2
-    if not any(end == after for _, end in quotes) or sentence[comma + 1] not in _QUOTE_CLOSERS:
+    if not any(end == after for _, end in quotes) or sentence[comma + 1:after] not in \
+            tuple(_QUOTE_CLOSERS):
         return None
     end = _phrase_end(sentence, after, quotes)
     if sentence[end:].strip(" " + SENTENCE_END) or not _is_attribution(
