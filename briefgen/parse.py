@@ -757,8 +757,8 @@ def _longest_name_opening(text: str, lang: str) -> tuple[str, str] | None:
     for k in range(len(words), 0, -1):
         written = text[:words[k - 1][2]]
         hit = resolve(written, lang)
-        if hit is not None:
-            return written, hit.key
+        if hit is not None:  # "Netherlands (" of "Netherlands (ABC)" is "Netherlands"
+            return written.rstrip(" ("), hit.key
     return None
 
 

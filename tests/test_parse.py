@@ -630,6 +630,19 @@ def test_inverted_speakers_and_charges_d_affaires(lang, paragraph, key):
         ("NO", ("p3",)), (key, ("p4",))]
 
 
+@pytest.mark.parametrize("paragraph, key, written", [
+    ("The representative of the Netherlands (Kingdom of the) said aid matters.", "NL",
+     "Netherlands"),
+    ("The representative of the International Committee of the Red Cross (ICRC) said aid "
+     "matters.", "org:ICRC", "International Committee of the Red Cross"),
+    ("The representative of Iran (Islamic Republic of) said aid matters.", "IR",
+     "Iran (Islamic Republic of)"),
+])
+def test_delegation_as_written_stops_before_a_gloss(paragraph, key, written):
+    second = after_norway(paragraph).statements[1]
+    assert (second.delegation_key, second.delegation) == (key, written)
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
