@@ -956,6 +956,28 @@ def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str 
     first = _first_sentence(text)
     for f in _attributions(first, lang, data):
         return f.who
+    return _unknown_delegate(first, lang)
+
+
+@lru_cache(maxsize=None)
+def _unknown_delegate_re(lang: str) -> re.Pattern:
+    nouns = "|".join(re.escape(n) for n in LANGUAGES[lang].delegate_nouns)
+    return re.compile(rf"(?:The|Le|La|L’|L')\s*(?:(?:Permanent|Deputy)\s+)?(?:{nouns})e?\s+"
+                      rf"{_OF[lang]}(?:the\s+)?(?=[A-ZÀ-Þ])")
+
+
+def _unknown_delegate(sentence: str, lang: str) -> Speaker | None:
+    """`The representative of the Fictional League said …` opening a paragraph: a delegation no
+    table knows still takes the floor.  Its statement is kept apart, under the name as
+    written (up to its verb) and an unknown key, rather than glued to the speaker before."""
+    m = _unknown_delegate_re(lang).match(normalize_apostrophes(sentence))
+    if m is None:
+        return None
+    verb = _subject_res(lang)[0]
+    for word in itertools.islice(re.finditer(r"[\w’'\-]+", sentence[m.end():]), _MAX_NAME_WORDS):
+        end = m.end() + word.end()
+        if re.match(r"\s*,", sentence[end:]) or verb.match(sentence, end):
+            return Speaker(UNKNOWN, sentence[m.end():end])
     return None
 
 

@@ -643,6 +643,19 @@ def test_delegation_as_written_stops_before_a_gloss(paragraph, key, written):
     assert (second.delegation_key, second.delegation) == (key, written)
 
 
+@pytest.mark.parametrize("lang, paragraph, written", [
+    ("en", "The representative of the Fictional League of Ports said the canal matters.",
+     "Fictional League of Ports"),
+    ("fr", "Le représentant de la Ligue fictive des ports a dit que le canal compte.",
+     "Ligue fictive des ports"),
+])
+def test_a_delegation_no_table_knows_still_takes_the_floor(lang, paragraph, written):
+    """Kept apart under the name as written, never glued to the speaker before."""
+    release = after_norway(paragraph, lang)
+    assert [(s.delegation_key, s.delegation, s.paragraphs) for s in release.statements][1:] == [
+        ("unknown", written, ("p4",))]
+
+
 def test_french_group_after_au_nom_du():
     release = parse_release(
         "Séance fictive sur le canal de Norlande.\n\nDéclarations\n\nS’exprimant au nom du "
