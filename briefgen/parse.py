@@ -959,18 +959,17 @@ def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str 
     return _unknown_delegate(first, lang)
 
 
-@lru_cache(maxsize=None)
-def _unknown_delegate_re(lang: str) -> re.Pattern:
-    nouns = "|".join(re.escape(n) for n in LANGUAGES[lang].delegate_nouns)
-    return re.compile(rf"(?:The|Le|La|L’|L')\s*(?:(?:Permanent|Deputy)\s+)?(?:{nouns})e?\s+"
-                      rf"{_OF[lang]}(?:the\s+)?(?=[A-ZÀ-Þ])")
+_NAME_START = re.compile(r"(?:the\s+)?(?=[A-ZÀ-Þ])")
 
 
 def _unknown_delegate(sentence: str, lang: str) -> Speaker | None:
     """`The representative of the Fictional League said …` opening a paragraph: a delegation no
     table knows still takes the floor.  Its statement is kept apart, under the name as
     written (up to its verb) and an unknown key, rather than glued to the speaker before."""
-    m = _unknown_delegate_re(lang).match(normalize_apostrophes(sentence))
+    m = _phrase_patterns(lang)["of"].match(normalize_apostrophes(sentence))
+    if m is None or m.group("pl"):
+        return None
+    m = _NAME_START.match(sentence, m.end())
     if m is None:
         return None
     verb = _subject_res(lang)[0]
@@ -1097,14 +1096,20 @@ def _speech_verb(lang: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _singular_subjects(lang: str) -> str:
+    """The current speaker as a subject ("He", "La représentante"), as an alternation; the
+    plural pronouns are several delegations, not one."""
+    singular = [normalize_apostrophes(s) for s in LANGUAGES[lang].follow_on_subjects
+                if not re.fullmatch(_PLURAL_PRONOUNS[lang], s)]
+    return "|".join(_any_case_initial(s) for s in sorted(singular, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def _takeover_res(lang: str) -> dict[str, re.Pattern]:
     data = LANGUAGES[lang]
     verb = _speech_verb(lang)
     earlier = rf"(?!\s+(?:{_EARLIER[lang]})\b)"
-    singular = [normalize_apostrophes(s) for s in data.follow_on_subjects
-                if not re.fullmatch(_PLURAL_PRONOUNS[lang], s)]
-    own = "|".join(_any_case_initial(s) for s in sorted(singular, key=len, reverse=True))
-    own_voice = rf"(?<![\w'])(?:{own})\s+{verb}|{_OWN_VOICE_EXTRA[lang]}"
+    own_voice = rf"(?<![\w'])(?:{_singular_subjects(lang)})\s+{verb}|{_OWN_VOICE_EXTRA[lang]}"
     if lang == "fr":  # "…, a ajouté le représentant" (no "de X": the current speaker)
         nouns = "|".join(re.escape(n) for n in data.delegate_nouns)
         own_voice += (rf"|(?:{_reporting_re(lang).pattern})\s+(?:{_NAME_ARTICLE[lang]})"
@@ -1359,10 +1364,7 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
 @lru_cache(maxsize=None)
 def _follow_on_re(lang: str) -> re.Pattern:
     """A paragraph that goes on in the current speaker's voice: "He …", "La représentante …"."""
-    subjects = sorted((normalize_apostrophes(s) for s in LANGUAGES[lang].follow_on_subjects),
-                      key=len, reverse=True)
-    alt = "|".join(map(_any_case_initial, subjects))
-    return re.compile(rf"[«“\"]?(?:[^.;,]{{0,120}},\s+)?(?:{alt})\b"
+    return re.compile(rf"[«“\"]?(?:[^.;,]{{0,120}},\s+)?(?:{_singular_subjects(lang)})\b"
                       rf"|[^.]{{0,200}}(?:{_OWN_VOICE_EXTRA[lang]})")
 
 

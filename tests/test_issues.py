@@ -122,6 +122,18 @@ def test_a_debate_no_table_knows_gets_its_agenda_item():
     assert find_issues(unframed, Settings()).issues == ()
 
 
+def test_an_agenda_item_is_found_in_its_words_singular_or_plural():
+    speeches = [(key, [text]) for key, text in (
+        ("CU", "Cuba said the fictional process needs funds."),
+        ("JP", "Japan supports all fictional processes under way."),
+        ("NO", "Norway said the process must include women."),
+        ("FJ", "Fiji spoke of the fictional ocean treaty."))]
+    release = _release("Fictional Committee Debates", "The fictional Committee met today.",
+                       speeches, "en", headings=[Heading("p0", "REVIEW PROCESS", "agenda")])
+    (issue,) = find_issues(release, Settings()).issues
+    assert [p.delegation_key for p in issue.positions] == ["CU", "JP", "NO"]
+
+
 def test_a_place_in_a_list_is_not_a_position(release_fr):
     kazakhstan = _issue(find_issues(release_fr, Settings(lang="fr")), "kazakhstan")
     keys = {p.delegation_key for p in kazakhstan.positions}

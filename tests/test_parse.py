@@ -563,6 +563,11 @@ def test_after_a_paragraph_that_changed_hands_narration_is_nobody_s():
     assert [(s.delegation_key, s.paragraphs) for s in release.statements] == [
         ("FR", ("p3",)), ("CN", ("p3",)), ("PE", ("p4",)), ("RU", ("p4", "p5")), ("JP", ("p5",))]
     assert [p.text for p in release.unattributed] == ["Sanctions drew sharp differences."]
+    several = parse_release(
+        "Fictional meeting on the Norland canal.\n\nStatements\n\nThe representative of "
+        "France stressed that the blockade is illegal, while China’s delegate urged restraint."
+        "\n\nThey both said the canal matters.\n", "fictional-shared")
+    assert [p.text for p in several.unattributed] == ["They both said the canal matters."]
 
 
 @pytest.mark.parametrize("paragraph", [

@@ -226,7 +226,8 @@ def _agenda_candidates(release, units, facts, speakers, lang) -> list[Candidate]
                  if w not in table.stop_words and w not in generic and not w.endswith("'")}
         if not words:
             continue
-        alternation = "|".join(re.escape(w.rstrip("sx")) for w in sorted(words))
+        stems = {w[:-1] if w[-1] in "sx" and not w.endswith("ss") else w for w in words}
+        alternation = "|".join(re.escape(w) for w in sorted(stems))
         matcher = Matcher(id=slug(heading.text), kind=TOPIC,
                           labels={lang: heading.text.strip().capitalize()},
                           terms=re.compile(rf"\b(?:{alternation})(?:s|x|es)?\b"))
