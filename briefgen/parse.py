@@ -406,9 +406,12 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         found = _caps_intro(text[pos:], lang, data)
         if found is not None:  # what the clauses say of the turn: a reply, for a group
             found = _with_context(found, text, lang, data)
-            title = re.sub(r"^(?:The|Le|La|L[’'])\s*", "", clause.group().strip(" ,"))
-            if title[:1].isupper():  # "The President of the General Assembly, NAME (X),"
-                found = _in_office(found, title, data)
+            # "The President of the General Assembly, NAME (X)": a noun phrase is a title;
+            # "Reprenant la parole, M. NAME (X)" is not
+            title = re.match(r"(?i:the|le|la|l[’'])\s*(?P<t>[A-ZÀ-Þ].*)",
+                             clause.group().strip(" ,"))
+            if title:
+                found = _in_office(found, title.group("t"), data)
     return found
 
 
