@@ -265,28 +265,50 @@ def test_a_situation_is_not_contested_by_words():
     assert all(p.stance is None for p in humanitarian.positions)
 
 
-def test_a_situation_is_never_split_into_sides():
-    # FICTIONAL CONTENT, written for this test: the damage at a nuclear plant is blamed on
-    # Brazil's forces, Brazil blames Chile.  Nuclear safety is a state of affairs everyone
-    # worries about, not a proposition: "Backed: nuclear safety" would mean nothing, so the
-    # issue shows positions without sides (the party's action is a place issue's business).
+NUCLEAR_SPEECHES = [
+    ("FR", "France condemned the Brazilian forces that attacked the nuclear plant."),
+    ("IE", "Ireland deplored Brazil's reckless shelling of the nuclear power station."),
+    ("NO", "Norway said Brazilian troops must leave the nuclear plant, which is alarming."),
+    ("GH", "Ghana supports the IAEA in its work on nuclear safety."),
+    ("org:UN", "The Secretary-General welcomed the IAEA's actions at the nuclear plant."),
+    ("BR", ("Brazil said the nuclear plant is safe and condemned Chile's provocations.  "
+            "Chile's saboteurs are a danger to nuclear safety, he said, rejecting Chile's "
+            "claims.")),
+    ("MX", "Mexico condemned Chile's attacks on the nuclear plant, which are unacceptable."),
+]
+
+
+def _nuclear(speeches) -> IssueAnalysis:
     title = "Security Council meets on nuclear safety at a power plant"
     lead = "Speakers addressed the nuclear plant."
-    speeches = [(key, [text]) for key, text in [
-        ("FR", "France condemned the Brazilian forces that attacked the nuclear plant."),
-        ("IE", "Ireland deplored Brazil's reckless shelling of the nuclear power station."),
-        ("NO", "Norway said Brazilian troops must leave the nuclear plant, which is alarming."),
-        ("GH", "Ghana supports the IAEA in its work on nuclear safety."),
-        ("org:UN", "The Secretary-General welcomed the IAEA's actions at the nuclear plant."),
-        ("BR", ("Brazil said the nuclear plant is safe and condemned Chile's provocations.  "
-                "Chile's saboteurs are a danger to nuclear safety, he said, rejecting Chile's "
-                "claims.")),
-        ("MX", "Mexico condemned Chile's attacks on the nuclear plant, which are unacceptable."),
-    ]]
-    analysis = find_issues(_release(title, lead, speeches, "en"), Settings(lang="en"))
+    return find_issues(_release(title, lead, [(k, [t]) for k, t in speeches], "en"),
+                       Settings(lang="en"))
+
+
+def test_a_situation_is_split_on_the_action_of_the_party_blamed_for_it():
+    # FICTIONAL CONTENT, written for this test: the damage at a nuclear plant is blamed on
+    # Brazil's forces; Brazil speaks, defends itself and blames Chile.  Concern about nuclear
+    # safety is shared, but what Brazil's forces did there is disputed: the sides are about
+    # that action (the row is labelled with it, never "Backed: nuclear safety").
+    analysis = _nuclear(NUCLEAR_SPEECHES)
+    nuclear = _issue(analysis, "nuclear-safety")
+    assert nuclear.contested and nuclear.sides == "action"
+    assert nuclear.target.startswith("Brazil") and "nuclear" not in nuclear.target.casefold()
+    stances = {p.delegation_key: p.stance for p in nuclear.positions}
+    assert stances["BR"] == SUPPORTS
+    assert {k for k, s in stances.items() if s == CONCERNED} >= {"FR", "IE"}
+    # Whom Brazil blames, blamed in turn, is Brazil's side; the UN is the forum.
+    assert stances["MX"] == SUPPORTS and stances["org:UN"] == "neutral"
+    assert [d.issue_id for d in analysis.divergences] == ["nuclear-safety"]
+
+
+def test_a_situation_is_not_split_when_the_blamed_party_does_not_defend_itself():
+    # FICTIONAL CONTENT: the same debate without Brazil's statement.  Blame with nobody on the
+    # other side is shared concern, not a divergence between delegations.
+    analysis = _nuclear([(k, t) for k, t in NUCLEAR_SPEECHES if k != "BR"])
     nuclear = _issue(analysis, "nuclear-safety")
     assert not nuclear.contested and not analysis.divergences
-    assert {p.delegation_key for p in nuclear.positions} >= {"FR", "IE", "NO", "BR", "MX"}
+    assert {p.delegation_key for p in nuclear.positions} >= {"FR", "IE", "NO", "MX"}
     assert all(p.stance is None for p in nuclear.positions)
 
 
@@ -453,11 +475,11 @@ def test_gold_harness_floors(corpus):
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
     assert tuned.stance_accuracy >= 0.98  # raised from 0.95 (party-sentences round)
     first, second, third = (results[k] for k in DEVELOPMENT)
-    # SC-14819: 0.32, lowered from 0.85 on purpose: nuclear safety (gold: contested, 17
-    # stances) is a state of affairs and no longer split into sides; the stances it shows
-    # are what is floored (stance precision).
-    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.43  # raised from 0.40
-    assert first.stance_precision >= 0.92  # raised from 0.85
+    # SC-14819: 0.44 while nuclear safety (gold: contested, 17 stances) was never split into
+    # sides; 0.94 (30/32) once the Russian Federation's action at the plant is (it speaks in
+    # its own defence).  Precision 0.94 (30/32), against 0.93 (14/15) before it.
+    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.90  # raised from 0.43
+    assert first.stance_precision >= 0.92
     assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.35
     assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.90
     assert third.stance_precision >= 0.90  # Cuba defends, Samoa no longer; Antigua filed
@@ -466,10 +488,10 @@ def test_gold_harness_floors(corpus):
     held_out = results[HELD_OUT]
     assert held_out.f1 >= 0.70 and held_out.precision >= 0.97
     seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.79
+    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.88
     total = overall(results)
     assert total.f1 >= 0.88 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.76  # 0.59, then 0.75 before the party-sentences round
+    assert total.stance_accuracy >= 0.84  # 0.59, 0.75, 0.77, then 0.86 (situation round)
     # What the note shows: stances on the wrong side, divergence tables on no divergence.
     assert french.stance_precision >= 0.95 and french.table_precision >= 0.95
     assert tuned.stance_precision >= 0.98
@@ -608,6 +630,11 @@ def test_minority_column_shapes_read_from_what_the_sentence_says():
     # A call on the party (or its capital) to withdraw or stop criticizes what it does.
     assert stance("NO", "She called on Moscow to immediately withdraw its forces.") == CONCERNED
     assert stance("MW", "He called on the Russian Federation to cease its fire.") == CONCERNED
+    # So is an act the party is said to have committed; being committed to something is not.
+    assert stance("UA", "Moscow committed an act of nuclear terrorism while shelling the "
+                        "nuclear plant.") == CONCERNED
+    assert stance("FI", "The Russian Federation committed war crimes in Bucha.") == CONCERNED
+    assert stance("KZ", "The Russian Federation is committed to the talks.") != CONCERNED
     # A breach by the party is criticism.
     assert stance("GH", "The Russian Federation breached Article 2 of the Charter.") == CONCERNED
     # Pledging or welcoming aid to the victim takes no side.

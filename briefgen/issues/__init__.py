@@ -150,8 +150,10 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     that someone defends and at least MIN_SIDE delegations criticize, or a claimed right
     (`proposition` topics) with MIN_SIDE clear readings on each side.  A place without a
     party, or a state of affairs (genocide allegations, the humanitarian situation, hostages),
-    is never split into sides: concern about it is shared, not a side.  `report`: the lead's
-    sentences that report a divergence on it."""
+    is not split into sides by itself: concern about it is shared, not a side.  What a party
+    blamed for that state of affairs did (shelling a nuclear plant) is, once the party speaks
+    in its own defence: the sides are then about its action, as on a place.  `report`: the
+    lead's sentences that report a divergence on it."""
     reported = bool(report)
     framed = framed_actor(report, matcher.place, lang) if matcher.kind == PLACE else None
     by_key: dict[str, list[Assignment]] = {}
@@ -180,7 +182,7 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                          for k, (stance, _) in voted.items() if k in speakers})
         contested = _contested(readings, reported or bool(voted))
         sides = VOTE_SIDES
-    elif party and matcher.kind == PLACE:
+    elif party and (matcher.kind == PLACE or (matcher.situation and blamed)):
         if blamed:
             readings, wider = _on_action(readings, party), _on_action(wider, party)
         # Whether the sides are drawn is read on the place's own sentences; the party's

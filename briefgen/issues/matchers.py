@@ -36,7 +36,8 @@ class Matcher:
     regional: re.Pattern[str] | None = None  # COOPERATION: regional bodies in general
     votes: bool = False  # a text put to the vote: how delegations voted is their stance
     # A state of affairs everyone worries about (the humanitarian situation): concern about it
-    # is no side, so it is contested only when the release itself reports a divergence.
+    # is no side, so it is contested only on the action of a party blamed for it that speaks
+    # in its own defence.
     situation: bool = False
     # A claimed right or a measure delegations can be for or against (self-defence,
     # sanctions): contested when MIN_SIDE delegations take each side in words.
