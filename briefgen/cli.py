@@ -175,7 +175,11 @@ def make(inputs: tuple[str, ...], jobs: int | None, email_to: tuple[str, ...],
                        options.get("config"))
     sources = expand_inputs(inputs)
     if len(sources) == 1:
-        outcome = make_notes(sources[0], settings, email)
+        from .pdfworker import prewarmed
+
+        # WeasyPrint gets ready in a second process while this one runs the pipeline.
+        with prewarmed("pdf" in settings.formats or email is not None):
+            outcome = make_notes(sources[0], settings, email)
         _echo_outcome(outcome, batch=False)
         if outcome.error:
             raise BriefgenError(outcome.error)

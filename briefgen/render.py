@@ -194,7 +194,27 @@ def css_string(text: object) -> Markup:
 
 
 def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
-    """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders."""
+    """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders:
+    in the warmed-up worker when `make` started one (see pdfworker), else here."""
+    from . import pdfworker
+
+    worker = pdfworker.current()
+    if worker is not None:
+        return worker.pdf(html, base_dir=base_dir, allowed=allowed)
+    return html_to_pdf_here(html, base_dir=base_dir, allowed=allowed)
+
+
+def warm_up() -> None:
+    """What every first PDF of a process pays, on a one-line page in the shipped style:
+    WeasyPrint's import, the fonts, the first layout."""
+    shipped = shipped_templates()
+    css = (shipped / "briefing.css").read_text(encoding="utf-8")
+    html_to_pdf_here(f"<html lang=en><style>{css}</style><h1>Briefing</h1><p>Warm-up.</p>",
+                     base_dir=shipped, allowed=[shipped])
+
+
+def html_to_pdf_here(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
+    """html_to_pdf in this process."""
     weasyprint = _import_weasyprint()
     fetcher = _local_fetcher(tuple(p.resolve() for p in allowed))
     document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/",
