@@ -107,6 +107,8 @@ class _Tables:
     demonyms: dict[str, dict[str, str]]  # lang -> normalized adjective -> key
     un_titles: tuple[tuple[str, ...], ...]  # folded token sequences
     longest: int  # tokens in the longest name, bounds the phrase scan
+    first_words: frozenset[str]  # the first folded token of every name
+    abbreviation_starts: frozenset[str]  # every leading part of every abbreviation
 
 
 def _data(name: str) -> dict:
@@ -205,6 +207,9 @@ def _tables() -> _Tables:
         demonyms=adjectives,
         un_titles=titles,
         longest=max(len(form.split()) for form in names),
+        first_words=frozenset(form.split()[0] for form in names),
+        abbreviation_starts=frozenset(abbr[:n] for abbr in abbreviations
+                                      for n in range(1, len(abbr) + 1)),
     )
 
 
@@ -249,6 +254,35 @@ def _lookup(name: str) -> str | None:
         if bare.lower().startswith(article):
             bare = bare[len(article):]
     return tables.abbreviations.get(_compact(bare)) or tables.names.get(_normalize(name))
+
+
+def may_open_name(text: str) -> bool:
+    """Could a name that `resolve` knows open `text`?  False rules out every leading part of
+    `text` at once, from its first word: the parser asks about every capitalized run, and
+    most of them are no delegation.  A name written with a parenthesis ("Iran (Islamic
+    Republic of)") is reordered before the lookup, so such a text is always worth a look."""
+    if "(" in text:
+        return True
+    tables = _tables()
+    folded = [f for m in _TOKEN.finditer(text) if (f := _fold(m.group()))]
+    while folded and folded[0] in _ARTICLES:
+        folded.pop(0)
+    if folded and any(word in tables.first_words for word in
+                      (folded[0], folded[0].removesuffix("'s"), folded[0].removesuffix("'"))):
+        return True
+    words = text.split()
+    while words and _fold(words[0]) in _ARTICLES:
+        words.pop(0)
+    bare = " ".join(words)
+    if bare.lower().startswith(("l'", "l’")):
+        bare = bare[2:]
+    compact = _compact(bare)
+    for n in range(1, len(compact) + 1):
+        if compact[:n] not in tables.abbreviation_starts:
+            return False
+        if compact[:n] in tables.abbreviations:
+            return True
+    return False
 
 
 def resolve(name: str, lang: str | None = None) -> Delegation | None:

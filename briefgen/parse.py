@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .delegations import find_delegation, resolve, resolve_adjective
+from .delegations import find_delegation, may_open_name, resolve, resolve_adjective
 from .errors import BriefgenError
 from .i18n import BODIES
 from .languages import LANGUAGES, LanguageData, detect_language, normalize_apostrophes
@@ -757,6 +757,8 @@ def _longest_name_opening(text: str, lang: str) -> tuple[str, str] | None:
         words.append((w, m.start(), m.end()))
         if len(words) >= _MAX_NAME_WORDS:
             break
+    if not words or not may_open_name(text[:words[-1][2]]):
+        return None
     for k in range(len(words), 0, -1):
         written = text[:words[k - 1][2]]
         hit = resolve(written, lang)

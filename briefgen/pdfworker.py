@@ -98,7 +98,7 @@ def _serve(request_read: int, result_write: int, warm_up: Callable[[], None],
     try:
         try:
             warm_up()
-        except Exception:  # noqa: BLE001 - the real note may still lay out; try it
+        except Exception:  # noqa: BLE001, S110 - the real note may still lay out; try it
             pass
         with os.fdopen(request_read, "rb") as pipe:
             request = pipe.read()

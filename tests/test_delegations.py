@@ -12,6 +12,7 @@ from briefgen.delegations import (
     Delegation,
     display_name,
     find_delegation,
+    may_open_name,
     resolve,
     resolve_adjective,
 )
@@ -229,3 +230,23 @@ def test_un_title_naming_another_organization():
                            "States", "en").key == "org:ECOWAS"
     assert find_delegation("President of the International Committee of the Red Cross",
                            "en").key == "org:ICRC"
+
+
+@pytest.mark.parametrize("text", [
+    "Saint Vincent and the Grenadines said", "the Russian Federation's delegate", "Russia’s",
+    "la Fédération de Russie a dit", "l’ONU a", "U.K. delegate", "the UK's", "OTSC",
+    "Iran (Islamic Republic of) said", "Royaume-Uni", "Etats-Unis d'Amérique",
+])
+def test_a_text_a_name_opens_may_open_one(text):
+    assert may_open_name(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Speakers also said", "Le représentant a", "the delegate", "Mr. NAME", "Par ailleurs",
+    "Zebedee the zebra", "ZZZ Group",
+])
+def test_a_text_no_name_opens_is_ruled_out_at_once(text):
+    """The parser skips the longest-name scan on these; it may only skip what it would miss."""
+    assert not may_open_name(text)
+    words = text.split()
+    assert not any(resolve(" ".join(words[:k])) for k in range(1, len(words) + 1))

@@ -78,7 +78,9 @@ def test_baselines_get_as_many_words_as_briefgen():
 
     sentences = ["Valdoria needs water.", "The dam could fail.",
                  "Engineers were attacked near the dam last week.", "Norland will help."]
-    first = lambda found, n: list(found[:n])  # noqa: E731 - Lead-k
+    def first(found, n):  # Lead-k
+        return list(found[:n])
+
     ours = ["Engineers near the dam were attacked last week."]  # one sentence, eight words
     assert _budgeted(first, sentences, ours) == [
         "Valdoria needs water.", "The dam could fail.", "Engineers"]
