@@ -259,11 +259,18 @@ def _known_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ..
     "afghane") and places that are not delegations come from issue_places.toml.
     """
     found: list[PlaceMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a mention already stands
+
+    def free(start: int, end: int) -> bool:
+        return taken.find(1, start, end) < 0
+
+    def take(start: int, end: int) -> None:
+        taken[start:end] = b"\x01" * (end - start)
+
     extra, slugs = _extra_places_re(lang)
     for m in extra.finditer(_capitals_visible(text, folded)):
         found.append(PlaceMention(m.start(), m.end(), slugs[int(m.lastgroup[1:])]))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     for run in _NAME.finditer(text):
         words = _words(text, run.start(), run.end())
         i = 0
@@ -277,18 +284,18 @@ def _known_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ..
                 last = text[words[j - 1][0]:end]
                 if not (last[0].isupper() or (j - i > 1 and fold(text[start:words[i][1]]) in _HEADS)):
                     continue
-                if any(s < end and start < e for s, e in taken):
+                if not free(start, end):
                     continue
                 key = _resolve(text[start:end], lang)
                 if key:
                     found.append(PlaceMention(start, end, key))
-                    taken.append((start, end))
+                    take(start, end)
                     step = j - i
                     break
             i += step
     for m in _WORD.finditer(text):
         if m.group()[0].islower() or lang == "en":
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if not free(m.start(), m.end()):
                 continue
             key = _adjective(m.group(), lang)
             if key:
