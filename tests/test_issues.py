@@ -293,7 +293,7 @@ def test_a_situation_is_split_on_the_action_of_the_party_blamed_for_it():
     analysis = _nuclear(NUCLEAR_SPEECHES)
     nuclear = _issue(analysis, "nuclear-safety")
     assert nuclear.contested and nuclear.sides == "action"
-    assert nuclear.target.startswith("Brazil") and "nuclear" not in nuclear.target.casefold()
+    assert nuclear.target == f"{nuclear.label} — Brazil's military action"
     stances = {p.delegation_key: p.stance for p in nuclear.positions}
     assert stances["BR"] == SUPPORTS
     assert {k for k, s in stances.items() if s == CONCERNED} >= {"FR", "IE"}

@@ -195,6 +195,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
             readings, by_key = wider, by_key | named
         sides = ACTION_SIDES
         target = target_label(party, matcher.place, units_by_key, lang, note_lang)
+        if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
+            target = f"{matcher.labels[note_lang]} — {target}"
     elif matcher.proposition:
         contested = _contested(readings, False)
     else:
