@@ -678,6 +678,23 @@ def test_denials_others_claims_and_own_rights():
     # Someone else saying the same denies the right.
     assert read_stance(_units("IR", "Israel has no right to defend itself."), "en",
                        right).stance == CONCERNED
+    # The right's holder is the name nearest the right, not the speaker named as such.
+    gr = _units("GR", "The representative of Greece condemned the attack by the armed group "
+                      "and said Israel has the right to self-defence.")
+    reading = read_stance(gr, "en", right)
+    assert reading.stance == SUPPORTS and not reading.strong
+    # ... and "condemned the attack" before "and said" is not said of the right (it was one
+    # clause with it, a tie: neutral).
+    assert reading.clear
+    # A right called "supposed" or "so-called" is disputed, though others' words follow.
+    ru = _units("RU", "He decried the pronouncements of Israel's supposed right to self-defence.")
+    assert read_stance(ru, "en", right).stance == CONCERNED
+    fr = Target(words=compile_terms([r"\blegitime defense\b"]), measure=True)
+    assert read_stance(_units("RU", "Il a dénoncé le prétendu droit d’Israël à la légitime "
+                                    "défense."), "fr", fr).stance == CONCERNED
+    # "supposed to" is no such word: what follows still counts.
+    assert read_stance(_units("NO", "The Council is supposed to act, and she welcomed the "
+                                    "right to self-defence."), "en", right).stance == SUPPORTS
 
 
 def test_an_explicit_side_against_one_clear_reading_is_contested():

@@ -193,14 +193,23 @@ def _own_right(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceC
                lang: str) -> list[_Clause]:
     """Clauses in which a delegation names itself with a claimed right ("Israel has the right
     to defend itself", or others' "Israel has no right to defend itself" that it reports):
-    whatever the words around, it claims that right."""
+    whatever the words around, it claims that right.  The holder is the name nearest the
+    right: in "the representative of Greece said Israel has the right to self-defence" it is
+    Israel, and Greece, naming itself as the speaker, claims nothing for itself."""
     if not target.measure or target.keys or target.votes:
         return []
     spans = target.spans(unit, lang)
-    own = [m.start for m in place_mentions(unit.text, unit.folded, lang) if m.key == unit.key]
-    return [c for c in clauses
-            if any(c.start <= s < c.end for s, _ in spans) and any(c.start <= o < c.end for o in own)
-            and cues.claim.search(unit.folded, c.start, c.end)]
+    mentions = place_mentions(unit.text, unit.folded, lang)
+    out = []
+    for c in clauses:
+        claim = cues.claim.search(unit.folded, c.start, c.end)
+        inside = [m for m in mentions if c.start <= m.start < c.end]
+        if claim and inside and any(c.start <= s < c.end for s, _ in spans):
+            holder = min(inside, key=lambda m: min(abs(m.start - claim.start()),
+                                                   abs(m.end - claim.start())))
+            if holder.key == unit.key:
+                out.append(c)
+    return out
 
 
 def _is_vote(cues: StanceCues, folded: str, start: int) -> bool:
@@ -237,7 +246,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
         score.strong.add(SUPPORTS)
         score.attached[SUPPORTS] += CLEAR
     for pattern, side, weight in (
-        *strong_cues, (cues.denial, SUPPORTS, 1), *demands, (cues.supports, SUPPORTS, 1),
+        (cues.disputed, CONCERNED, 1), *strong_cues, (cues.denial, SUPPORTS, 1), *demands,
+        (cues.supports, SUPPORTS, 1),
         (cues.concerned, CONCERNED, 1), (cues.conditions, CONCERNED, CONDITION),
         (cues.neutral, NEUTRAL, 1), (cues.restraint, NEUTRAL, 1), (cues.valued, SUPPORTS, VALUED),
         (cues.backing, SUPPORTS, BACKING),
@@ -248,8 +258,8 @@ def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> 
                 continue
             taken.append((m.start(), m.end()))
             clause = clauses[bisect_right(starts, m.start()) - 1]
-            if m.start() >= clause.content or clause.about == NEUTRAL_ACTOR or clause.reported \
-                    or clause in own:
+            if m.start() >= clause.content or clause.about == NEUTRAL_ACTOR or clause in own or (
+                    clause.reported and pattern is not cues.disputed):
                 continue  # what the text says / backing the forum / others' claim: no side
             if side == SUPPORTS and pattern is not cues.denial and target.keys \
                     and not target.votes and (clause.relief or clause.calm):

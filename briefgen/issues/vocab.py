@@ -82,6 +82,7 @@ class StanceCues:
     relief: re.Pattern[str]  # aid, supplies, worshippers: welcoming them is no side
     demands: re.Pattern[str]  # "withdraw", "cease": what a call on the party asks it to do
     claim: re.Pattern[str]  # "right": a delegation naming itself with it claims its own right
+    disputed: re.Pattern[str]  # "so-called right", "prétendu droit": the right is disputed
     clause_start: re.Pattern[str]  # contrast / concessive / frame word opening a clause
     clause_split: re.Pattern[str]  # where a sentence's clauses meet
 
@@ -98,6 +99,9 @@ def stance_cues(lang: str) -> StanceCues:
         return [r"\b" + re.escape(fold(p)) for p in phrases]
 
     negation = "|".join(re.escape(w) for w in table["negation"])
+    sayings = "|".join(re.escape(fold(v)) for v in sorted(data.reporting_verbs, key=len,
+                                                            reverse=True))
+    coordination = "|".join(re.escape(w) for w in table["coordination"])
     openers = "|".join(rf"(?P<{kind}>{'|'.join(re.escape(w) for w in table[kind])})"
                        for kind in ("contrast", "concessive", "frame"))
     return StanceCues(
@@ -126,11 +130,12 @@ def stance_cues(lang: str) -> StanceCues:
         relief=compile_terms(table["relief"]),
         demands=compile_terms(table["demands"]),
         claim=compile_terms(table["claim"]),
+        disputed=compile_terms(table["disputed"]),
         clause_start=re.compile(rf"^\W*(?:{openers})\b", FLAGS),
         clause_split=re.compile(
             r"[;:()]|,\s|\s[-\u2013\u2014]\s|\u2014|\s(?=(?:"
-            + "|".join(re.escape(w) for w in table["contrast"] + table["concessive"]) + r")\b)",
-            FLAGS),
+            + "|".join(re.escape(w) for w in table["contrast"] + table["concessive"]) + r")\b)"
+            + rf"|\s(?=(?:{coordination})\s+(?:{sayings})\b)", FLAGS),
     )
 
 
