@@ -115,17 +115,25 @@ _OPENING_HEADINGS = {
            "Statement", "Remarks"),
     "fr": ("Déclarations", "Déclaration", "Exposés", "Exposé", "Débat", "Introduction"),
 }
+
+
+def _spellings(*nouns: str) -> tuple[str, ...]:
+    """Each noun as releases write it: capital or small initial, straight or typographic
+    apostrophe ("Chargé d'affaires", "chargé d’affaires")."""
+    return tuple(dict.fromkeys(
+        f(n).replace("'", quote) for n in nouns for f in (str.capitalize, str.lower)
+        for quote in ("'", "’")))
+
+
 # Words that extend a delegate noun: "the Permanent Observer for", "the Deputy Permanent
 # Representative of".
 _DELEGATE_NOUNS_EXTRA = {
     "en": ("observer", "Observer", "Permanent Observer", "Permanent Representative",
            "Deputy Permanent Representative", "Minister", "Foreign Minister",
-           "Chargé d'affaires", "Chargé d’affaires", "chargé d'affaires", "chargé d’affaires"),
+           *_spellings("chargé d'affaires")),
     "fr": ("observateur", "observatrice", "porte-parole", "Observateur permanent",
-           "Représentant permanent", "Représentante permanente", "Chargé d'affaires",
-           "Chargé d’affaires", "chargé d'affaires", "chargé d’affaires",
-           "Chargée d'affaires", "Chargée d’affaires", "chargée d'affaires",
-           "chargée d’affaires"),
+           "Représentant permanent", "Représentante permanente",
+           *_spellings("chargé d'affaires", "chargée d'affaires")),
 }
 _OF = {"en": r"(?:of|for|from)\s+", "fr": r"(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])"}
 # A French country named as the subject of a reporting verb: "la Chine a dit".
