@@ -618,7 +618,10 @@ def _on_russia(**extra):
 
 
 def test_minority_column_shapes_read_from_what_the_sentence_says():
+    from dataclasses import replace
+
     from briefgen.issues.stance import read_stance, shifted_blame
+    from briefgen.issues.vocab import stance_cues
 
     # FICTIONAL sentences, one per shape an independent review found on the wrong side.
     def stance(key, sentence, target=None):
@@ -635,6 +638,10 @@ def test_minority_column_shapes_read_from_what_the_sentence_says():
                         "nuclear plant.") == CONCERNED
     assert stance("FI", "The Russian Federation committed war crimes in Bucha.") == CONCERNED
     assert stance("KZ", "The Russian Federation is committed to the talks.") != CONCERNED
+    on_russia_fr = replace(_on_russia(), words=stance_cues("fr").actions)
+    assert read_stance(_units("UA", "Moscou a commis un acte de terrorisme nucléaire en "
+                                    "bombardant la centrale."), "fr", on_russia_fr).stance \
+        == CONCERNED
     # A breach by the party is criticism.
     assert stance("GH", "The Russian Federation breached Article 2 of the Charter.") == CONCERNED
     # Pledging or welcoming aid to the victim takes no side.
