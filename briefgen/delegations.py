@@ -246,14 +246,21 @@ def _kind(key: str) -> str:
 @lru_cache(maxsize=65536)
 def _lookup(name: str) -> str | None:
     tables = _tables()
+    return tables.abbreviations.get(_abbreviation_form(name)) or tables.names.get(
+        _normalize(name))
+
+
+def _abbreviation_form(name: str) -> str:
+    """The name as an abbreviation is looked up: leading articles and "l’" dropped, then
+    compact ("the U.K." -> "UK", "l’ONU" -> "ONU")."""
     words = name.split()
     while words and _fold(words[0]) in _ARTICLES:
         words.pop(0)
     bare = " ".join(words)
-    for article in ("l'", "l’"):  # "l’ONU"
+    for article in ("l'", "l’"):
         if bare.lower().startswith(article):
             bare = bare[len(article):]
-    return tables.abbreviations.get(_compact(bare)) or tables.names.get(_normalize(name))
+    return _compact(bare)
 
 
 def may_open_name(text: str) -> bool:
@@ -264,19 +271,11 @@ def may_open_name(text: str) -> bool:
     if "(" in text:
         return True
     tables = _tables()
-    folded = [f for m in _TOKEN.finditer(text) if (f := _fold(m.group()))]
-    while folded and folded[0] in _ARTICLES:
-        folded.pop(0)
-    if folded and any(word in tables.first_words for word in
-                      (folded[0], folded[0].removesuffix("'s"), folded[0].removesuffix("'"))):
+    first = _normalize(text).partition(" ")[0]
+    if first and any(word in tables.first_words for word in
+                     (first, first.removesuffix("'s"), first.removesuffix("'"))):
         return True
-    words = text.split()
-    while words and _fold(words[0]) in _ARTICLES:
-        words.pop(0)
-    bare = " ".join(words)
-    if bare.lower().startswith(("l'", "l’")):
-        bare = bare[2:]
-    compact = _compact(bare)
+    compact = _abbreviation_form(text)
     for n in range(1, len(compact) + 1):
         if compact[:n] not in tables.abbreviation_starts:
             return False
