@@ -38,6 +38,7 @@ from briefgen.summarize import (
     select_key_points,
     summarize_release,
 )
+from briefgen.summarize.extractive import _lexrank
 from briefgen.summarize.faithfulness import check_summaries
 
 TEXTS = {
@@ -176,15 +177,30 @@ def test_key_figures_are_verbatim(release):
     assert all(f in release.statements[2].text for f in figures)
 
 
-def test_backends_are_named_and_the_default_imports_no_torch():
+def test_backends_are_named_and_the_default_imports_neither_torch_nor_numpy():
     assert set(SUMMARIZERS) >= {"extractive", "neural"}
     code = ("import sys; sys.path.insert(0, 'tests'); from test_summarize import fictional_release; "
             "from briefgen.settings import Settings; from briefgen.summarize import summarize_release; "
             "summarize_release(fictional_release(), Settings()); "
-            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
+            "print(sorted(m for m in ('torch', 'transformers', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parent.parent, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_lexrank_is_the_stationary_distribution_of_the_similarity_walk():
+    # Sentence 0 shares words with both others, which share none with each other.
+    similarity = [[0.0, 0.6, 0.3], [0.6, 0.0, 0.0], [0.3, 0.0, 0.0]]
+    rank = _lexrank(similarity)
+    assert rank[0] == 1.0 and rank[0] > rank[1] > rank[2] > 0
+    # Stationary: as a distribution, one more step of the damped walk gives it back.
+    n, damping = 3, 0.85
+    p = [r / sum(rank) for r in rank]
+    rows = [[w / sum(row) for w in row] for row in similarity]
+    step = [(1 - damping) / n + damping * sum(rows[i][j] * p[i] for i in range(n))
+            for j in range(n)]
+    assert step == pytest.approx(p, rel=1e-3)
+    assert _lexrank([[0.0, 0.2], [0.2, 0.0]]) == [1.0, 1.0]
 
 
 def test_unknown_backend_is_a_user_error():

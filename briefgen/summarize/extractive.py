@@ -21,13 +21,12 @@ is computed from the statements alone: the lead (the release's own summary) is n
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import numpy as np
 
 from ..languages import LANGUAGES
 from ..model import BRIEFING, CONCERNED, REPLY, SUPPORTS, Bullet, IssueAnalysis, Release, Statement
@@ -168,14 +167,14 @@ def select(units: Sequence[Unit], model: CorpusModel, count: int) -> list[int]:
     candidates = set(range(len(units)))
     while candidates and len(chosen) < count:
         best = max(candidates, key=lambda i: MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * max(
-            (similarity[i, j] for j in chosen), default=0.0))
+            (similarity[i][j] for j in chosen), default=0.0))
         chosen.append(best)
         candidates.discard(best)
     return chosen
 
 
 def score(units: Sequence[Unit], vectors: Sequence[Mapping[str, float]],
-          similarity: np.ndarray, model: CorpusModel) -> list[float]:
+          similarity: list[list[float]], model: CorpusModel) -> list[float]:
     centrality = _lexrank(similarity)
     verbs = _position_verbs(model.lang)
     out = []
@@ -430,28 +429,40 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def _similarity_matrix(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+def _similarity_matrix(vectors: Sequence[Mapping[str, float]]) -> list[list[float]]:
     n = len(vectors)
-    matrix = np.zeros((n, n))
+    matrix = [[0.0] * n for _ in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
-            matrix[i, j] = matrix[j, i] = _dot(vectors[i], vectors[j])
+            matrix[i][j] = matrix[j][i] = _dot(vectors[i], vectors[j])
     return matrix
 
 
-def _lexrank(similarity: np.ndarray, damping: float = 0.85, steps: int = 50) -> np.ndarray:
+def _lexrank(similarity: list[list[float]], damping: float = 0.85,
+             steps: int = 50) -> list[float]:
     """Continuous LexRank (stationary distribution of the similarity random walk), scaled
-    so the most central sentence scores 1."""
-    n = similarity.shape[0]
+    so the most central sentence scores 1.
+
+    Plain lists, not numpy: a statement has a few dozen sentences at most, and importing
+    numpy alone took longer than every statement's ranking together."""
+    n = len(similarity)
     if n <= 2:
-        return np.ones(n)
-    weights = similarity + np.eye(n) * 1e-9
-    transition = weights / weights.sum(axis=1, keepdims=True)
-    rank = np.full(n, 1.0 / n)
+        return [1.0] * n
+    # Row i of the walk: sentence i's similarities (and a tiny self-loop, so that a sentence
+    # sharing no word with the others still has somewhere to go), normalized to sum to 1.
+    rows = []
+    for i, row in enumerate(similarity):
+        weights = [w + 1e-9 if i == j else w for j, w in enumerate(row)]
+        total = sum(weights)
+        rows.append([w / total for w in weights])
+    into = list(zip(*rows))  # into[j]: the chance of stepping to j from each sentence
+    rank = [1.0 / n] * n
     for _ in range(steps):
-        updated = (1 - damping) / n + damping * transition.T @ rank
-        if np.abs(updated - rank).sum() < 1e-8:
-            rank = updated
-            break
+        updated = [(1 - damping) / n + damping * sum(map(operator.mul, column, rank))
+                   for column in into]
+        converged = sum(abs(u - r) for u, r in zip(updated, rank)) < 1e-8
         rank = updated
-    return rank / rank.max()
+        if converged:
+            break
+    top = max(rank)
+    return [r / top for r in rank]
