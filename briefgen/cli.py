@@ -177,8 +177,10 @@ def make(inputs: tuple[str, ...], jobs: int | None, email_to: tuple[str, ...],
     if len(sources) == 1:
         from .pdfworker import prewarmed
 
-        # WeasyPrint gets ready in a second process while this one runs the pipeline.
-        with prewarmed("pdf" in settings.formats or email is not None):
+        # The PDF's template and WeasyPrint get ready in a second process while this one
+        # runs the pipeline.
+        with prewarmed("pdf" in settings.formats or email is not None, settings.templates,
+                       settings.lang):
             outcome = make_notes(sources[0], settings, email)
         _echo_outcome(outcome, batch=False)
         if outcome.error:

@@ -1,10 +1,10 @@
-"""A forked process that gets WeasyPrint ready while the pipeline runs.
+"""A forked process that gets the PDF ready while the pipeline runs.
 
-A fresh `briefgen make` spends about a second of its time on WeasyPrint before the first line
-is laid out: importing it (cffi reads Pango's C declarations, fontTools loads), loading the
-fonts, the first layout's caches.  None of that depends on the note, so on a machine with a
-second core a child process does it while the parent parses, summarizes and groups; the parent
-then hands it the HTML and gets the PDF bytes back.
+A fresh `briefgen make` spends about half a second on WeasyPrint before the first line is laid
+out: importing it (cffi reads Pango's C declarations, fontTools loads), loading the fonts, the
+first layout's caches; and Jinja compiles the note's template.  None of that depends on the
+note, so on a machine with a second core a child process does it while the parent parses,
+summarizes and groups; the parent then hands it the Briefing and gets the PDF bytes back.
 
 The worker only ever saves time: if it cannot start (one core, threads that a fork could
 deadlock, no `fork`), dies, or fails on a note, the parent lays the PDF out itself, as it
@@ -21,6 +21,8 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
 
 # Longest wait for the worker's PDF before the parent lays it out itself (a worker stuck on a
 # lock it inherited, a machine swapping): far above the few seconds a note takes.
@@ -30,7 +32,7 @@ _current: PdfWorker | None = None
 
 
 class PdfWorker:
-    """One forked child that warms WeasyPrint up, then renders one note's PDF."""
+    """One forked child that warms up, then renders one note's PDF."""
 
     def __init__(self, warm_up: Callable[[], None], render: Callable[..., bytes]):
         self._render = render
@@ -45,14 +47,14 @@ class PdfWorker:
         os.close(result_write)
         self._used = False
 
-    def pdf(self, html: str, **options) -> bytes:
-        """The PDF of `html` from the worker, or laid out here when the worker cannot."""
+    def pdf(self, *args) -> bytes:
+        """`render(*args)` from the worker, or here when the worker cannot."""
         if not self._used:
             self._used = True
-            data = self._exchange(pickle.dumps((html, options), pickle.HIGHEST_PROTOCOL))
+            data = self._exchange(pickle.dumps(args, pickle.HIGHEST_PROTOCOL))
             if data is not None:
                 return data
-        return self._render(html, **options)
+        return self._render(*args)
 
     def _exchange(self, request: bytes) -> bytes | None:
         try:
@@ -104,9 +106,8 @@ def _serve(request_read: int, result_write: int, warm_up: Callable[[], None],
             request = pipe.read()
         if not request:  # the parent made no PDF
             os._exit(0)
-        html, options = pickle.loads(request)
         try:
-            answer = (True, render(html, **options))
+            answer = (True, render(*pickle.loads(request)))
         except Exception:  # noqa: BLE001 - the parent renders again and reports it
             answer = (False, None)
         with os.fdopen(result_write, "wb") as pipe:
@@ -124,15 +125,16 @@ def can_fork() -> bool:
 
 
 @contextmanager
-def prewarmed(enabled: bool) -> Iterator[None]:
-    """Within this block, PDFs come from a worker started now (when `enabled` and possible)."""
+def prewarmed(enabled: bool, templates: Path | None = None, lang: str = "en") -> Iterator[None]:
+    """Within this block, PDFs come from a worker started now (when `enabled` and possible),
+    warmed up for the note's template folder and language."""
     global _current
     if not enabled or _current is not None or not can_fork():
         yield
         return
-    from .render import html_to_pdf_here, warm_up
+    from .render import briefing_to_pdf_here, warm_up
 
-    _current = PdfWorker(warm_up, html_to_pdf_here)
+    _current = PdfWorker(partial(warm_up, templates, lang), briefing_to_pdf_here)
     try:
         yield
     finally:

@@ -17,11 +17,12 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup
 
 from . import i18n
@@ -29,6 +30,9 @@ from .compose import briefing_title, delegation_names, is_machine_translated
 from .errors import BriefgenError
 from .model import STANCES, Briefing, Position, Release
 from .settings import Settings
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES = {"html": "briefing.html", "pdf": "briefing.html", "md": "briefing.md"}
 EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "json": "json", "ninjs": "ninjs.json"}
@@ -52,15 +56,15 @@ def render(briefing: Briefing, fmt: str, templates: Path | str | None = None, *,
     if fmt not in TEMPLATES:
         raise BriefgenError(f"unknown format {fmt!r}; choose from {', '.join(EXTENSIONS)}")
     user_dir = Path(templates) if templates else None
-    text = render_template(briefing, TEMPLATES[fmt], user_dir, pdf=fmt == "pdf")
     if fmt == "pdf":
-        return html_to_pdf(text, base_dir=user_dir or shipped_templates(),
-                           allowed=[d for d in (user_dir, shipped_templates()) if d])
-    return text.encode()
+        return briefing_to_pdf(briefing, user_dir)
+    return render_template(briefing, TEMPLATES[fmt], user_dir).encode()
 
 
 def render_template(briefing: Briefing, name: str, user_dir: Path | None = None,
                     *, pdf: bool = False) -> str:
+    import jinja2  # here, not at the top: a `make` with a PDF worker never needs it
+
     try:
         template = environment(user_dir).get_template(name)
         return template.render(**context(briefing), for_print=pdf)
@@ -139,6 +143,8 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     Autoescaping follows the file name: on for .html/.xml, off for .md and .css (Markdown gets
     its own `md` filter instead).
     """
+    import jinja2
+
     shipped = jinja2.FileSystemLoader(str(shipped_templates()))
     user = [jinja2.FileSystemLoader(str(user_dir))] if user_dir else []
     default = jinja2.PrefixLoader({"default": shipped}, delimiter=":")
@@ -193,28 +199,38 @@ def css_string(text: object) -> Markup:
     return Markup(f'"{out}"')
 
 
-def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
-    """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders:
-    in the warmed-up worker when `make` started one (see pdfworker), else here."""
+def briefing_to_pdf(briefing: Briefing, user_dir: Path | None = None) -> bytes:
+    """The note's PDF: from the warmed-up worker when `make` started one (see pdfworker),
+    else templated and laid out here."""
     from . import pdfworker
 
     worker = pdfworker.current()
     if worker is not None:
-        return worker.pdf(html, base_dir=base_dir, allowed=allowed)
-    return html_to_pdf_here(html, base_dir=base_dir, allowed=allowed)
+        return worker.pdf(briefing, user_dir)
+    return briefing_to_pdf_here(briefing, user_dir)
 
 
-def warm_up() -> None:
-    """What every first PDF of a process pays, on a one-line page in the shipped style:
-    WeasyPrint's import, the fonts, the first layout."""
+def briefing_to_pdf_here(briefing: Briefing, user_dir: Path | None = None) -> bytes:
+    """briefing_to_pdf in this process."""
+    html = render_template(briefing, TEMPLATES["pdf"], user_dir, pdf=True)
+    return html_to_pdf(html, base_dir=user_dir or shipped_templates(),
+                       allowed=[d for d in (user_dir, shipped_templates()) if d])
+
+
+def warm_up(user_dir: Path | None = None, lang: str = "en") -> None:
+    """What every first PDF of a process pays before the note is known: Jinja's import and
+    the compiled note template, the date formats of `lang`, and, on a one-line page in the
+    shipped style, WeasyPrint's import, the fonts, the first layout."""
+    environment(user_dir).get_template(TEMPLATES["pdf"])
+    i18n.format_date(date.today(), lang)
     shipped = shipped_templates()
     css = (shipped / "briefing.css").read_text(encoding="utf-8")
-    html_to_pdf_here(f"<html lang=en><style>{css}</style><h1>Briefing</h1><p>Warm-up.</p>",
-                     base_dir=shipped, allowed=[shipped])
+    html_to_pdf(f"<html lang=en><style>{css}</style><h1>Briefing</h1><p>Warm-up.</p>",
+                base_dir=shipped, allowed=[shipped])
 
 
-def html_to_pdf_here(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
-    """html_to_pdf in this process."""
+def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
+    """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders."""
     weasyprint = _import_weasyprint()
     fetcher = _local_fetcher(tuple(p.resolve() for p in allowed))
     document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/",

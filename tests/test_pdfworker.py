@@ -8,14 +8,17 @@ import signal
 import subprocess
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
 from fictional import fictional_analysis, fictional_release, fictional_summaries
 
 from briefgen import pdfworker
+from briefgen.errors import BriefgenError
 from briefgen.compose import compose
-from briefgen.render import html_to_pdf_here, render_template, shipped_templates, warm_up
+from briefgen.model import Briefing
+from briefgen.render import briefing_to_pdf_here, warm_up
 from briefgen.settings import Settings
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker needs fork")
@@ -23,16 +26,11 @@ pypdf = pytest.importorskip("pypdf")
 
 
 @pytest.fixture(scope="module")
-def html() -> str:
+def briefing() -> Briefing:
     release = fictional_release()
     summaries = fictional_summaries(release)
-    briefing = compose(release, summaries, fictional_analysis(release, summaries),
-                       Settings(lang="en"))
-    return render_template(briefing, "briefing.html", pdf=True)
-
-
-def _options() -> dict:
-    return {"base_dir": shipped_templates(), "allowed": [shipped_templates()]}
+    return compose(release, summaries, fictional_analysis(release, summaries),
+                   Settings(lang="en"))
 
 
 def _text(pdf: bytes) -> str:
@@ -47,43 +45,55 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def test_the_worker_lays_out_the_same_pdf(html):
-    worker = pdfworker.PdfWorker(warm_up, html_to_pdf_here)
+def test_the_worker_lays_out_the_same_pdf(briefing):
+    worker = pdfworker.PdfWorker(warm_up, briefing_to_pdf_here)
     try:
-        pdf = worker.pdf(html, **_options())
+        pdf = worker.pdf(briefing, None)
     finally:
         worker.close()
-    assert pdf.startswith(b"%PDF") and _text(pdf) == _text(html_to_pdf_here(html, **_options()))
+    assert pdf.startswith(b"%PDF") and _text(pdf) == _text(briefing_to_pdf_here(briefing))
     assert _gone(worker.pid)  # reaped: no zombie left behind
 
 
-def test_a_worker_that_died_is_replaced_by_this_process(html):
-    worker = pdfworker.PdfWorker(warm_up, html_to_pdf_here)
+def test_a_worker_that_died_is_replaced_by_this_process(briefing):
+    worker = pdfworker.PdfWorker(warm_up, briefing_to_pdf_here)
     os.kill(worker.pid, signal.SIGKILL)
     os.waitpid(worker.pid, 0)
     try:
-        pdf = worker.pdf(html, **_options())
+        pdf = worker.pdf(briefing, None)
     finally:
         worker.close()
-    assert _text(pdf) == _text(html_to_pdf_here(html, **_options()))
+    assert _text(pdf) == _text(briefing_to_pdf_here(briefing))
 
 
-def test_a_note_the_worker_cannot_lay_out_fails_here_with_the_usual_error(html):
+def test_a_note_the_worker_cannot_lay_out_fails_here_with_the_usual_error(briefing, tmp_path):
+    (tmp_path / "briefing.html").write_text("{{ no_such_name }}", encoding="utf-8")
     calls = []
 
-    def render(text, **options):
+    def render(*args):
         calls.append(os.getpid())
-        if len(text) < 10:
-            raise ValueError("too short to be a note")
-        return html_to_pdf_here(text, **options)
+        return briefing_to_pdf_here(*args)
 
     worker = pdfworker.PdfWorker(lambda: None, render)
     try:
-        with pytest.raises(ValueError, match="too short"):
-            worker.pdf("<p>", **_options())
+        with pytest.raises(BriefgenError, match="template error.*no_such_name"):
+            worker.pdf(briefing, tmp_path)
     finally:
         worker.close()
     assert calls == [os.getpid()]  # the worker failed in its own process, then this one did
+
+
+def test_the_worker_warms_up_the_users_templates_and_lays_out_with_them(briefing, tmp_path):
+    (tmp_path / "briefing.html").write_text(
+        '{% extends "default:briefing.html" %}'
+        '{% block colophon %}<p>Desk copy {{ symbol }}</p>{% endblock %}', encoding="utf-8")
+    worker = pdfworker.PdfWorker(partial(warm_up, tmp_path, "fr"), briefing_to_pdf_here)
+    try:
+        pdf = worker.pdf(briefing, tmp_path)
+    finally:
+        worker.close()
+    assert "Desk copy" in _text(pdf)
+    assert _text(pdf) == _text(briefing_to_pdf_here(briefing, tmp_path))
 
 
 def test_no_worker_without_a_second_core_or_with_threads(monkeypatch):
