@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_date as _babel_format_date
 
 # Babel locale per note language.  en_GB because UN documents write "16 February 2022".
 LOCALES = {"en": "en_GB", "fr": "fr_FR"}
@@ -113,11 +114,7 @@ def label(key: str, lang: str, **values: object) -> str:
 
 def format_date(date: dt.date, lang: str) -> str:
     """Long date as the note's language writes it: 16 February 2022 / 16 février 2022."""
-    # Imported here: babel.dates reads the system time zone on import, which the pipeline
-    # itself never needs (with a PDF worker, only the worker formats dates).
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(date, format="long", locale=LOCALES[lang])
+    return _babel_format_date(date, format="long", locale=LOCALES[lang])
 
 
 def ordinal(number: str | int, lang: str) -> str:
