@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -56,6 +57,13 @@ def test_make_in_the_release_language_has_no_warning(example, tmp_path):
     assert "warning" not in result.stderr
     md = (tmp_path / "CS-99999.fr.md").read_text()
     assert "## Points clés" in md and "## Orateurs" in md
+
+
+def test_make_gives_the_garbage_collector_back_to_its_caller(example, tmp_path):
+    assert gc.isenabled()
+    assert run_cli("make", str(example), "--format", "md", "-o", str(tmp_path)).exit_code == 0
+    assert run_cli("make", str(tmp_path / "missing.txt"), "-o", str(tmp_path)).exit_code == 1
+    assert gc.isenabled()  # off only for the one release, even when it fails
 
 
 def test_make_short_and_full_lengths(example, tmp_path):
