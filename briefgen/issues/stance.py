@@ -23,12 +23,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from briefgen.model import CONCERNED, NEUTRAL, SUPPORTS
 
 from .text import Unit
 from .vocab import (
+    LOCAL,
     StanceCues,
     compile_terms,
     labels_table,
@@ -428,19 +430,30 @@ def _blamed(units: list[Unit], lang: str, accused: bool = True) -> Counter[str]:
     ("Russian forces attacked", "condemned Israel's decision"), clause by clause.  A clause
     that dismisses an allegation names whom others accuse (`accused`: the party at stake),
     not whom the speaker blames."""
-    cues = stance_cues(lang)
     named: Counter[str] = Counter()
+    local = LOCAL.get()
     for unit in units:
-        folded = unit.folded
-        cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
-        mentions = place_mentions(unit.text, folded, lang)
-        for start, end in pairwise(cuts):
-            if not accused and cues.denial.search(folded, start, end):
-                continue  # "dismissing the allegation of attacks by X" does not blame X
-            if cues.concerned.search(folded, start, end) or cues.actions.search(folded, start, end):
-                named.update({m.key for m in mentions if start <= m.start < end
-                              and not cues.not_agent.search(folded, start, m.start)})
+        named.update(_blamed_in(unit.text, unit.folded, lang, accused, local))
     return named
+
+
+@lru_cache(maxsize=8192)
+def _blamed_in(text: str, folded: str, lang: str, accused: bool,
+               local: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """_blamed for one sentence, once per clause that blames: the same sentences are asked
+    about for every delegation and issue (five times over on a long debate).  `local`, the
+    release's own names that place_mentions reads, is part of the cache key."""
+    cues = stance_cues(lang)
+    cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
+    mentions = place_mentions(text, folded, lang)
+    named: list[str] = []
+    for start, end in pairwise(cuts):
+        if not accused and cues.denial.search(folded, start, end):
+            continue  # "dismissing the allegation of attacks by X" does not blame X
+        if cues.concerned.search(folded, start, end) or cues.actions.search(folded, start, end):
+            named += {m.key for m in mentions if start <= m.start < end
+                      and not cues.not_agent.search(folded, start, m.start)}
+    return tuple(named)
 
 
 def opponents(party: str, units: list[Unit], lang: str, place: str | None = None
