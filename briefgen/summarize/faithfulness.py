@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import EXTRACTIVE, FALLBACK, Bullet, Release, Statement
 from .compress import NUMBER, SYMBOL, WORD
@@ -64,19 +66,18 @@ def check_bullet(bullet: Bullet, statement: Statement, release: Release, *,
 def entity_problems(text: str, source: str) -> list[str]:
     """Names, numbers and document symbols of `text` that `source` does not contain."""
     problems = []
-    source_numbers = {_digits(n) for n in _NUMBER.findall(source)}
+    facts = _source_facts(source)
     for number in _NUMBER.findall(text):
-        if _digits(number) not in source_numbers:
+        if _digits(number) not in facts.numbers:
             problems.append(f"number {number!r} is not in the source")
-    squeezed = _squeeze(source)
     for symbol in SYMBOL.findall(text):
-        if _squeeze(symbol) not in squeezed:
+        if _squeeze(symbol) not in facts.squeezed:
             problems.append(f"document symbol {symbol!r} is not in the source")
-    for number in sorted({m.group(1) for m in _NUMBERED_SYMBOL.finditer(source)}):
+    for number in facts.symbol_numbers:
         bare = re.compile(r"(?<![\w/])" + number + r"(?!\w)(?!\s*\()")
         if bare.search(text) and not bare.search(source):
             problems.append(f"document symbol {number!r} lost its parenthesis")
-    source_words = {w.lower() for w in WORD.findall(source)}
+    source_words = facts.words
     for match in _CAPITALIZED.finditer(text):
         name = match.group()
         if not name[0].isupper() or _SENTENCE_START.search(text[:match.start()]):
@@ -94,7 +95,7 @@ def is_subsequence(text: str, source: str) -> bool:
 
 def _first_missing(text: str, source: str) -> str | None:
     wanted = WORD.findall(text)
-    available = iter(WORD.findall(source))
+    available = iter(_source_facts(source).sequence)
     for i, word in enumerate(wanted):
         same = (lambda w, target=word: w.lower() == target.lower()) if i == 0 else \
             (lambda w, target=word: w == target)
@@ -146,6 +147,28 @@ def meeting_problems(bullet: Bullet, release: Release) -> list[str]:
         (f"words not found in this order in {', '.join(bullet.source)}: "
          f"{_first_missing(text, source)!r}")]
     return problems + entity_problems(text, source)
+
+
+class _SourceFacts(NamedTuple):
+    sequence: tuple[str, ...]  # its words, in order
+    words: frozenset[str]  # the same, lower-cased
+    numbers: frozenset[str]  # its figures, digits only
+    squeezed: str  # the text without whitespace, for document symbols
+    symbol_numbers: tuple[str, ...]  # numbers written as a symbol, "2712" of "2712 (2023)"
+
+
+@lru_cache(maxsize=1024)
+def _source_facts(source: str) -> _SourceFacts:
+    """What the checks need of a source, worked out once: every bullet and every candidate of
+    a statement is checked against the same passages."""
+    sequence = tuple(WORD.findall(source))
+    return _SourceFacts(
+        sequence=sequence,
+        words=frozenset(w.lower() for w in sequence),
+        numbers=frozenset(_digits(n) for n in _NUMBER.findall(source)),
+        squeezed=_squeeze(source),
+        symbol_numbers=tuple(sorted({m.group(1) for m in _NUMBERED_SYMBOL.finditer(source)})),
+    )
 
 
 def _digits(number: str) -> str:
