@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..languages import LANGUAGES
 from ..model import Statement
@@ -255,8 +255,10 @@ def _months(lang: str) -> frozenset[str]:
                      for name in get_month_names(width, locale=lang).values())
 
 
+@lru_cache(maxsize=8192)
 def compress(sentence: str, lang: str, speaker: frozenset[str] = frozenset()) -> str:
-    """The sentence without what a briefing does not need; words never changed or added."""
+    """The sentence without what a briefing does not need; words never changed or added.
+    (Cached: summaries, key points and issue positions compress the same sentences.)"""
     quotes = quote_spans(sentence)
     allowed = _subject_words(lang) | speaker
     identifying = _identifying_words(lang) | getattr(speaker, "names", speaker)

@@ -16,6 +16,7 @@ data are tables keyed by language.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..languages import LANGUAGES
 from .compress import has_main_verb
@@ -150,8 +151,10 @@ _ONLY_QUOTE = re.compile(r"^\s*[«“\"]\s*([^«“\"»”]*?)\s*[»”\"]\s*[.�
 _QUESTION_ONLY = re.compile(r"^\s*[«“\"][^«“\"»”]*[?!]\s*[»”\"]\s*[.]?\s*$")
 
 
+@lru_cache(maxsize=8192)
 def stands_alone(text: str, lang: str) -> bool:
-    """Can `text` be read with nothing before it?  See the module docstring."""
+    """Can `text` be read with nothing before it?  See the module docstring.  (Cached: a
+    sentence is asked about as a candidate, as a summary and as a key point.)"""
     if _QUESTION_ONLY.match(text) or STAGE[lang].match(text) or INTRODUCTION[lang].search(text):
         return False
     if _CAPITALS.search(_QUOTED.sub(" ", text)) or SEQUEL[lang].match(text):
@@ -177,6 +180,7 @@ def _personal_it(found: list[str], i: int, lang: str) -> bool:
     return found[i] == pronoun and found[i + 1:i + 2] != [] and found[i + 1] not in verbs
 
 
+@lru_cache(maxsize=8192)
 def says_something(text: str, lang: str) -> bool:
     """Does `text` hold MIN_CONTENT content words besides procedure (see PROCEDURE)?"""
     stops = LANGUAGES[lang].stop_words
