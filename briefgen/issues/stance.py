@@ -230,7 +230,16 @@ def _without_names(unit: Unit, start: int, end: int, lang: str) -> str:
 
 def sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str) -> _Score:
     """Weight of each side in one sentence, on the target and around it, and the sides it
-    takes explicitly (a vote or authorship, only on a text put to the vote)."""
+    takes explicitly (a vote or authorship, only on a text put to the vote).  Read-only: the
+    same sentence is read for the same target two or three times (once per reading of the
+    delegation's turns), so the score is cached and shared."""
+    return _sentence_scores(unit, cues, target, lang, LOCAL.get())
+
+
+@lru_cache(maxsize=8192)
+def _sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str,
+                     local: tuple[tuple[str, str], ...]) -> _Score:
+    """sentence_scores, keyed also by the release's own names that place_mentions reads."""
     score = _Score()
     clauses = _clauses(unit, cues, target, lang)
     starts = [c.start for c in clauses]
