@@ -1149,13 +1149,15 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=8192)
 def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = False,
-               loose: bool = False) -> list[_Takeover]:
+               loose: bool = False) -> tuple[_Takeover, ...]:
     """Where another subject takes over in `sentence`, in order (see the section comment).
     In a paragraph's `opening` sentence, the subject at its start is the paragraph's own and
     is not looked for again.  `loose`: any verb after the subject will do, not only the
     table's verbs of saying (thematic sections, where every attribution is inside a
-    sentence and reporters vary their verbs)."""
+    sentence and reporters vary their verbs).  Cached: a paragraph's rough sentences are
+    asked about before its true ones, and most are the same."""
     verb_re = _takeover_res(lang)["loose_verb" if loose else "verb"]
     masked, norm = _masked(sentence)
     res = _takeover_res(lang)
@@ -1187,7 +1189,7 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
                 out[-1] = _Takeover(join, COLLECTIVE)  # two subjects for one clause
             continue
         out.append(_Takeover(join, who, doubtful))
-    return out
+    return tuple(out)
 
 
 def _same_speaker(a: Speaker | str, b: Speaker | str) -> bool:
