@@ -562,6 +562,17 @@ def test_backing_the_victim_is_concern_about_the_party_and_praise_elsewhere_is_n
     assert read_stance(solidarity, "en", plain).stance != CONCERNED
 
 
+def test_folding_keeps_every_offset_and_cased_folding_keeps_capitals():
+    from briefgen.issues.text import cased_fold, fold
+
+    text = "L’Égypte\u00a0a salué l‘accord — «\u202fÇa suffit\u202f», dit M. Øster-Dahl."
+    # Accents go, apostrophes, spaces and dashes become one kind; Ø has no decomposition.
+    assert fold(text) == "l'egypte a salue l'accord - « ca suffit », dit m. øster-dahl."
+    assert cased_fold(text) == "L'Egypte a salue l'accord - « Ca suffit », dit M. Øster-Dahl."
+    assert len(fold(text)) == len(cased_fold(text)) == len(text)
+    assert fold("İstanbul ǅ ß") == "istanbul ǆ ß" and cased_fold("İSTANBUL") == "ISTANBUL"
+
+
 def test_capitals_stand_for_governments_and_armed_groups_are_parties():
     from briefgen.issues.text import fold
     from briefgen.issues.vocab import place_mentions

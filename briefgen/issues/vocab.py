@@ -16,7 +16,7 @@ import tomllib
 
 from briefgen.delegations import resolve, resolve_adjective
 
-from .text import fold
+from .text import cased_fold, fold
 
 FLAGS = re.IGNORECASE
 
@@ -184,7 +184,7 @@ def _extra_places_re(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     names += [(re.escape(fold(n)), f"group:{key}") for key, group in parties["group"].items()
               for n in group.get(lang, [])]
     # Capitals are matched on the text as written (the case of the next word matters).
-    names += [(f"(?-i:{re.escape(_capitals_visible(n, fold(n)))}){_NOT_GOVERNMENT}", key)
+    names += [(f"(?-i:{re.escape(cased_fold(n))}){_NOT_GOVERNMENT}", key)
               for key, capital in parties["capital"].items() for n in capital.get(lang, [])]
     names.sort(key=lambda n: -len(n[0]))
     # One \b and a first-letter check before the alternation rather than a \b in each name:
@@ -273,7 +273,7 @@ def _known_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ..
         taken[start:end] = b"\x01" * (end - start)
 
     extra, slugs = _extra_places_re(lang)
-    for m in extra.finditer(_capitals_visible(text, folded)):
+    for m in extra.finditer(cased_fold(text)):
         found.append(PlaceMention(m.start(), m.end(), slugs[int(m.lastgroup[1:])]))
         take(m.start(), m.end())
     for run in _NAME.finditer(text):
@@ -306,12 +306,6 @@ def _known_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ..
             if key:
                 found.append(PlaceMention(m.start(), m.end(), key))
     return tuple(sorted(found, key=lambda p: p.start))
-
-
-def _capitals_visible(text: str, folded: str) -> str:
-    """The folded sentence with the original case of each letter, so that one pattern matches
-    names case-insensitively and capitals case-sensitively (same length as `text`)."""
-    return "".join(f.upper() if c.isupper() else f for c, f in zip(text, folded))
 
 
 def place_label(key: str, lang: str) -> str:
