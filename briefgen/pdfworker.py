@@ -51,7 +51,11 @@ class PdfWorker:
         """`render(*args)` from the worker, or here when the worker cannot."""
         if not self._used:
             self._used = True
-            data = self._exchange(pickle.dumps(args, pickle.HIGHEST_PROTOCOL))
+            try:
+                request = pickle.dumps(args, pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001 - something in the note cannot travel: render here
+                request = None
+            data = self._exchange(request) if request is not None else None
             if data is not None:
                 return data
         return self._render(*args)

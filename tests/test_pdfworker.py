@@ -83,6 +83,21 @@ def test_a_note_the_worker_cannot_lay_out_fails_here_with_the_usual_error(briefi
     assert calls == [os.getpid()]  # the worker failed in its own process, then this one did
 
 
+def test_a_note_that_cannot_be_sent_to_the_worker_is_laid_out_here(briefing):
+    calls = []
+
+    def render(note, _templates, _unsendable):
+        calls.append(os.getpid())
+        return briefing_to_pdf_here(note)
+
+    worker = pdfworker.PdfWorker(lambda: None, render)
+    try:
+        pdf = worker.pdf(briefing, None, lambda: None)  # a lambda does not pickle
+    finally:
+        worker.close()
+    assert pdf.startswith(b"%PDF") and calls == [os.getpid()]
+
+
 def test_the_worker_warms_up_the_users_templates_and_lays_out_with_them(briefing, tmp_path):
     (tmp_path / "briefing.html").write_text(
         '{% extends "default:briefing.html" %}'
