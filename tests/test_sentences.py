@@ -119,6 +119,32 @@ def test_quote_left_open_does_not_swallow_the_paragraph():
     assert len(split_sentences(text, "en")) == 3
 
 
+# FICTIONAL paragraphs, written for this test: abbreviations with and without their period,
+# at a sentence end, before a number, a capital or a lower-case word, dotted ones.
+ABBREVIATION_PARAGRAPHS = [
+    "Mr. Smith of St. Lucia spoke at 10 a.m. on item No. 5. The U.S. delegation, e.g. its "
+    "Ph.D. advisers, left. Mr Jones stayed; no one asked him. Dr. Lee cited vol. 3, p. 12. "
+    "Ms. Park met Gen. Ortiz, Sen. Vale and Prof. Ito in the St Louis office etc. Then all left.",
+    "M. Dupont, c.-à-d. le représentant, a parlé de l’art. 5 et des p. 7 à 9. MM. Durand et "
+    "Martin ont cité le vol. 2, chap. 4. Mme Leblanc a conclu vers 9 h. env. La séance a été "
+    "levée. S. E. M. Kali, Ambassadeur, cf. le doc. A/80/1, a répondu. Etc. Fin.",
+    "ST. LUCIA AND NO. 10 WERE NAMED. ſt. Marc is a spelling test. Inc. and Ltd. companies "
+    "(i.e. firms) paid U.S.$ 5 million.",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("paragraph", ABBREVIATION_PARAGRAPHS)
+def test_the_quick_abbreviation_check_splits_exactly_as_pysbd(paragraph, lang):
+    import pysbd
+
+    from briefgen.sentences import _segmenter
+
+    stock = pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    assert _segmenter(lang).processor(paragraph).process() == \
+        stock.processor(paragraph).process()
+
+
 def test_empty_text_and_unknown_language():
     assert split_sentences("", "en") == []
     assert split_sentences(" \n\n ", "fr") == []
