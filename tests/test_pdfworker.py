@@ -140,6 +140,8 @@ def test_make_in_a_fresh_process_writes_the_pdf_and_leaves_no_worker(tmp_path):
               "try:\n"
               "    cli(sys.argv[1:])\n"
               "except SystemExit as exit:\n"
+              "    print('parent imported', sorted(m for m in ('jinja2', 'weasyprint')\n"
+              "                                    if m in sys.modules))\n"
               "    for pid in seen:\n"
               "        try:\n"
               "            os.waitpid(pid, os.WNOHANG); print('worker left', pid)\n"
@@ -155,6 +157,7 @@ def test_make_in_a_fresh_process_writes_the_pdf_and_leaves_no_worker(tmp_path):
     assert "worker left" not in done.stdout
     if len(os.sched_getaffinity(0)) > 1:
         assert "worker reaped" in done.stdout
+        assert "parent imported []" in done.stdout  # templating and layout: the worker's
     assert not list((tmp_path / "out").glob(".*"))
 
 
