@@ -574,12 +574,11 @@ def test_folding_keeps_every_offset_and_cased_folding_keeps_capitals():
 
 
 def test_capitals_stand_for_governments_and_armed_groups_are_parties():
-    from briefgen.issues.text import fold
     from briefgen.issues.vocab import place_mentions
 
     # FICTIONAL sentences, written for this test.
     def keys(text, lang):
-        return [(text[m.start:m.end], m.key) for m in place_mentions(text, fold(text), lang)]
+        return [(text[m.start:m.end], m.key) for m in place_mentions(text, lang)]
 
     assert keys("Moscow refused talks while Hamas fired rockets.", "en") == [
         ("Moscow", "RU"), ("Hamas", "group:hamas")]

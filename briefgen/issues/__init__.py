@@ -323,7 +323,7 @@ def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
     extra: dict[str, list[Assignment]] = {}
     for a in assignments:
         if matcher.id not in a.issues and a.unit.key != party and a.unit.key and (any(
-                m.key == party for m in place_mentions(a.unit.text, a.unit.folded, lang))
+                m.key == party for m in place_mentions(a.unit.text, lang))
                 or (action and action.search(a.unit.folded))):
             extra.setdefault(a.unit.key, []).append(a)
     if not extra:

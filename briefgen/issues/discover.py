@@ -85,11 +85,11 @@ def _main_place(kept: list[Candidate], framing: dict, lang: str) -> str | None:
     place = next((c.matcher.place for c in kept if c.matcher.kind == PLACE), None)
     if place:
         return place
-    title = [m.key for m in place_mentions(*framing["title"], lang) if ":" not in m.key]
+    title = [m.key for m in place_mentions(framing["title"][0], lang) if ":" not in m.key]
     if title:
         return title[0]
     text, folded = framing["lead"]
-    located = Counter(m.key for m in place_mentions(text, folded, lang)
+    located = Counter(m.key for m in place_mentions(text, lang)
                       if ":" not in m.key and _LOCATIVE[lang].search(folded[:m.start]))
     return located.most_common(1)[0][0] if located else None
 
@@ -113,8 +113,8 @@ def _place_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
             if i not in fact.listed and m.key != unit.key:
                 counts[m.key][1] += 1
                 counts[m.key][0] += bool(_LOCATIVE[lang].search(unit.folded[:m.start]))
-    framed = {where: {m.key for m in place_mentions(text, folded, lang)}
-              for where, (text, folded) in framing.items()}
+    framed = {where: {m.key for m in place_mentions(text, lang)}
+              for where, (text, _) in framing.items()}
     theatres = _theatres(units, facts, lang)
     out = []
     for key, (locative, total) in counts.items():
@@ -277,7 +277,7 @@ def _qualifier_res(lang: str) -> tuple[tuple[dict, re.Pattern[str], re.Pattern[s
 def _qualifier(key: str, title: tuple[str, str], lang: str) -> dict | None:
     """The qualifier the title puts right next to the place: "Ukraine Crisis", "crise au Kazakhstan"."""
     text, folded = title
-    for m in (m for m in place_mentions(text, folded, lang) if m.key == key):
+    for m in (m for m in place_mentions(text, lang) if m.key == key):
         for qualifier, before, after in _qualifier_res(lang):
             if before.search(folded[:m.start]) or after.match(folded[m.end:]):
                 return qualifier

@@ -53,7 +53,7 @@ class SentenceFacts:
 
 
 def sentence_facts(unit: Unit, lang: str) -> SentenceFacts:
-    mentions = tuple(place_mentions(unit.text, unit.folded, lang))
+    mentions = tuple(place_mentions(unit.text, lang))
     return SentenceFacts(mentions, listed_mentions(unit.folded, mentions))
 
 

@@ -36,7 +36,7 @@ def salient_names(release: Release) -> dict[str, tuple[str, ...]]:
     statements = [s.text for s in release.statements]
     need = max(MIN_STATEMENTS, STATEMENT_SHARE * len(statements))
     excluded = _excluded(release, lang)
-    known = [(m.start, m.end) for m in place_mentions(frame, fold(frame), lang)]
+    known = [(m.start, m.end) for m in place_mentions(frame, lang)]
     groups: dict[str, set[str]] = {}
     for m in _DEFINED.finditer(frame):
         name = _expanded(m.group("name"), m.group("acronym"), lang)
@@ -90,7 +90,7 @@ def _merge_capital(groups: dict[str, set[str]], frame: str, title: str, lang: st
 
 
 def _known(name: str, lang: str) -> bool:
-    return bool(place_mentions(name, fold(name), lang))
+    return bool(place_mentions(name, lang))
 
 
 def _expanded(before: str, acronym: str, lang: str) -> str:

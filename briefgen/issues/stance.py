@@ -80,7 +80,7 @@ class Target:
         if self.patterns:
             found += [m.span() for m in self.patterns.finditer(unit.text)]
         if self.keys:
-            found += [(m.start, m.end) for m in place_mentions(unit.text, unit.folded, lang)
+            found += [(m.start, m.end) for m in place_mentions(unit.text, lang)
                       if m.key in self.keys]
         return found
 
@@ -140,7 +140,7 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
     folded = unit.folded
     cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
     spans = target.spans(unit, lang)
-    mentions = place_mentions(unit.text, unit.folded, lang)
+    mentions = place_mentions(unit.text, lang)
     out: list[_Clause] = []
     framed = reported = False
     for start, end in pairwise(cuts):
@@ -176,7 +176,7 @@ def _wrote_it(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceCu
               lang: str) -> bool:
     """The speaker names itself as an author of the text: "the United States and Albania
     proposed the draft", "the United States-Canada amendment"."""
-    own = [m for m in place_mentions(unit.text, unit.folded, lang) if m.key == unit.key]
+    own = [m for m in place_mentions(unit.text, lang) if m.key == unit.key]
     if not own:
         return False
     spans = target.spans(unit, lang)
@@ -201,7 +201,7 @@ def _own_right(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceC
     if not target.measure or target.keys or target.votes:
         return []
     spans = target.spans(unit, lang)
-    mentions = place_mentions(unit.text, unit.folded, lang)
+    mentions = place_mentions(unit.text, lang)
     out = []
     for c in clauses:
         claim = cues.claim.search(unit.folded, c.start, c.end)
@@ -222,7 +222,7 @@ def _is_vote(cues: StanceCues, folded: str, start: int) -> bool:
 
 def _without_names(unit: Unit, start: int, end: int, lang: str) -> str:
     gap = unit.folded[start:end]
-    for m in place_mentions(unit.text, unit.folded, lang):
+    for m in place_mentions(unit.text, lang):
         if start <= m.start and m.end <= end:
             gap = gap.replace(unit.folded[m.start:m.end], "", 1)
     return gap
@@ -250,7 +250,7 @@ def _sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str,
                    (cues.strong_neutral, NEUTRAL, STRONG)) if target.votes else ()
     # A call on the party by name to withdraw or stop is criticism of what it does.
     named = target.blamed and any(m.key in target.keys
-                                  for m in place_mentions(unit.text, unit.folded, lang))
+                                  for m in place_mentions(unit.text, lang))
     demands = ((cues.demands, CONCERNED, 1),) if named else ()
     own = _own_right(unit, clauses, target, cues, lang)
     if own:  # the right's holder claims it: explicit, as a party defending what it did
@@ -387,7 +387,7 @@ def acting_party(units_by_key: dict[str, list[Unit]], place: str | None, lang: s
         for unit in units:
             folded = unit.folded
             cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
-            mentions = place_mentions(unit.text, folded, lang)
+            mentions = place_mentions(unit.text, lang)
             for start, end in pairwise(cuts):
                 if cues.actions.search(folded, start, end):
                     found.update(m.key for m in mentions if start <= m.start < end)
@@ -409,7 +409,7 @@ def framed_actor(lead: list[Unit], place: str | None, lang: str) -> str | None:
     for unit in lead:
         folded = unit.folded
         cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
-        mentions = place_mentions(unit.text, folded, lang)
+        mentions = place_mentions(unit.text, lang)
         for start, end in pairwise(cuts):
             if action.search(folded, start, end):
                 found = [m.key for m in mentions if start <= m.start < end
@@ -454,7 +454,7 @@ def _blamed_in(text: str, folded: str, lang: str, accused: bool,
     release's own names that place_mentions reads, is part of the cache key."""
     cues = stance_cues(lang)
     cuts = [0] + [m.end() for m in cues.clause_split.finditer(folded)] + [len(folded)]
-    mentions = place_mentions(text, folded, lang)
+    mentions = place_mentions(text, lang)
     named: list[str] = []
     for start, end in pairwise(cuts):
         if not accused and cues.denial.search(folded, start, end):

@@ -33,7 +33,7 @@ def target_label(party: str, place: str | None, units_by_key: dict[str, list[Uni
     counts = [0] * len(kinds)
     for units in units_by_key.values():
         for unit in units:
-            for m in place_mentions(unit.text, unit.folded, lang):
+            for m in place_mentions(unit.text, lang):
                 if m.key != party:
                     continue
                 near = unit.folded[max(0, m.start - REACH):m.end + REACH]

@@ -243,15 +243,15 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 LOCAL: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("local_names", default=())
 
 
-def place_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...]:
+def place_mentions(text: str, lang: str) -> tuple[PlaceMention, ...]:
     """Known names (`_known_mentions`) plus the release's own salient ones."""
-    return _mentions(text, folded, lang, LOCAL.get())
+    return _mentions(text, lang, LOCAL.get())
 
 
 @lru_cache(maxsize=8192)
-def _mentions(text: str, folded: str, lang: str, local: tuple[tuple[str, str], ...]
+def _mentions(text: str, lang: str, local: tuple[tuple[str, str], ...]
               ) -> tuple[PlaceMention, ...]:
-    found = list(_known_mentions(text, folded, lang))
+    found = list(_known_mentions(text, lang))
     for name, key in local:
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             if not any(p.start < m.end() and m.start() < p.end for p in found):
@@ -260,7 +260,7 @@ def _mentions(text: str, folded: str, lang: str, local: tuple[tuple[str, str], .
 
 
 @lru_cache(maxsize=8192)
-def _known_mentions(text: str, folded: str, lang: str) -> tuple[PlaceMention, ...]:
+def _known_mentions(text: str, lang: str) -> tuple[PlaceMention, ...]:
     """States, organizations and other places named in a sentence, by name or adjective.
 
     Names are looked up through `briefgen.delegations` (exact, never fuzzy), longest first
