@@ -51,16 +51,16 @@ class PdfWorker:
         """`render(*args)` from the worker, or here when the worker cannot."""
         if not self._used:
             self._used = True
-            try:
-                request = pickle.dumps(args, pickle.HIGHEST_PROTOCOL)
-            except Exception:  # noqa: BLE001 - something in the note cannot travel: render here
-                request = None
-            data = self._exchange(request) if request is not None else None
+            data = self._exchange(args)
             if data is not None:
                 return data
         return self._render(*args)
 
-    def _exchange(self, request: bytes) -> bytes | None:
+    def _exchange(self, args: tuple) -> bytes | None:
+        try:
+            request = pickle.dumps(args, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - something in the note cannot travel: render here
+            return None
         try:
             with os.fdopen(self._request, "wb") as pipe:
                 self._request = -1  # closed with the file object

@@ -77,12 +77,11 @@ def entity_problems(text: str, source: str) -> list[str]:
         bare = re.compile(r"(?<![\w/])" + number + r"(?!\w)(?!\s*\()")
         if bare.search(text) and not bare.search(source):
             problems.append(f"document symbol {number!r} lost its parenthesis")
-    source_words = facts.words
     for match in _CAPITALIZED.finditer(text):
         name = match.group()
         if not name[0].isupper() or _SENTENCE_START.search(text[:match.start()]):
             continue
-        missing = [w for w in WORD.findall(name) if w.lower() not in source_words]
+        missing = [w for w in WORD.findall(name) if w.lower() not in facts.words]
         if missing:
             problems.append(f"name {name!r} is not in the source")
     return problems
