@@ -484,7 +484,7 @@ def eval_summaries(sources: tuple[str, ...], length: str) -> None:
     Example:
       briefgen eval summaries ../shared/corpus/*.txt > rouge.md
     """
-    from .evaluate import evaluate, markdown
+    from .evaluation.summaries import evaluate, markdown
 
     click.echo(markdown(evaluate(sources, Settings(length=length))))
 

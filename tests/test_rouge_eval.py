@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 from test_summarize import fictional_release
 
-from briefgen.evaluate import (
+from briefgen.evaluation.summaries import (
     UnicodeTokenizer,
     outputs,
     score_release,
@@ -74,7 +74,7 @@ def test_baselines_pick_the_given_sentences_at_the_given_budget():
 def test_baselines_get_as_many_words_as_briefgen():
     """Held to briefgen's number of sentences, a baseline that picks short sentences came out
     shorter than briefgen's compressed ones, which F1 rewards: it takes its next sentences."""
-    from briefgen.evaluate import _budgeted
+    from briefgen.evaluation.summaries import _budgeted
 
     sentences = ["Valdoria needs water.", "The dam could fail.",
                  "Engineers were attacked near the dam last week.", "Norland will help."]

@@ -35,9 +35,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BriefgenError
-from .model import LEAD, Release
-from .settings import Settings
+from ..errors import BriefgenError
+from ..model import LEAD, Release
+from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +102,9 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
     shorter, and a baseline held to briefgen's number of sentences came out 4-7 % shorter,
     which F1 rewards when the outputs are longer than the lead.
     """
-    from .issues import find_issues
-    from .summarize import select_key_points, summarize_release
-    from .summarize.extractive import corpus_model
+    from ..issues import find_issues
+    from ..summarize import select_key_points, summarize_release
+    from ..summarize.extractive import corpus_model
 
     release = without_lead(release)
     units = corpus_model(release).units
@@ -207,7 +207,7 @@ def score_release(release: Release, settings: Settings | None = None, *,
 def evaluate(paths: Iterable[str | Path], settings: Settings | None = None) -> list[ReleaseScores]:
     """Scores of every release that has a lead to compare with; the others are named on the
     log and skipped, so one odd file does not stop a corpus run."""
-    from .pipeline import parse_source
+    from ..pipeline import parse_source
 
     results = []
     for path in paths:
