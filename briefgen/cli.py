@@ -489,6 +489,34 @@ def eval_summaries(sources: tuple[str, ...], length: str) -> None:
     click.echo(markdown(evaluate(sources, Settings(length=length))))
 
 
+@eval_group.command("attribution")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--gold", "gold", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Folder of attribution gold files (default: the project's "
+              "tests/gold/attribution). Example: --gold my-gold/")
+@click.option("--details", is_flag=True, help="List every paragraph that is not correct, "
+              "with the gold and what the parser gave each sentence.")
+def eval_attribution(sources: tuple[str, ...], gold: Path | None, details: bool) -> None:
+    """Who said what, paragraph by paragraph, against gold: paragraphs correct / missed
+    (left unattributed) / wrong (given to someone who does not speak there), sentences where a
+    paragraph changes hands, briefers, groups, spurious repeat turns.  Releases without a gold
+    file are skipped.
+
+    \b
+    Example:
+      briefgen eval attribution ../shared/corpus/*.txt --details
+    """
+    from .evaluation.attribution import DEFAULT_GOLD, evaluate, report
+
+    folder = gold or DEFAULT_GOLD
+    if not folder.is_dir():
+        raise BriefgenError(f"no gold folder at {folder}: pass --gold DIR")
+    results = evaluate(sources, folder)
+    if not results:
+        raise BriefgenError(f"none of the releases has a gold file in {folder}")
+    click.echo(report(results, details=details))
+
+
 def main() -> None:
     cli(prog_name="briefgen")
 

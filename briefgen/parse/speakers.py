@@ -1,0 +1,717 @@
+"""Who speaks: named introductions (style A: `M. NAME (Pays) a …`, `NAME, Title, said`, a
+quotation then the named speaker) and delegate phrases without names (styles B and C: "the
+representative of Cuba", "China's delegate", "the Syrian delegate"), with what the opening
+clause says of the turn (on behalf of whom, a repeat, national capacity).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..delegations import find_delegation, may_open_name, resolve, resolve_adjective
+from ..languages import LANGUAGES, LanguageData, normalize_apostrophes
+from .patterns import (
+    _ARTICLE_COUNTRY,
+    _BODY_SUBJECT,
+    _FILLERS,
+    _NAME_ARTICLE,
+    _OF,
+    _PLURAL_PRONOUNS,
+    COLLECTIVE,
+    UN_KEY,
+    UNKNOWN,
+    Speaker,
+    _is_state,
+    _spellings,
+)
+
+# "Pour M. NAME (Pays), il …": words that may precede a speaker introduction.
+_INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
+_NATIONAL_CAPACITY = {
+    "en": ("national capacity",),
+    "fr": ("qualité nationale", "titre national", "capacité nationale"),
+}
+# Words that extend a delegate noun: "the Permanent Observer for", "the Deputy Permanent
+# Representative of".
+_DELEGATE_NOUNS_EXTRA = {
+    "en": ("observer", "Observer", "Permanent Observer", "Permanent Representative",
+           "Deputy Permanent Representative", "Minister", "Foreign Minister",
+           *_spellings("chargé d'affaires")),
+    "fr": ("observateur", "observatrice", "porte-parole", "Observateur permanent",
+           "Représentant permanent", "Représentante permanente",
+           *_spellings("chargé d'affaires", "chargée d'affaires")),
+}
+# Delegate phrases: "the representative of X" / "le représentant de X", "X's delegate", "the
+# Syrian delegate" / "la délégation américaine".  {noun} and {of} are filled in per language.
+_PHRASE_OF = {
+    "en": r"(?<![\w’'])(?:[Tt]he\s+|[Aa]\s+)?(?:(?:Permanent|Deputy|Acting)\s+)*"
+          r"(?P<noun>{noun})(?P<pl>s)?\s+{of}",
+    "fr": r"(?<![\w’'])(?:[Ll]es?|[Ll]a|[Ll][’'])\s*(?P<noun>{noun})(?P<pl>s)?"
+          r"(?:\s+permanente?s?)?\s+{of}",
+}
+_PHRASE_POSSESSIVE = {
+    "en": r"(?P<poss>[’']s?)\s+(?:(?:Permanent|Deputy)\s+)?(?P<noun>{noun})(?P<pl>s)?\b",
+}
+# "Nepal, said its representative", "Algerians …, that country's delegate recalled".
+_PHRASE_ANAPHORA = {
+    "en": r"(?<![\w’'])(?:[Ii]ts|[Tt]hat country[’']s|[Tt]he country[’']s)\s+(?P<noun>{noun})\b",
+}
+_PHRASE_ADJECTIVE = {
+    "en": r"(?<![\w’'])(?:[Tt]he|[Aa]n?)\s+(?P<adj>[A-Z][\w\-]+)\s+(?:{noun})\b",
+    "fr": r"(?<![\w’'])(?:[Ll]e|[Ll]a)\s+(?:{noun})\s+(?P<adj>[a-zà-ÿ][\w\-]+)",
+}
+# What follows a delegate phrase that is the subject: its verb, possibly after an apposition
+# ("the representative of Cuba demanded", "Mauritania's representative, speaking for …,").
+_VERB_AFTER = {
+    "en": r"\s*(?:,|(?:(?:also|today|then|further|again|too|meanwhile|\w+ly)\s+){{0,2}}"
+          r"(?:\w+ed\b|{reporting}|said|told|spoke|took|held|went|made|drew|gave|saw|put|"
+          r"sought|felt|struck|began|led|brought|is|was|has|had|will|would))",
+    "fr": r"\s*(?:,[^.]*?,\s*)?(?:a|ont|s'est|avait|est|,|a-t-)\b",
+}
+# Inversions: "…, stated the representative of X", "…, a appuyé la Norvège".
+_INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was", "fr": r"a-t-il \w+|a-t-elle \w+"}
+# French puts the mark of a turn after the auxiliary too: "La Russie a, pour sa part, …".
+_TURN_AUXILIARY = {"en": "", "fr": r"\s+(?:a|ont)\s*,\s*(?:{marks})\s*,"}
+# Longest country/organization name tried, in words ("Saint Vincent and the Grenadines").
+_MAX_NAME_WORDS = 9
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An attribution in a sentence: who, and where the phrase sits."""
+
+    who: Speaker | str  # a Speaker, or COLLECTIVE
+    opening: bool  # the phrase opens the sentence (before its main verb)
+
+
+_QUOTED = re.compile(r"[«“][^»”]*[»”]")
+_QUOTE_LEAD = re.compile(r"^[«“\"][^»”\"]{0,800}[»”\"]\s*,?\s*")
+_TOKEN = re.compile(r"\S+")
+_PAREN = re.compile(r"\s*,?\s*\(")
+
+
+def _is_caps_token(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and bool(
+        re.fullmatch(r"[\w.’'\-]+", token))
+
+
+# One or two short clauses before a named speaker: "Reprenant la parole, M. NAME (Pays) a …",
+# "Speaking in his national capacity, the President of the Council, Mr. NAME (Ghana), urged".
+# The name must follow the comma at once: "Referring to Mr. NAME (X), he said" is a mention.
+_LEADING_CLAUSE = re.compile(r"[^\W\d_][^,.;:!?«»“”\"()]{2,100},\s+")
+
+
+def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """A named speaker opening the paragraph: `M. NAME (Pays) a …`, `NAME, Title, said`,
+    `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
+    of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
+    found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+             or _title_name_intro(text, lang, data) or _mixed_paren_intro(text, lang, data)
+             or _inverted_intro(text, lang, data))
+    pos = 0
+    for _ in range(2):
+        if found is not None:
+            break
+        clause = _LEADING_CLAUSE.match(text, pos)
+        if clause is None:
+            return None
+        pos = clause.end()
+        found = _caps_intro(text[pos:], lang, data)
+        if found is not None:  # what the clauses say of the turn: a reply, for a group
+            found = _with_context(found, text, lang, data)
+            # "The President of the General Assembly, NAME (X)": a noun phrase is a title;
+            # "Reprenant la parole, M. NAME (X)" is not
+            title = re.match(r"(?i:the|le|la|l[’'])\s*(?P<t>[A-ZÀ-Þ].*)",
+                             clause.group().strip(" ,"))
+            if title:
+                found = _in_office(found, title.group("t"), data)
+    return found
+
+
+def _inverted_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """A quotation, then the verb, then the named speaker: `“We are here to stay,” said Mr.
+    NAME (Canada), adding …`, `« Nous resterons », a déclaré M. NAME (Canada).`"""
+    quote = _QUOTE_LEAD.match(text)
+    verb = quote and re.match(rf"(?:{_reporting_re(lang).pattern})\s+", text[quote.end():])
+    if not verb:
+        return None
+    found = _caps_intro(text[quote.end() + verb.end():], lang, data)
+    return found if found is not None and found.key != UNKNOWN else None
+
+
+def _in_office(speaker: Speaker, title: str, data: LanguageData) -> Speaker:
+    """A speaker named with a country and a UN office ("NAME (Trinidad and Tobago),
+    President of the General Assembly, said") speaks for the office, unless the release says
+    it is in a national capacity; any other title is kept as the role."""
+    speaker = replace(speaker, role=speaker.role or title)
+    low = normalize_apostrophes(title).lower()
+    if not speaker.national_capacity and any(
+            normalize_apostrophes(t).lower() in low for t in data.un_titles):
+        return replace(speaker, key=UN_KEY, delegation=None)
+    return speaker
+
+
+def _skip_prefixes(text: str, lang: str, data: LanguageData) -> tuple[int, str | None]:
+    pos = 0
+    m = _QUOTE_LEAD.match(text)
+    if m:
+        pos = m.end()
+    for prefix in _INTRO_PREFIXES[lang]:
+        if text.startswith(prefix + " ", pos):
+            pos += len(prefix) + 1
+            break
+    honorific = None
+    m = _honorific_re(lang).match(text, pos)
+    if m:
+        honorific = m.group(1)
+        pos = m.end()
+    return pos, honorific
+
+
+@lru_cache(maxsize=None)
+def _honorific_re(lang: str) -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in sorted(LANGUAGES[lang].honorifics, key=len, reverse=True))
+    return re.compile(rf"({alt})\s+")
+
+
+def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    pos, honorific = _skip_prefixes(text, lang, data)
+    names: list[str] = []
+    end = pos
+    comma = False
+    for m in _TOKEN.finditer(text, pos):
+        token = m.group()
+        bare = token.rstrip(",")
+        if not _is_caps_token(bare) or len(names) >= 8:
+            break
+        names.append(bare)
+        end = m.start() + len(bare)
+        if token.endswith(","):
+            comma = True
+            break
+    if not names or not any(sum(c.isalpha() for c in n) >= 2 for n in names):
+        return None
+    if not honorific and len(names) < 2:
+        return None
+    name = " ".join(names)
+    rest = text[end:]
+    paren = _PAREN.match(rest)
+    if paren:
+        inner, after = _balanced(rest, paren.end())
+        if inner is None:
+            return None
+        if not honorific and re.match(r"\s*[A-ZÀ-Þ]", after) and not re.match(r"\s*,", after):
+            return None  # "UN WOMEN (…) Annual Report": not a sentence about a speaker
+        key = _key_of(inner, lang)
+        speaker = _with_context(Speaker(key, inner.strip(), name), after, lang, data)
+        plain = not _QUOTE_LEAD.match(text) and not text.startswith(
+            tuple(f"{prefix} " for prefix in _INTRO_PREFIXES[lang]))
+        if plain and re.match(r"\s*,", after):
+            # "NAME (Country), President of the General Assembly, said"; not "Pour M. NAME
+            # (Pays), la Mission illustre …", where what follows is what was said
+            _, title = _title_segments(after.lstrip(" ,"), lang)
+            if title and len(title.split()) <= 20 and not re.search(r"[.;:!?]", title):
+                speaker = _in_office(speaker, title, data)
+        return speaker
+    of = re.match(r"\s+" + _OF[lang], rest)
+    if of and not comma:
+        found = _longest_name_after(rest[of.end():], lang)
+        if found:
+            written, key = found
+            return _with_context(Speaker(key, written, name), rest, lang, data)
+    if comma or rest.startswith(","):
+        title_end, title = _title_segments(rest.lstrip(",").lstrip(), lang)
+        if title and len(names) >= 2 or (title and honorific):
+            key, written = _title_delegation(title, lang, data)
+            return _with_context(Speaker(key, written, name, role=title), rest, lang, data)
+    if honorific:
+        # "Ms. DICARLO, responding to …": a name already introduced; filled in by the reader.
+        return _with_context(Speaker(UNKNOWN, None, name), rest, lang, data)
+    return None
+
+
+def _balanced(text: str, start: int) -> tuple[str | None, str]:
+    """Content of the parenthesis opened just before `start`, and the text after it."""
+    depth = 1
+    for i in range(start, min(len(text), start + 200)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start:i], text[i + 1:]
+    return None, ""
+
+
+def _top_level_segments(text: str) -> list[str]:
+    """Comma-separated segments of the first sentence, commas inside parentheses kept."""
+    segments, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            segments.append(text[last:i])
+            last = i + 1
+        elif ch in ".;:" and depth == 0 and re.match(r"[.;:]\s+[A-Z«“]", text[i:i + 3]):
+            break
+    return segments
+
+
+def _title_segments(rest: str, lang: str) -> tuple[int, str | None]:
+    """The title in `Title, [and Title,] verb …`: leading segments that read as titles."""
+    titles = []
+    nouns = _delegate_noun_re(lang)  # "representative of the United States" is a title too
+    for segment in _top_level_segments(rest):
+        s = segment.strip()
+        bare = re.sub(r"^(?:and|et|the|la|le|l’|l')\s+", "", s)
+        if not s or not (bare[:1].isupper() or s.startswith(("the ", "l’", "l'"))
+                         or nouns.match(bare)):
+            break
+        titles.append(s)
+        if len(titles) >= 3:
+            break
+    if not titles:
+        return 0, None
+    return 0, ", ".join(titles)
+
+
+def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, str | None]:
+    """Delegation of a speaker known by title: the country or body named in it, else org:UN
+    for UN officials' titles."""
+    found = _phrase_speaker(title, lang, data)
+    if isinstance(found, Speaker):
+        return found.key, found.delegation
+    hit = find_delegation(title, lang)
+    if hit is not None:  # a UN title alone comes back whole: no delegation name was written
+        return hit.key, None if hit.name == title.strip() else hit.name
+    low = normalize_apostrophes(title).lower()
+    if any(normalize_apostrophes(t).lower() in low for t in data.un_titles):
+        return UN_KEY, None
+    return UNKNOWN, None
+
+
+_NAME_TOKEN = r"(?:[^\W\d_][\w’'\-]*\.?|[^\W\d_]\.)"
+_NAME_TITLE = re.compile(
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}}),\s+(?P<rest>.+)", re.S)
+_PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
+              "van", "von", "der", "den", "ter", "bin", "ben", "ibn", "al", "el", "y", "e"}
+
+
+def _mixed_name(name: str, data: LanguageData) -> bool:
+    """`Gilad Menashe Erdan`, `Almaha Mubarak F. J. Al-thani`: capitalized name words."""
+    words = name.split()
+    if words[0].lower() in data.stop_words or words[0].lower().endswith("ing"):
+        return False
+    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in words) and not all(
+        _is_caps_token(w) for w in words)
+
+
+def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    pos, honorific = _skip_prefixes(text, lang, data)  # "M. Vassily Nebenzia, représentant …"
+    m = _NAME_TITLE.match(text, pos)
+    if not m or not (_mixed_name(m.group("name"), data)
+                     or honorific and m.group("name")[:1].isupper()):
+        return None
+    _, title = _title_segments(m.group("rest"), lang)
+    if not title:
+        return None
+    key, written = _title_delegation(title, lang, data)
+    if key == UNKNOWN:
+        return None
+    delegate = _phrase_speaker(title, lang, data) or _delegate_noun_re(lang).match(title)
+    role = None if delegate else title
+    return _with_context(Speaker(key, written, m.group("name"), role=role), m.group("rest"),
+                         lang, data)
+
+
+# A title before the name: "Secretary-General ANTÓNIO GUTERRES said", "Council President
+# NAME (Russian Federation), speaking …", "The Secretary-General, António Guterres, said",
+# "Le Secrétaire général, M. António Guterres, a déclaré".
+_TITLE_THEN_CAPS = re.compile(
+    r"(?P<title>(?:[A-ZÀ-Þ][\w’'\-]*\s+){1,5}?)(?=[A-ZÀ-Þ\-’']{2,}\s+[A-ZÀ-Þ])")
+_TITLE_APPOSITION = re.compile(
+    r"(?:The|Le|La|L’|L')\s*(?P<title>[^,.;:]{3,80}),\s+(?P<name>[^,;:()]{3,60}),\s+")
+
+
+def _title_name_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """A speaker known by title, then named (see above).  The title must say whom the
+    speaker is for (a UN title, a country): a capitalized phrase alone is no speaker."""
+    m = _TITLE_THEN_CAPS.match(text)
+    if m:
+        title = m.group("title").strip()
+        rest = text[m.end():]
+        found = _caps_intro(rest, lang, data)
+        if found is not None and found.key != UNKNOWN:
+            return replace(found, role=found.role or title)
+        names = list(itertools.takewhile(_is_caps_token, rest.split()[:8]))
+        name = " ".join(names)
+        if len(names) >= 2 and re.match(_subject_res(lang)[0], rest[len(name):]):
+            key, written = _title_delegation(title, lang, data)
+            if key != UNKNOWN:
+                return _with_context(Speaker(key, written, name, role=title), rest, lang, data)
+    m = _TITLE_APPOSITION.match(text)
+    if m:
+        pos, honorific = _skip_prefixes(m.group("name"), lang, data)
+        name = m.group("name")[pos:]
+        if (honorific or _mixed_name(name, data)) and re.match(
+                _subject_res(lang)[0], text[m.end():]):
+            key, written = _title_delegation(m.group("title"), lang, data)
+            if key != UNKNOWN and not _phrase_speaker(m.group("title"), lang, data):
+                return _with_context(Speaker(key, written, name, role=m.group("title")),
+                                     text[m.end():], lang, data)
+    return None
+
+
+_INITIALS_OR_NAME = rf"(?:(?:[^\W\d_]\.){{2,}}|{_NAME_TOKEN})"  # "T.S. Tirumurti"
+_NAME_PAREN = re.compile(rf"(?P<name>{_INITIALS_OR_NAME}(?:\s+{_INITIALS_OR_NAME}){{0,6}})"
+                         r"\s*\((?P<inner>[^()]{2,80})\)")
+
+
+def _mixed_paren_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """`Vassily Nebenzia (Russian Federation) said`, `Mme Linda Thomas-Greenfield (États-Unis)
+    a dit`: the capitals style A uses, lost (a copy from a page that only shows them).  The
+    name must read as a person's (an honorific, or capitalized words that are no delegation:
+    "Collective Security Treaty Organization (CSTO)" is the body, named with its acronym)
+    and the parenthesis a delegation, followed by a comma or a verb."""
+    pos, honorific = _skip_prefixes(text, lang, data)
+    m = _NAME_PAREN.match(text, pos)
+    if not m or not (honorific or _mixed_name(m.group("name"), data) and len(
+            m.group("name").split()) >= 2) or resolve(m.group("name"), lang):
+        return None
+    key = _key_of(m.group("inner"), lang)
+    after = text[m.end():]
+    if key == UNKNOWN or not re.match(rf"\s*,|{_subject_res(lang)[0].pattern}", after):
+        return None
+    return _with_context(Speaker(key, m.group("inner").strip(), m.group("name")), after, lang,
+                         data)
+
+
+def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
+    """Add what the opening clause says about the turn: on behalf of whom, a repeat turn,
+    national capacity."""
+    clause = _first_clause(after)
+    low = normalize_apostrophes(clause).lower()
+    reply = any(normalize_apostrophes(m).lower() in low for m in data.reply_markers)
+    national = any(m in low for m in _NATIONAL_CAPACITY[lang])
+    group = _on_behalf(clause, lang, data)
+    if group:
+        written, key = group
+        speaker = replace(speaker, on_behalf_of=written, on_behalf_key=key)
+    return replace(speaker, reply=reply or speaker.reply, national_capacity=national)
+
+
+def _first_clause(text: str) -> str:
+    m = re.search(r"[.!?]\s+[A-Z«“À-Þ]|\s(?:said|a dit|a déclaré)\b", text[:600])
+    return text[:m.start()] if m else text[:600]
+
+
+@lru_cache(maxsize=None)
+def _on_behalf_re(lang: str) -> re.Pattern:
+    markers = sorted(LANGUAGES[lang].on_behalf_markers, key=len, reverse=True)
+    alt = "|".join(re.escape(normalize_apostrophes(m)) for m in markers)
+    return re.compile(rf"\b(?i:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^,;:]*)")
+
+
+def _on_behalf(clause: str, lang: str, data: LanguageData) -> tuple[str, str | None] | None:
+    m = _on_behalf_re(lang).search(normalize_apostrophes(clause))
+    if not m:
+        return None
+    start = m.start("g")
+    written = clause[start:start + len(m.group("g"))].strip()
+    written = re.sub(r"^(?:the|la|le|l[’'])\s*", "", written)
+    # exact: "Group of Friends of the UN Charter" is not org:UN; "Name (ACRONYM)": either
+    named = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", written)
+    hit = resolve(written, lang) or (named and (resolve(named[1], lang) or resolve(named[2], lang)))
+    return written, hit.key if hit else None
+
+
+@lru_cache(maxsize=None)
+def _delegate_noun_re(lang: str) -> re.Pattern:
+    """A delegate noun of the table ("representative", "délégué"), in any case."""
+    return re.compile("|".join(re.escape(n) for n in LANGUAGES[lang].delegate_nouns), re.I)
+
+
+def _key_of(name: str, lang: str) -> str:
+    hit = resolve(name.strip(), lang) or find_delegation(name.strip(), lang)
+    return hit.key if hit else UNKNOWN
+
+
+# ---------------------------------------------------------------------------------------
+# Attributions without names (styles B and C)
+
+
+@lru_cache(maxsize=None)
+def _phrase_patterns(lang: str) -> dict[str, re.Pattern]:
+    data = LANGUAGES[lang]
+    nouns = sorted(set(data.delegate_nouns) | set(_DELEGATE_NOUNS_EXTRA[lang]), key=len,
+                   reverse=True)
+    fill = {"noun": "|".join(re.escape(n) for n in nouns), "of": _OF[lang]}
+    shapes = (("of", _PHRASE_OF), ("possessive", _PHRASE_POSSESSIVE),
+              ("anaphora", _PHRASE_ANAPHORA), ("adjective", _PHRASE_ADJECTIVE))
+    return {name: re.compile(table[lang].format(**fill)) for name, table in shapes
+            if lang in table}
+
+
+_WORDS = re.compile(r"[\w’'\-.]+|[(),;:«»“”\"]")
+
+
+def _longest_name_after(text: str, lang: str) -> tuple[str, str] | None:
+    """The longest delegation name opening `text`: "Saint Vincent and the Grenadines said"."""
+    return _longest_name_opening(text[:160], lang)
+
+
+# Several rules look for a name after the same words ("M.", "Ouzbékistan."), ~40 % of the
+# calls on a release repeat an earlier one, and each tries up to nine prefixes.
+@lru_cache(maxsize=8192)
+def _longest_name_opening(text: str, lang: str) -> tuple[str, str] | None:
+    words = []
+    for m in _WORDS.finditer(text):
+        w = m.group()
+        if w in ",;:«»“”\"" or (w.endswith(".") and len(w) > 2 and not w[:-1].isupper()):
+            if w.endswith(".") and w not in ",;:«»“”\"":
+                words.append((w[:-1], m.start(), m.end() - 1))
+            break
+        words.append((w, m.start(), m.end()))
+        if len(words) >= _MAX_NAME_WORDS:
+            break
+    if not words or not may_open_name(text[:words[-1][2]]):
+        return None
+    for k in range(len(words), 0, -1):
+        written = text[:words[k - 1][2]]
+        hit = resolve(written, lang)
+        if hit is not None:  # "Netherlands (" of "Netherlands (ABC)" is "Netherlands"
+            return written.rstrip(" ("), hit.key
+    return None
+
+
+def _longest_name_before(text: str, lang: str) -> tuple[str, str] | None:
+    """The longest delegation name ending `text`: "… the Russian Federation" ('s delegate)."""
+    spans = [m.span() for m in re.finditer(r"[\w’'\-.]+", text[-160:])]
+    offset = max(0, len(text) - 160)
+    for k in range(min(len(spans), _MAX_NAME_WORDS), 0, -1):
+        start = spans[-k][0] + offset
+        written = text[start:]
+        hit = resolve(written, lang)
+        if hit is not None:
+            return written, hit.key
+    return None
+
+
+def _phrase_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
+    """The delegation named by a phrase such as `the representative of Israel` (whole text)."""
+    for found, start, _end in _phrases(text, lang, data):
+        if start <= 4:
+            return found
+    return None
+
+
+def _phrases(text: str, lang: str, data: LanguageData):
+    """Every delegate phrase in `text`: (Speaker or COLLECTIVE, start, end)."""
+    patterns = _phrase_patterns(lang)
+    out = []
+    articles = tuple(f"{a} " if a[-1].isalpha() else a for a in data.articles)
+
+    def speaker(key: str, written: str) -> Speaker:
+        for article in articles:
+            if written.lower().startswith(article):
+                return Speaker(key, written[len(article):].lstrip())
+        return Speaker(key, written)
+
+    for m in patterns["of"].finditer(text):
+        if m.group("pl"):
+            out.append((COLLECTIVE, m.start(), m.end()))
+            continue
+        hit = _longest_name_after(text[m.end():], lang)
+        if hit:
+            written, key = hit
+            out.append((speaker(key, written), m.start(), m.end() + len(written)))
+    if "possessive" in patterns:
+        for m in patterns["possessive"].finditer(text):
+            before = text[:m.start()]
+            hit = None if m.group("pl") else _longest_name_before(before, lang)
+            if hit:
+                written, key = hit
+                out.append((speaker(key, written), m.start() - len(written), m.end()))
+    if "anaphora" in patterns:
+        for m in patterns["anaphora"].finditer(text):
+            hit = _named_earlier(text[:m.start()], lang)
+            if hit:
+                written, key = hit
+                out.append((speaker(key, written), m.start(), m.end()))
+    for m in patterns["adjective"].finditer(text):
+        hit = resolve_adjective(m.group("adj"), lang)
+        if hit is not None:
+            out.append((speaker(hit.key, m.group("adj")), m.start(), m.end()))
+    if lang in _ARTICLE_COUNTRY:
+        out.extend(_country_subjects(text, lang, data))
+    out.extend(_marked_turns(text, lang))
+    out.sort(key=lambda f: f[1])
+    return out
+
+
+@lru_cache(maxsize=None)
+def _marked_turn_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Where a marked subject may start, the mark after its name, and the mark alone."""
+    marks = f"(?i:{'|'.join(LANGUAGES[lang].turn_marks)})"
+    start = re.compile(rf"(?:^|(?<=[,;])\s+)[«“\"]?(?:(?P<mark>{marks}),\s+)?"
+                       rf"(?:{_NAME_ARTICLE[lang]})?(?=[A-ZÀ-Þ])")
+    after = [rf"\s*,\s*{marks}\s*,"]
+    if _TURN_AUXILIARY[lang]:
+        after.append(_TURN_AUXILIARY[lang].format(marks=marks))
+    return start, re.compile("|".join(after)), re.compile(marks)
+
+
+def _marked_turns(text: str, lang: str):
+    """A delegation named alone whose turn the release marks as such: "The Russian
+    Federation, for its part, rejected …", "For its part, Japan said …", "La Russie a, de son
+    côté, …".  Unmarked, a country alone is as often what the speaker reports ("Kazakhstan
+    requested help") as a new speaker, so without the mark it is no subject here.  The span
+    covers the mark, which is the evidence that a verb of saying follows."""
+    start_re, after_re, _ = _marked_turn_res(lang)
+    norm = normalize_apostrophes(text)
+    for m in start_re.finditer(norm):
+        hit = _longest_name_after(text[m.end():], lang)
+        if hit is None:
+            continue
+        written, key = hit
+        end = m.end() + len(written)
+        mark = after_re.match(norm, end)
+        if m.group("mark") or mark:  # past ", for its part,", not past "a, pour sa part,"
+            comma_mark = mark and mark.group().lstrip().startswith(",")
+            yield Speaker(key, written), m.start(), mark.end() if comma_mark else end
+
+
+def _named_earlier(before: str, lang: str) -> tuple[str, str] | None:
+    """The country named (or whose people are named) earlier in the sentence, for `its
+    representative` / `that country's delegate`."""
+    for m in re.finditer(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*", before):
+        hit = resolve(m.group(), lang)
+        if hit is None:
+            word = m.group().split()[0]
+            hit = resolve_adjective(word, lang) or resolve_adjective(word.rstrip("s"), lang)
+        if hit is not None and _is_state(hit.key):
+            return m.group(), hit.key
+    return None
+
+
+@lru_cache(maxsize=None)
+def _reporting_re(lang: str) -> re.Pattern:
+    verbs = sorted(LANGUAGES[lang].reporting_verbs, key=len, reverse=True)
+    alt = "|".join(re.escape(normalize_apostrophes(v)) for v in verbs)
+    return re.compile(rf"(?:{alt})\b")
+
+
+def _country_subjects(text: str, lang: str, data: LanguageData):
+    """French releases name a country as the speaker: `la Chine a dit`, `a appuyé la
+    Norvège`."""
+    reporting = _reporting_re(lang)
+    _, inverted, _ = _subject_res(lang)
+    norm = normalize_apostrophes(text)
+    for m in re.finditer(_ARTICLE_COUNTRY[lang], norm):
+        hit = _longest_name_after(text[m.end():], lang)
+        if not hit:
+            continue
+        written, key = hit
+        end = m.end() + len(written)
+        if reporting.match(norm[end:end + 60].lstrip(" ,")) or (
+                inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
+            yield Speaker(key, written), m.start(), end
+
+
+def _any_case_initial(phrase: str) -> str:
+    """Pattern for a table phrase whether it opens the sentence or follows a clause."""
+    return f"[{phrase[0].upper()}{phrase[0].lower()}]{re.escape(phrase[1:])}"
+
+
+@lru_cache(maxsize=None)
+def _subject_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = LANGUAGES[lang]
+    reporting = _reporting_re(lang).pattern
+    collective = "|".join(_any_case_initial(normalize_apostrophes(c)) for c in
+                          sorted(data.collective_subjects, key=len, reverse=True))
+    verb_after = _VERB_AFTER[lang].format(reporting=reporting)
+    inverted = (rf"(?:^|[,»”\"]\s*)(?:{reporting}|{_INVERTED_EXTRA[lang]})"
+                rf"(?:\s+(?:{_FILLERS[lang]}))*\s*$")
+    subject = (rf"^(?:[^,.]{{0,160}},\s+)?(?:{collective}|{_BODY_SUBJECT[lang]}|"
+               rf"{_PLURAL_PRONOUNS[lang]})\b(?!['’])")
+    return re.compile(verb_after), re.compile(inverted), re.compile(subject)
+
+
+def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
+    """Who the sentence reports, in order: delegate phrases that are subjects of a verb of
+    saying (`the representative of Cuba demanded`, `…, stated Pakistan's representative`,
+    `Name, Title, told the Council`), or COLLECTIVE for `Many speakers …`."""
+    verb_after, inverted, _ = _subject_res(lang)
+    norm = normalize_apostrophes(sentence)
+    found: list[_Found] = []
+    for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
+        before = norm[:start].rstrip()
+        opening = not before.strip(" «“\"") or (  # "Pour la déléguée du Mexique, le …"
+            before in _INTRO_PREFIXES[lang] and norm[end:].lstrip().startswith(",")) or bool(
+            before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
+            and not re.search(r"[»”\"]\s*,?$", before) and verb_after.match(norm[end:]))
+        tail = before.endswith((",", "»", "”", "\"", ",»", ",”")) and verb_after.match(norm[end:])
+        inv = bool(inverted.search(before))
+        if opening or tail or inv:
+            found.append(_Found(who, opening and not inv))
+    if not any(isinstance(f.who, Speaker) for f in found) and _collective_opening(norm, lang):
+        found.insert(0, _Found(COLLECTIVE, True))
+    return found
+
+
+def _collective_opening(sentence: str, lang: str) -> bool:
+    """`Many speakers …`, `The Council …`, `They …` opening the sentence, quotes aside."""
+    unquoted = _QUOTED.sub("“…”", normalize_apostrophes(sentence)).lstrip("«“\" ")
+    return bool(_subject_res(lang)[2].match(unquoted))
+
+
+def _inline_named(sentence: str, lang: str, data: LanguageData):
+    """`…, Tom Fletcher, Under-Secretary-General for …, told the Security Council`."""
+    for m in re.finditer(r"(?:^|,\s+)(?=[A-ZÀ-Þ])", sentence):
+        speaker = _name_title_intro(sentence[m.end():], lang, data)
+        if speaker is not None:
+            yield speaker, m.end(), m.end() + len(speaker.speaker or "")
+
+
+def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
+    """The attribution opening a paragraph's first sentence (styles A/B), if any."""
+    first = _first_sentence(text)
+    for f in _attributions(first, lang, data):
+        return f.who
+    return _unknown_delegate(first, lang)
+
+
+_NAME_START = re.compile(r"(?:the\s+)?(?=[A-ZÀ-Þ])")
+
+
+def _unknown_delegate(sentence: str, lang: str) -> Speaker | None:
+    """`The representative of the Fictional League said …` opening a paragraph: a delegation no
+    table knows still takes the floor.  Its statement is kept apart, under the name as
+    written (up to its verb) and an unknown key, rather than glued to the speaker before."""
+    m = _phrase_patterns(lang)["of"].match(normalize_apostrophes(sentence))
+    if m is None or m.group("pl"):
+        return None
+    m = _NAME_START.match(sentence, m.end())
+    if m is None:
+        return None
+    verb = _subject_res(lang)[0]
+    for word in itertools.islice(re.finditer(r"[\w’'\-]+", sentence[m.end():]), _MAX_NAME_WORDS):
+        end = m.end() + word.end()
+        if re.match(r"\s*,", sentence[end:]) or verb.match(sentence, end):
+            return Speaker(UNKNOWN, sentence[m.end():end])
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    """Cheap cut at the first sentence end; abbreviations only make it end later, never
+    earlier than the true end, except for "Mr." — and a shorter first sentence only makes
+    fewer attributions."""
+    m = re.search(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)[.!?][»”\"]?\s+"
+                  r"(?=[«“\"]?[A-ZÀ-Þ])", text)
+    return text[:m.end()] if m else text
+
+
