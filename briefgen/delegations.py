@@ -18,13 +18,12 @@ written in capitals, so that ordinary words ("us", "au") never become delegation
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from briefgen.languages import LANGUAGES
+from briefgen.tables import load_table
 
 STATE, OBSERVER, ORGANIZATION, GROUP = "state", "observer", "organization", "group"
 
@@ -111,10 +110,6 @@ class _Tables:
     abbreviation_starts: frozenset[str]  # every leading part of every abbreviation
 
 
-def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("briefgen").joinpath("data", name).read_text("utf-8"))
-
-
 def _inverted(name: str) -> str:
     """ISO's "Korea, Republic of" -> "Republic of Korea" (fr: "Iran, République islamique d'")."""
     if ", " not in name:
@@ -162,9 +157,9 @@ def _layer(pairs: list[tuple[str, str]], invert: bool) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    aliases = _data("aliases.toml")
-    organizations = _data("organizations.toml")["organization"]
-    demonyms = _data("demonyms.toml")
+    aliases = load_table("aliases.toml")
+    organizations = load_table("organizations.toml")["organization"]
+    demonyms = load_table("demonyms.toml")
 
     hand: list[tuple[str, str]] = [
         (name, code) for code, names in aliases["names"].items() for name in names

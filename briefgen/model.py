@@ -35,10 +35,16 @@ NEUTRAL = "neutral"
 STANCES = (SUPPORTS, CONCERNED, NEUTRAL)
 
 # How a text put to the vote fared (Vote.outcome).
-ADOPTED = "adopted"
+ADOPTED = "adopted"  # by a vote, or without one (Vote.without_vote)
 REJECTED = "rejected"  # more votes against than in favour
-FAILED = "failed"  # not adopted although not outvoted: a veto, a two-thirds majority not reached
-OUTCOMES = (ADOPTED, REJECTED, FAILED)
+FAILED = "failed"  # not adopted although not outvoted: short of the votes needed (two thirds)
+VETOED = "vetoed"  # not adopted owing to a permanent member's negative vote
+WITHDRAWN = "withdrawn"  # not put to the vote after all
+OUTCOMES = (ADOPTED, REJECTED, FAILED, VETOED, WITHDRAWN)
+
+# The sides of a vote (Vote.voted_for / voted_against / abstaining, VoteDeclaration.side).
+IN_FAVOUR, AGAINST, ABSTAINING = "in_favour", "against", "abstaining"
+VOTE_COLUMNS = (IN_FAVOUR, AGAINST, ABSTAINING)
 
 # What the sides of a contested issue are about (Issue.sides, Divergence.kind): how delegations
 # voted on a text, or whether they defended or criticized a named party's action.
@@ -112,19 +118,33 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
-class Vote:
-    """A decision on a text as the release records it ("adopted resolution 2774 (2025) by a
-    vote of 10 in favour to 2 against (Norland, Sudland), with 3 abstentions").
+class VoteDeclaration:
+    """A delegation saying how it voted ("her delegation abstained"), where the record does
+    not name it: the record wins, so a declaration never places a delegation the record
+    already places, and never on another side."""
 
-    Counts and names are only what the release writes: a count it does not give is None, and
-    a delegation is listed only when the release names it on that side (the lists may be
-    shorter than the counts, or empty).
+    key: str
+    side: str  # IN_FAVOUR | AGAINST | ABSTAINING
+    pid: str  # the paragraph that says it
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """One text the body decided on, as the release records it ("adopted resolution 2774
+    (2025) by a vote of 10 in favour to 2 against (Norland, Sudland), with 3 abstentions").
+
+    Counts and names come from the record: a count it does not give is None, and a
+    delegation is listed only when the record names it on that side (the lists may be
+    shorter than the counts).  The one exception is the Council's in-favour list, derived
+    from the members of the year when that is certain (`voted_for_derived`).  What
+    delegations say of their own votes is kept apart (`declared`).  Every mention of the
+    same text (the lead, the action paragraph) is gathered into one item (`sources`).
     """
 
-    pid: str  # paragraph that records it
-    text: str  # the sentence(s) that record it, as written
+    pid: str  # paragraph of the fullest record
+    text: str  # the sentence(s) of that record, as written
     outcome: str  # one of OUTCOMES
-    subject: str = ""  # "resolution" | "amendment" | "decision" | "text", from the sentence
+    subject: str = ""  # "resolution" | "amendment" | "decision" | "motion" | "paragraph" | "text"
     document: str | None = None  # as written: "A/ES-10/L.25", "resolution 2774 (2025)", "L.26"
     title: str | None = None  # the text's title as written, when the release quotes it
     without_vote: bool = False  # adopted without a vote / by consensus
@@ -134,6 +154,21 @@ class Vote:
     voted_for: tuple[str, ...] = ()  # delegation keys
     voted_against: tuple[str, ...] = ()  # delegation keys (a veto included)
     abstaining: tuple[str, ...] = ()  # delegation keys
+    vetoed_by: tuple[str, ...] = ()  # the permanent member(s) whose negative vote was a veto
+    voted_for_derived: bool = False  # voted_for is the Council of the year less the others
+    sources: tuple[str, ...] = ()  # every paragraph that records this decision, in order
+    declared: tuple[VoteDeclaration, ...] = ()
+    sponsors: tuple[str, ...] = ()  # who submitted or introduced the text, where said
+    amends: int | None = None  # for an amendment: index (in Release.votes) of the text amended
+    explained_by: tuple[int, ...] = ()  # statements that explain a vote on this text
+
+    def side_of(self, key: str) -> str | None:
+        """Where the record (or the derived list) places a delegation, if anywhere."""
+        for side, keys in ((IN_FAVOUR, self.voted_for), (AGAINST, self.voted_against),
+                           (ABSTAINING, self.abstaining)):
+            if key in keys:
+                return side
+        return None
 
 
 @dataclass(frozen=True, slots=True)

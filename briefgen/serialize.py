@@ -44,12 +44,18 @@ def release_to_dict(release: Release) -> dict:
 
 
 def _vote_to_dict(vote: Vote) -> dict:
-    return {"source": vote.pid, "text": vote.text, "outcome": vote.outcome,
-            "subject": vote.subject, "document": vote.document, "title": vote.title,
-            "without_vote": vote.without_vote, "in_favour": vote.in_favour,
-            "against": vote.against, "abstentions": vote.abstentions,
-            "voted_for": list(vote.voted_for), "voted_against": list(vote.voted_against),
-            "abstaining": list(vote.abstaining)}
+    return {"source": vote.pid, "sources": list(vote.sources), "text": vote.text,
+            "outcome": vote.outcome, "subject": vote.subject, "document": vote.document,
+            "title": vote.title, "without_vote": vote.without_vote,
+            "in_favour": vote.in_favour, "against": vote.against,
+            "abstentions": vote.abstentions, "voted_for": list(vote.voted_for),
+            "voted_for_derived": vote.voted_for_derived,
+            "voted_against": list(vote.voted_against), "abstaining": list(vote.abstaining),
+            "vetoed_by": list(vote.vetoed_by),
+            "declared": [{"delegation_key": d.key, "side": d.side, "source": d.pid}
+                         for d in vote.declared],
+            "sponsors": list(vote.sponsors), "amends": vote.amends,
+            "explained_by": list(vote.explained_by)}
 
 
 def _statement_to_dict(st: Statement) -> dict:
@@ -100,6 +106,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "notices": list(briefing.notices),
         "machine_translated": is_machine_translated(briefing),
         "key_points": [_bullet_to_dict(b, names) for b in briefing.key_points],
+        "votes": [_vote_to_dict(v) for v in release.votes],
         "issues": [_issue_to_dict(i) for i in briefing.issues],
         "divergences": [{"issue_id": d.issue_id, "label": d.label, "kind": d.kind or None,
                          "sides": {stance: list(keys) for stance, keys in d.sides.items()}}

@@ -799,7 +799,7 @@ def test_vote_with_names_in_parentheses_and_a_majority_not_enough():
 def test_veto_and_a_following_sentence_of_abstentions():
     (vote,) = _votes("The fictional text, submitted by Chile, garnered support from 12 members "
                      "but was vetoed by China. Peru and India abstained. The talks went on.")
-    assert vote.outcome == "failed" and vote.in_favour == 12
+    assert vote.outcome == "vetoed" and vote.in_favour == 12 and vote.vetoed_by == ("CN",)
     assert vote.voted_against == ("CN",) and vote.abstaining == ("PE", "IN")
 
 
@@ -830,6 +830,6 @@ def test_french_votes():
     assert vote.document == "résolution 9999 (2031)"
     (failed,) = _votes("Le projet de résolution n’a pas été adopté, en raison du veto de la "
                        "Chine.", "fr")
-    assert failed.outcome == "failed" and failed.voted_against == ("CN",)
+    assert failed.outcome == "vetoed" and failed.voted_against == ("CN",)
     (quiet,) = _votes("L’Assemblée a adopté sans vote le projet de décision fictif.", "fr")
     assert quiet.without_vote and quiet.subject == "decision"

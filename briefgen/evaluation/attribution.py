@@ -141,8 +141,9 @@ def _system_sentences(release: Release, lang: str) -> dict[str, list[list[Statem
             end = start + len(passage.text)
             searched[passage.pid] = end
             for i, (a, b) in enumerate(spans[passage.pid]):
-                if min(b, end) - max(a, start) > (b - a) / 2 and statement not in out[passage.pid][i]:
-                    out[passage.pid][i].append(statement)
+                holders = out[passage.pid][i]
+                if min(b, end) - max(a, start) > (b - a) / 2 and statement not in holders:
+                    holders.append(statement)
     return out
 
 
@@ -187,6 +188,7 @@ def score_release(release: Release, gold: dict) -> ReleaseAttribution:
     lang = release.meeting.language
     result = ReleaseAttribution(release.name)
     system = _system_sentences(release, lang)
+    previous = None  # the gold speaker of the sentence before: a turn starts where it changes
     for entry, paragraph in zip(gold["paragraphs"], release.paragraphs):
         sentences = system[paragraph.pid]
         golds = _gold_sentences(entry, len(sentences))
@@ -200,15 +202,19 @@ def score_release(release: Release, gold: dict) -> ReleaseAttribution:
         if verdict != CORRECT:
             result.details.append(_detail(paragraph.pid, verdict, entry, sentences))
         for turn in entry.get("turns", ()):
-            if turn["key"] not in SPEECHLESS:
+            identity = (str(turn["key"]), turn.get("name"))
+            if turn["key"] not in SPEECHLESS and identity != previous:
                 _score_turn(result, turn, paragraph.pid, sentences[turn.get("from", 1) - 1])
+            previous = identity
+        if "kind" in entry:
+            previous = None
     return result
 
 
 def _score_turn(result: ReleaseAttribution, turn: dict, pid: str,
                 first: list[Statement]) -> None:
-    """Briefer kind, group list and repeat marks of the statements that hold the turn's first
-    sentence."""
+    """Briefer kind, group list and repeat mark of the statements that hold the first sentence
+    of a gold turn."""
     keys = tuple(turn["key"] if isinstance(turn["key"], list) else [turn["key"]])
     own = [s for s in first if _matches(keys, turn, s)]
     if turn.get("kind") == BRIEFING:
@@ -219,8 +225,6 @@ def _score_turn(result: ReleaseAttribution, turn: dict, pid: str,
         result.groups["right"] += any(_covers(turn["on_behalf"], _behalf(s)) for s in own)
     again = bool(turn.get("again"))
     for s in own:
-        if s.passages[0].pid != pid:
-            continue  # the statement began earlier: this turn goes on with it
         repeat = s.kind == REPLY or s.repeat_of is not None
         if repeat and not again:
             result.repeats["spurious"] += 1

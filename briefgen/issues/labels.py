@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import tomllib
 
 from briefgen.delegations import display_name
 from briefgen.languages import LANGUAGES
+from briefgen.tables import load_table
 
 from .text import fold
 from .vocab import LOCAL, labels_table, place_label
@@ -56,9 +54,8 @@ def fill(template: str, place_key: str, lang: str) -> str:
 
 @lru_cache(maxsize=1)
 def _organization_abbreviations() -> dict[str, frozenset[str]]:
-    text = resources.files("briefgen").joinpath("data", "organizations.toml").read_text("utf-8")
     return {org["key"]: frozenset(org.get("abbreviations", ()))
-            for org in tomllib.loads(text).get("organization", ())}
+            for org in load_table("organizations.toml").get("organization", ())}
 
 
 def short_name(key: str, lang: str) -> str:

@@ -10,19 +10,13 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import tomllib
 
 from briefgen.delegations import resolve, resolve_adjective
+from briefgen.tables import load_table
 
 from .text import cased_fold, fold
 
 FLAGS = re.IGNORECASE
-
-
-def _data(name: str) -> dict:
-    return tomllib.loads(resources.files("briefgen").joinpath("data", name).read_text("utf-8"))
 
 
 def compile_terms(patterns: list[str]) -> re.Pattern[str] | None:
@@ -50,7 +44,7 @@ def topics(lang: str) -> tuple[Topic, ...]:
               terms=compile_terms(t["terms"][lang]), generic=t.get("generic", False),
               needs_framing=t.get("needs_framing", False), votes=t.get("votes", False),
               situation=t.get("situation", False), proposition=t.get("proposition", False))
-        for t in _data("issue_topics.toml")["topic"]
+        for t in load_table("issue_topics.toml")["topic"]
         if t["terms"].get(lang)
     )
 
@@ -92,7 +86,7 @@ def stance_cues(lang: str) -> StanceCues:
     """The table's evaluative words plus the language table's position verbs."""
     from briefgen.languages import LANGUAGES
 
-    table = _data("issue_stance.toml")[lang]
+    table = load_table("issue_stance.toml")[lang]
     data = LANGUAGES[lang]
 
     def verbs(phrases: tuple[str, ...]) -> list[str]:
@@ -142,12 +136,12 @@ def stance_cues(lang: str) -> StanceCues:
 @lru_cache(maxsize=1)
 def neutral_actors() -> frozenset[str]:
     """The forum and impartial bodies: never a party, backing them is no side."""
-    return frozenset(_data("issue_stance.toml")["neutral_actors"])
+    return frozenset(load_table("issue_stance.toml")["neutral_actors"])
 
 
 @lru_cache(maxsize=1)
 def labels_table() -> dict:
-    return _data("issue_labels.toml")
+    return load_table("issue_labels.toml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +153,12 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def extra_places() -> dict[str, dict]:
-    return _data("issue_places.toml")["place"]
+    return load_table("issue_places.toml")["place"]
 
 
 @lru_cache(maxsize=1)
 def _parties() -> dict:
-    return _data("issue_parties.toml")
+    return load_table("issue_parties.toml")
 
 
 # After a capital, what makes it the name of something else ("Minsk agreements", "Paris

@@ -105,7 +105,7 @@ def parse_release(text: str, source_name: str = "") -> Release:
         statements=statements,
         unattributed=tuple(unattributed),
         source_name=source_name,
-        votes=find_votes(paragraphs, lang),
+        votes=find_votes(paragraphs, lang, statements, meeting),
     )
 
 

@@ -1,17 +1,18 @@
-"""Votes recorded in a release: which text, how it fared, the counts, who voted how.
+"""The sentences that record a decision on a text, one mention at a time.
 
-    find_votes(paragraphs, lang) -> tuple[Vote, ...]
-
-Releases record a decision in one sentence of a few fixed shapes ("adopted resolution 2774
+Releases record a decision in a sentence of a few fixed shapes ("adopted resolution 2774
 (2025) by a vote of 10 in favour to 2 against (Norland, Sudland), with 3 abstentions",
-"par 120 voix pour, 14 voix contre et 45 abstentions", "adopted ... without a vote", "was
-vetoed by Norland"), in the lead, a structure paragraph or inside a statement's paragraph.
-A sentence is a record only when it has that shape (counts with a verb of decision, a vote
-without a vote, a veto by a named delegation): a delegation saying it "voted in favour" is a
-stance, read by issue grouping, not a record.  A sentence that only says who abstained or
-voted against ("Norland and Sudland abstained") completes the record just before it in the
-same paragraph.  Names are kept only when every name of a list resolves to a delegation:
-no key is better than a wrong one.
+"par 13 voix pour, une voix contre (Norlande) et une abstention", "adopted … without a
+vote", "was vetoed by Norland", "failed to be adopted owing to the negative vote of a
+permanent member"), in the lead, an action paragraph or inside a statement's paragraph.  A
+sentence is a record only when it has that shape (counts with a verb of decision, a decision
+without a vote, a veto): a delegation saying it "voted in favour" is a declaration, read by
+`declarations`, not a record.  A sentence that only says who abstained or voted against
+("Norland and Sudland abstained") completes the record just before it in the same paragraph.
+Names are kept only when every name of a list resolves to a delegation: no key is better than
+a wrong one.  A mention of a decision taken at another time ("two years ago, a similar text
+garnered 141 votes", "the Council on 30 September failed to adopt …") is no record of this
+meeting.
 
 Patterns are per-language tables; to add a language, add its entries.
 """
@@ -22,121 +23,208 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .delegations import resolve
-from .model import ADOPTED, FAILED, REJECTED, Paragraph, Vote
-from .sentences import sentence_spans
+from ..delegations import resolve
+from ..model import ADOPTED, FAILED, REJECTED, STATEMENT, VETOED, WITHDRAWN, Paragraph, Vote
+from ..sentences import sentence_spans
 
-_NUMBER = r"(\d{1,3})"
-_NAMES = r"(?:\s*\((?P<names>[^()]{2,400})\))?"
+# Counts are digits or, for the small ones, words ("one against", "une abstention").
+_WORD_NUMBERS = {
+    "en": {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "thirteen": 13, "fourteen": 14, "fifteen": 15},
+    "fr": {"aucune": 0, "aucun": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
+           "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+           "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15},
+}
+_NAMES = r"(?:\s*\((?P<names>[^()]{2,800})\))?"
+
+
+def _number(lang: str, group: str = "n") -> str:
+    words = "|".join(sorted(_WORD_NUMBERS[lang], key=len, reverse=True))
+    return rf"(?P<{group}>\d{{1,3}}|{words})"
+
 
 _PATTERNS: dict[str, dict[str, str]] = {
     "en": {
-        "in_favour": rf"\b{_NUMBER}\s+(?:votes?\s+)?in\s+favou?r\b{_NAMES}"
-                     rf"|\bsupport\s+(?:from|of)\s+{_NUMBER}\s+members\b",
-        "against": rf"\b{_NUMBER}\s+(?:votes?\s+)?against\b{_NAMES}|\b(?P<none>none)\s+against\b",
-        "abstentions": rf"\b{_NUMBER}\s+abstentions?\b{_NAMES}|\b(?P<none>no)\s+abstentions\b",
-        "adopted": r"\b(?:adopted|approved)\b",
-        "rejected": r"\brejected\b",
-        "failed": r"\bfail(?:ed|ing)\b|\bnot\s+(?:been\s+)?adopted\b|\bvetoe?d?\b|\btwo[- ]thirds\b",
-        "without_vote": r"\bwithout\s+a\s+vote\b|\bby\s+consensus\b",
-        "vetoed_by": r"\bvetoed\s+by\s+(?P<names>.+?)(?=[,;.]|\s+(?:and|but|while|which)\b|$)",
+        "in_favour": r"\b{n}\s+(?:votes?\s+)?in\s+favou?r\b{names}"
+                     r"|\b(?:support|votes?)\s+(?:from|of)\s+{n2}\s+(?:Council\s+)?(?:members|"
+                     r"delegations|Member\s+States)\b",
+        "against": r"\b{n}\s+(?:votes?\s+)?against\b{names}",
+        "abstentions": r"\b{n}\s+(?:abstentions?|in\s+abstention)\b{names}",
+        # "with another permanent member (United Kingdom) abstaining": names, no count.
+        "abstaining": r"\bwith\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+abstaining\b",
+        "adopted": r"\b(?:adopted|approved|passed)\b",
+        "rejected": r"\brejected\b|\bvoted\s+down\b",
+        "failed": r"\bfail(?:ed|ing)\s+(?:to\s+(?:be\s+)?(?:adopt|pass)|of\s+adoption)"
+                  r"|\bnot\s+(?:been\s+)?adopted\b|\btwo[- ]thirds\b",
+        "veto": r"\bvetoe?d\b|\bveto\b|\b(?:negative\s+vote\s+of|blocked\s+by)\s+(?:a|one)\s+"
+                r"permanent\s+member\b",
+        "withdrawn": r"\bwithdr[ae]wn?\b",
+        "without_vote": r"\bwithout\s+a\s+vote\b|\bby\s+consensus\b|\bby\s+acclamation\b",
+        "vetoed_by": r"\b(?:vetoed\s+by|negative\s+vote\s+(?:cast\s+)?(?:of|by)|veto\s+(?:cast\s+)?"
+                     r"by)\s+(?P<names>(?!a\s|one\s)[^,;.()]+?)(?=[,;.()]|\s+(?:and|but|while|"
+                     r"which|owing|as)\b|$)",
         # "<names> (all) abstained / voted against / voted in favour": the list opens the sentence.
-        "list_vote": r"^(?P<names>[A-Z][^.;:]{1,300}?)\s+(?:all\s+|both\s+|also\s+)?"
-                     r"(?P<how>abstained|voted\s+against|voted\s+in\s+favou?r|vetoed)\b",
-        "document": r"\(document\s+(?P<doc>[^()]+)\)|\b(?P<doc2>resolution\s+\d{1,4}\s*\(\d{4}\))"
-                    r"|[“\"](?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)[”\"]",
+        "list_vote": r"^(?:(?:Notably|However|Meanwhile|In addition|Also),\s+)?(?P<names>[A-Z]"
+                     r"[^.;:]{1,300}?)\s+(?:all\s+|both\s+|also\s+)?(?P<how>abstained|voted\s+"
+                     r"against|voted\s+in\s+favou?r|vetoed)\b",
+        "document": r"\(documents?\s+(?P<doc>[A-Z][^()\s,]+)\)"
+                    r"|\b(?P<doc2>resolution\s+\d{1,4}\s*\(\d{4}\))"
+                    r"|[“\"](?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)[”\"]"
+                    r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)",
         "title": r"\b(?:titled|entitled)\s+[“\"](?P<title>[^”\"]{3,300})[”\"]",
         "and": r"\s*,\s*(?:and\s+)?|\s+and\s+",
         "article": r"^(?:the)\s+",
+        # Another time than this meeting: "two years ago", "in 2023", "on 30 September",
+        # "last week", "had vetoed", "a similar resolution".
+        "earlier": r"\b(?:ago|last\s+(?:week|month|year|time)|previously|earlier\s+(?:this|"
+                   r"that)\s+(?:week|month|year)|in\s+(?:19|20)\d\d|on\s+\d{1,2}\s+[A-Z][a-z]+|"
+                   r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                   r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s|"
+                   r"had\s+(?:been\s+)?(?:adopted|vetoed|rejected|failed|approved)|similar\s+"
+                   r"(?:resolution|text|draft))\b",
     },
     "fr": {
-        "in_favour": rf"\b{_NUMBER}\s+voix\s+pour\b{_NAMES}",
-        "against": rf"\b{_NUMBER}\s+(?:voix\s+)?contre\b{_NAMES}",
-        "abstentions": rf"\b{_NUMBER}\s+abstentions?\b{_NAMES}",
-        "adopted": r"\badopt[ée]e?s?\b|\ba\s+adopté\b",
+        "in_favour": r"\b{n}\s+voix\s+pour\b{names}",
+        "against": r"\b{n}\s+(?:voix\s+)?contre\b{names}",
+        "abstentions": r"\b{n}\s+abstentions?\b{names}",
+        "abstaining": r"\bavec\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+qui\s+s[’']est\s+"
+                      r"abstenue?\b",
+        "adopted": r"\badopt[ée]e?s?\b|\ba\s+adopté\b|\bapprouv[ée]e?s?\b",
         "rejected": r"\brejet[ée]e?s?\b|\ba\s+rejeté\b",
-        "failed": r"\bn[’']a\s+pas\s+(?:pu\s+)?(?:été\s+)?adopt|\bveto\b|\bdeux\s+tiers\b|\béchou",
-        "without_vote": r"\bsans\s+(?:le\s+mettre\s+aux\s+voix|vote)\b|\bpar\s+consensus\b",
-        "vetoed_by": r"\bveto\s+(?:de|du|de\s+la|de\s+l[’'])\s*(?P<names>.+?)(?=[,;.]|\s+(?:et|mais|qui)\b|$)",
+        "failed": r"\bn[’']a\s+pas\s+(?:pu\s+)?(?:été\s+)?adopt|\bdeux\s+tiers\b|\béchou",
+        "veto": r"\bveto\b|\bvote\s+négatif\s+d[’']un\s+membre\s+permanent\b",
+        "withdrawn": r"\bretir[ée]e?s?\b",
+        "without_vote": r"\bsans\s+(?:le\s+mettre\s+aux\s+voix|mise\s+aux\s+voix|vote)\b"
+                        r"|\bpar\s+consensus\b|\bpar\s+acclamation\b",
+        "vetoed_by": r"\b(?:veto|vote\s+négatif)\s+(?:opposé\s+par\s+|de\s+la\s+|de\s+l[’']|du\s+|"
+                     r"des\s+|de\s+|d[’'])(?P<names>(?!un\s)[^,;.()]+?)(?=[,;.()]|\s+(?:et|mais|qui)"
+                     r"\b|$)",
         "list_vote": r"^(?P<names>[A-ZÀ-Ý][^.;:]{1,300}?)\s+(?:se\s+sont|s[’']est)\s+"
                      r"(?P<how>abstenue?s?)\b|^(?P<names2>[A-ZÀ-Ý][^.;:]{1,300}?)\s+(?:ont|a)\s+"
                      r"(?P<how2>voté\s+contre|voté\s+pour)\b",
-        "document": r"\((?:document\s+)?(?P<doc>[A-Z]{1,3}/[^()\s]+)\)"
+        "document": r"\((?:documents?\s+)?(?P<doc>[A-Z]{1,3}/[^()\s,]+)\)"
                     r"|\b(?P<doc2>résolution\s+\d{1,4}\s*\(\d{4}\))"
-                    r"|[«“\"]\s*(?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)\s*[»”\"]",
+                    r"|[«“\"]\s*(?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)\s*[»”\"]"
+                    r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)",
         "title": r"\bintitulée?\s+[«“\"]\s*(?P<title>[^»”\"]{3,300}?)\s*[»”\"]",
         "and": r"\s*,\s*(?:et\s+)?|\s+et\s+",
         "article": r"^(?:le|la|les|l[’'])\s*",
+        "earlier": r"\b(?:il\s+y\s+a\s+\w+\s+(?:ans?|mois|semaines?|jours?)|l[’']an\s+dernier|"
+                   r"la\s+semaine\s+dernière|en\s+(?:19|20)\d\d|le\s+\d{1,2}(?:er)?\s+[a-zéû]+|"
+                   r"avait\s+(?:été\s+)?(?:adopté|rejeté|opposé)|précédemment|résolution\s+"
+                   r"similaire)\b",
     },
 }
 # What was put to the vote, most specific first.
 _SUBJECTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (("amendment", r"\bamendments?\b"), ("resolution", r"\b(?:draft\s+)?resolutions?\b"),
-           ("decision", r"\b(?:draft\s+)?decisions?\b"), ("text", r"\b(?:the\s+)?(?:draft|text)\b")),
-    "fr": (("amendment", r"\bamendements?\b"), ("resolution", r"\brésolutions?\b"),
+    "en": (("amendment", r"\bamendments?\b"),
+           ("motion", r"\b(?:motion|appeal\s+against|reconsideration)\b"),
+           ("paragraph", r"\b(?:operative|preambular)\s+paragraph\b"),
+           ("resolution", r"\b(?:draft\s+)?resolutions?\b"),
+           ("decision", r"\b(?:draft\s+)?decisions?\b"),
+           ("text", r"\b(?:the\s+)?(?:draft|text)\b")),
+    "fr": (("amendment", r"\bamendements?\b"),
+           ("motion", r"\b(?:motion|contestation|réexamen)\b"),
+           ("paragraph", r"\bparagraphe\s+(?:du\s+dispositif|du\s+préambule)\b"),
+           ("resolution", r"\brésolutions?\b"),
            ("decision", r"\bdécisions?\b"), ("text", r"\b(?:projet|texte)\b")),
 }
 _HOW = {"abstained": "abstaining", "abstenu": "abstaining", "against": "voted_against",
         "contre": "voted_against", "vetoed": "voted_against", "favour": "voted_for",
         "favor": "voted_for", "pour": "voted_for"}
+# What holds dates that are no time of the decision: symbols ("resolution 2623 (2022)",
+# "A/RES/77/1") and asides in parentheses or brackets ("(…, at its meeting on 25 February)").
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\b(?:[A-Z]{1,5}/)+[\w.\-/]+")
+
+
+def _without_asides(sentence: str) -> str:
+    previous = None
+    while previous != sentence:
+        previous, sentence = sentence, _ASIDE.sub(" ", sentence)
+    return re.sub(r"\([^)]*$", " ", sentence)  # an aside the release never closes
 
 
 @lru_cache(maxsize=4)
 def _res(lang: str) -> dict[str, re.Pattern[str]]:
     table = _PATTERNS.get(lang, _PATTERNS["en"])
-    flags = {"list_vote": 0}  # a capital opens the list: case matters there
-    return {name: re.compile(p, flags.get(name, re.IGNORECASE)) for name, p in table.items()}
+    fill = {"{n}": _number(lang), "{n2}": _number(lang, "n2"), "{names}": _NAMES}
+    flags = {"list_vote": 0, "document": 0, "earlier": 0}  # capitals matter there
+    out = {}
+    for name, pattern in table.items():
+        for slot, value in fill.items():
+            pattern = pattern.replace(slot, value)
+        out[name] = re.compile(pattern, flags.get(name, re.IGNORECASE))
+    return out
 
 
-def find_votes(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str
-               ) -> tuple[Vote, ...]:
+def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str
+                 ) -> list[Vote]:
+    """Every mention of a decision taken at this meeting, in reading order, each as a Vote
+    of its own (`items` gathers the mentions of one text)."""
     res = _res(lang)
     votes: list[Vote] = []
     for paragraph in paragraphs:
         if not any(res[k].search(paragraph.text) for k in
-                   ("in_favour", "against", "abstentions", "without_vote", "failed", "list_vote")):
+                   ("in_favour", "against", "abstentions", "without_vote", "failed", "veto",
+                    "list_vote")):
             continue  # most paragraphs: no sentence split needed
         last: Vote | None = None
         for start, end in sentence_spans(paragraph.text, lang):
             sentence = paragraph.text[start:end]
-            vote = _record(sentence, paragraph.pid, lang)
+            vote = _record(sentence, paragraph.pid, lang, paragraph.kind == STATEMENT)
             if vote:
                 votes.append(vote)
                 last = vote
-            elif last and (names := _listed_voters(sentence, lang)):
+            elif last and (names := listed_voters(sentence, lang)):
                 votes[-1] = last = _with_names(last, sentence, names)
-    return tuple(votes)
+    return votes
 
 
-def _record(sentence: str, pid: str, lang: str) -> Vote | None:
+def _count(match: re.Match, lang: str) -> int:
+    n = (match.group("n") or match.groupdict().get("n2")).casefold()
+    return int(n) if n.isdigit() else _WORD_NUMBERS[lang][n]
+
+
+def _record(sentence: str, pid: str, lang: str, in_statement: bool = False) -> Vote | None:
+    """The decision a sentence records, if it records one.  A veto or withdrawal without
+    counts inside a statement is the speaker's talk ("the veto cast by Norland paralysed the
+    Council"), not a record."""
     res = _res(lang)
     counts, names = {}, {}
     for field in ("in_favour", "against", "abstentions"):
         m = res[field].search(sentence)
         if m:
-            groups = m.groupdict()
-            counts[field] = 0 if groups.get("none") else \
-                int(next(g for g in m.groups() if g and g.isdigit()))
-            listed = groups.get("names")
-            names[_field_keys(field)] = _keys(listed, lang) if listed else ()
-    veto = res["vetoed_by"].search(sentence)
-    if veto and (keys := _keys(veto.group("names"), lang)):
+            counts[field] = _count(m, lang)
+            listed = m.groupdict().get("names")
+            if listed and (keys := keys_of(listed, lang)):
+                names[_field_keys(field)] = keys
+    if (m := res["abstaining"].search(sentence)) and (keys := keys_of(m.group("names"), lang)):
+        names["abstaining"] = keys
+    vetoed_by = ()
+    if (veto := res["vetoed_by"].search(sentence)) and (keys := keys_of(veto.group("names"),
+                                                                          lang)):
+        vetoed_by = keys
         names["voted_against"] = tuple(dict.fromkeys(names.get("voted_against", ()) + keys))
-    else:
-        veto = None
+    vetoed = bool(vetoed_by) or bool(res["veto"].search(sentence) and counts)
     without = bool(res["without_vote"].search(sentence))
     adopted = bool(res["adopted"].search(sentence))
+    withdrawn = bool(res["withdrawn"].search(sentence)) and not counts
     decided = adopted or res["rejected"].search(sentence) or res["failed"].search(sentence)
-    if not ((counts and decided) or (without and adopted) or veto):
+    if not ((counts and (decided or vetoed)) or (without and adopted)
+            or ((vetoed_by or withdrawn) and not in_statement)):
         return None
-    listed = _listed_voters(sentence, lang)
-    for field, keys in listed.items():
+    if res["earlier"].search(_without_asides(sentence)):
+        return None
+    for field, keys in listed_voters(sentence, lang).items():
         names[field] = tuple(dict.fromkeys(names.get(field, ()) + keys))
-    return Vote(pid=pid, text=sentence, outcome=_outcome(sentence, counts, bool(veto), lang),
+    return Vote(pid=pid, text=sentence, sources=(pid,),
+                outcome=_outcome(sentence, counts, vetoed, withdrawn, lang),
                 subject=_subject(sentence, lang), document=_document(sentence, lang),
                 title=_title(sentence, lang), without_vote=without and not counts,
                 in_favour=counts.get("in_favour"), against=counts.get("against"),
-                abstentions=counts.get("abstentions"), **{k: v for k, v in names.items() if v})
+                abstentions=counts.get("abstentions"), vetoed_by=vetoed_by,
+                **{k: v for k, v in names.items() if v})
 
 
 def _field_keys(count_field: str) -> str:
@@ -144,19 +232,25 @@ def _field_keys(count_field: str) -> str:
             "abstentions": "abstaining"}[count_field]
 
 
-def _outcome(sentence: str, counts: dict[str, int], veto: bool, lang: str) -> str:
-    """Failed when the release says so (a veto, a two-thirds majority not reached) or when a
-    text with more votes for than against was not adopted; rejected when outvoted."""
+def _outcome(sentence: str, counts: dict[str, int], vetoed: bool, withdrawn: bool,
+             lang: str) -> str:
+    """Vetoed when the release says so; failed when it says the text was not adopted (a
+    two-thirds majority not reached) or when a text with more votes for than against was
+    not adopted; rejected when outvoted."""
     res = _res(lang)
+    if withdrawn:
+        return WITHDRAWN
+    if vetoed:
+        return VETOED
     more_for = counts.get("in_favour", 0) > counts.get("against", 0)
-    if veto or res["failed"].search(sentence):
+    if res["failed"].search(sentence):
         return FAILED
-    if res["rejected"].search(sentence):
+    if res["rejected"].search(sentence) and not (res["adopted"].search(sentence) and more_for):
         return FAILED if more_for else REJECTED
     return ADOPTED
 
 
-def _listed_voters(sentence: str, lang: str) -> dict[str, tuple[str, ...]]:
+def listed_voters(sentence: str, lang: str) -> dict[str, tuple[str, ...]]:
     """"Norland and Sudland abstained" -> {"abstaining": ("NL", "SL")}, every name resolved."""
     m = _res(lang)["list_vote"].match(sentence)
     if not m:
@@ -164,14 +258,14 @@ def _listed_voters(sentence: str, lang: str) -> dict[str, tuple[str, ...]]:
     groups = m.groupdict()
     written, how = (groups["names"], groups["how"]) if groups.get("names") else \
         (groups.get("names2"), groups.get("how2"))
-    keys = _keys(written, lang) if written else ()
+    keys = keys_of(written, lang) if written else ()
     if not keys:
         return {}
     field = next(v for k, v in _HOW.items() if k in how.casefold())
     return {field: keys}
 
 
-def _keys(written: str, lang: str) -> tuple[str, ...]:
+def keys_of(written: str, lang: str) -> tuple[str, ...]:
     """Delegation keys of a list of names, or () when any of them is not a delegation."""
     res = _res(lang)
     keys = []

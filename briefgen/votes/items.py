@@ -1,0 +1,120 @@
+"""Mentions of a decision gathered into one item per text.
+
+A release mentions the same decision several times: the lead ("garnered support from 10
+members but was vetoed by Norland"), the action paragraph ("rejected the text by a vote of 10
+in favour to 1 against (Norland), with 4 abstentions"), a statement.  Two mentions are one
+text when they name the same document, or, where one of them names none, when nothing they
+say differs (counts, lists, subject, whether the text passed); otherwise they are two texts.
+A meeting with two drafts keeps two items, and an amendment is its own item, attached to the
+text it amends: the one it names, else the next text decided after it (amendments are put to
+the vote before the text they amend).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import (
+    ABSTAINING,
+    ADOPTED,
+    AGAINST,
+    FAILED,
+    IN_FAVOUR,
+    REJECTED,
+    VETOED,
+    WITHDRAWN,
+    Vote,
+)
+
+_COUNTS = ("in_favour", "against", "abstentions")
+_LISTS = ("voted_for", "voted_against", "abstaining")
+# How specific an outcome is, for the one a merged item keeps ("rejected" in a sentence that
+# also says the negative vote was a permanent member's is a veto).
+_SPECIFIC = {ADOPTED: 1, REJECTED: 1, FAILED: 2, VETOED: 3, WITHDRAWN: 1}
+_PASSED = {ADOPTED: True, REJECTED: False, FAILED: False, VETOED: False, WITHDRAWN: None}
+
+
+def document_key(document: str | None) -> str | None:
+    """What identifies a document across its spellings: "A/ES-11/L.10" and "L.10" are one,
+    "resolution 2623 (2022)" and "S/RES/2623 (2022)" too."""
+    if not document:
+        return None
+    m = re.search(r"\bL\.\d+(?:/Rev\.\d+)?", document) or re.search(r"\b\d{3,4}\b", document)
+    return m.group() if m else document.casefold()
+
+
+def gather(records: list[Vote]) -> list[Vote]:
+    """One item per text, in the order the texts are first mentioned."""
+    items: list[Vote] = []
+    for record in records:
+        same = next((i for i, item in enumerate(items) if _same_text(item, record)), None)
+        if same is None:
+            items.append(record)
+        else:
+            items[same] = _merged(items[same], record)
+    return _with_amended(items)
+
+
+def _same_text(a: Vote, b: Vote) -> bool:
+    da, db = document_key(a.document), document_key(b.document)
+    if da and db:
+        return da == db
+    if a.subject and b.subject and (a.subject == "amendment") != (b.subject == "amendment"):
+        return False
+    if None not in (_PASSED[a.outcome], _PASSED[b.outcome]) and \
+            _PASSED[a.outcome] != _PASSED[b.outcome]:
+        return False
+    counts_a = {c: getattr(a, c) for c in _COUNTS if getattr(a, c) is not None}
+    counts_b = {c: getattr(b, c) for c in _COUNTS if getattr(b, c) is not None}
+    if any(counts_b.get(c, n) != n for c, n in counts_a.items()):
+        return False
+    if any(a.side_of(k) not in (None, side) for side, keys in _sides(b) for k in keys):
+        return False
+    if counts_a and counts_b:
+        return bool(counts_a.keys() & counts_b.keys())
+    if not counts_a and not counts_b:  # "vetoed by Norland", twice
+        return bool(a.vetoed_by) and a.vetoed_by == b.vetoed_by
+    lone = a if not counts_a else b  # a mention without counts joins a counted record, but a
+    return not lone.without_vote  # text adopted without a vote has no counts to join
+
+
+def _sides(vote: Vote) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return ((IN_FAVOUR, vote.voted_for), (AGAINST, vote.voted_against),
+            (ABSTAINING, vote.abstaining))
+
+
+def _merged(a: Vote, b: Vote) -> Vote:
+    """Both mentions' facts, the fuller record's wording."""
+    full = b if sum(getattr(b, c) is not None for c in _COUNTS) > sum(
+        getattr(a, c) is not None for c in _COUNTS) else a
+    other = a if full is b else b
+    fields = {c: getattr(full, c) if getattr(full, c) is not None else getattr(other, c)
+              for c in _COUNTS}
+    fields.update({lst: tuple(dict.fromkeys(getattr(a, lst) + getattr(b, lst)))
+                   for lst in _LISTS})
+    return replace(
+        full, **fields,
+        outcome=max((a.outcome, b.outcome), key=lambda o: _SPECIFIC[o]),
+        subject=full.subject or other.subject,
+        document=max((a.document or "", b.document or ""), key=len) or None,
+        title=full.title or other.title,
+        without_vote=a.without_vote or b.without_vote,
+        vetoed_by=tuple(dict.fromkeys(a.vetoed_by + b.vetoed_by)),
+        sources=tuple(dict.fromkeys(a.sources + b.sources)))
+
+
+def _with_amended(items: list[Vote]) -> list[Vote]:
+    out = list(items)
+    for i, item in enumerate(items):
+        if item.subject != "amendment":
+            continue
+        named = next((j for j, other in enumerate(items) if j != i and other.subject !=
+                      "amendment" and document_key(other.document) and
+                      document_key(other.document) in item.text), None)
+        after = next((j for j in range(i + 1, len(items)) if items[j].subject != "amendment"),
+                     None)
+        target = named if named is not None else after
+        if target is not None:
+            out[i] = replace(item, amends=target)
+    return out
