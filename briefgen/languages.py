@@ -48,8 +48,14 @@ class LanguageData:
     turn_marks: tuple[str, ...]
     # Section headings (compared case-insensitively, whole paragraph).
     section_headings: tuple[str, ...]
-    # Section headings that open the right-of-reply / explanation-of-vote part.
+    # Section headings that open the right-of-reply part.
     reply_headings: tuple[str, ...]
+    # Words that open a section heading the table does not list ("Statements before Vote",
+    # "Déclarations après le vote"), compared case-insensitively.
+    heading_words: tuple[str, ...]
+    # Whether the language's releases write headings in title case ("Rules of Procedure",
+    # "Israeli Practices Affecting Palestinian Rights"), so that title case alone marks one.
+    title_case_headings: bool
     # Leading articles stripped before matching a delegation name.
     articles: tuple[str, ...]
     # Titles only the United Nations gives; the speaker belongs to org:UN unless another
@@ -147,8 +153,14 @@ LANGUAGES: dict[str, LanguageData] = {
             "Explanations of Vote", "Explanation of Vote", "Introduction", "Opening Remarks",
             "Closing Remarks", "Debate", "Statement", "Remarks",
         ),
-        reply_headings=("Right of Reply", "Rights of Reply", "Explanations of Vote",
-                        "Explanation of Vote"),
+        reply_headings=("Right of Reply", "Rights of Reply"),
+        heading_words=("statement", "statements", "briefing", "briefings", "action",
+                       "explanation", "explanations", "right", "rights", "introduction",
+                       "opening", "closing", "debate", "remarks", "adoption", "vote", "voting",
+                       "presentation", "consideration", "decision", "decisions", "election",
+                       "elections", "appointment", "appointments", "report", "reports",
+                       "other"),
+        title_case_headings=True,
         articles=("the",),
         un_titles=(
             "Secretary-General", "Deputy Secretary-General", "Under-Secretary-General",
@@ -233,8 +245,13 @@ LANGUAGES: dict[str, LanguageData] = {
             "Droits de réponse", "Explications de vote", "Explication de vote",
             "Décision", "Adoption", "Débat", "Introduction",
         ),
-        reply_headings=("Droit de réponse", "Droits de réponse", "Explications de vote",
-                        "Explication de vote"),
+        reply_headings=("Droit de réponse", "Droits de réponse"),
+        heading_words=("déclaration", "déclarations", "exposé", "exposés", "explication",
+                       "explications", "droit", "droits", "adoption", "décision", "décisions",
+                       "débat", "présentation", "introduction", "examen", "vote", "suite",
+                       "élection", "élections", "nomination", "nominations", "rapport",
+                       "rapports", "intervention", "interventions"),
+        title_case_headings=False,
         articles=("le", "la", "les", "l'", "l’"),
         un_titles=(
             "Secrétaire général", "Secrétaire générale", "Vice-Secrétaire général",

@@ -48,7 +48,6 @@ from ..votes import find_votes
 from .body import _read_body, _section_kind, _statements, display_speaker
 from .layout import _count_header, _heading_kind, _is_structure, _lead_end, _meeting, _title_like
 
-
 __all__ = ["display_speaker", "parse_release", "split_paragraphs"]
 
 def parse_release(text: str, source_name: str = "") -> Release:
@@ -63,7 +62,7 @@ def parse_release(text: str, source_name: str = "") -> Release:
     for i in range(n_header):
         kinds[i] = HEADER
     title_idx = [i for i in range(n_header, min(n_header + 2, len(texts)))
-                 if _title_like(texts[i]) and not _heading_kind(texts[i], lang)]
+                 if _title_like(texts[i]) and not _heading_kind(texts[i], lang, body=False)]
     title_idx = title_idx[:1] + [j for j in title_idx[1:] if j == title_idx[0] + 1]
     for i in title_idx:
         kinds[i] = TITLE

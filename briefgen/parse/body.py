@@ -23,10 +23,19 @@ from ..model import (
     Statement,
 )
 from ..sentences import sentence_spans
+from ..votes.records import is_record, mentions_vote
 from .layout import _vote_re
 from .patterns import COLLECTIVE, UN_KEY, UNKNOWN, Speaker, _is_state
-from .speakers import _attributions, _collective_opening, _intro, _opening_speaker, _with_context
-from .takeovers import _OWN_VOICE_EXTRA, _singular_subjects, _Takeover, _takeovers
+from .speakers import (
+    _OWN_VOICE_EXTRA,
+    _attributions,
+    _collective_opening,
+    _intro,
+    _opening_speaker,
+    _singular_subjects,
+    _with_context,
+)
+from .takeovers import _Takeover, _takeovers
 
 _BRIEFING_HEADINGS = {"en": ("Briefings", "Briefing"), "fr": ("Exposés", "Exposé")}
 # The share of a section's attributed paragraphs whose attribution sits inside or at the end
@@ -58,8 +67,10 @@ def _read_body(texts, pids, kinds, lead_end, lang, data):
             j += 1
         section = [k for k in range(i, j) if kinds[k] is None]
         for k in section:
-            if _vote_re(lang).match(texts[k]) and not _intro(texts[k], lang, data):
-                kinds[k] = STRUCTURE
+            if not _intro(texts[k], lang, data) and (_vote_re(lang).match(texts[k]) or (
+                    mentions_vote(texts[k], lang)
+                    and is_record(texts[k][slice(*sentence_spans(texts[k], lang)[0])], lang))):
+                kinds[k] = STRUCTURE  # the record of a decision: the release's own voice
         section = [k for k in section if kinds[k] is None]
         if _thematic(texts, section, lang, data):
             _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed,
@@ -148,9 +159,13 @@ def _paragraph_cuts(text, current, lang, data, turns,
     """Where the paragraph changes hands: (offset, turn or None for unattributed), starting
     with the turn that opens it.  New turns are appended to `turns` in reading order."""
     cuts: list[tuple[int, _Turn | None]] = [(0, current)]
-    if not _may_change_hands(text, lang, data):
+    votes = mentions_vote(text, lang)
+    if not (votes or _may_change_hands(text, lang, data)):
         return cuts
     for i, (s, e) in enumerate(sentence_spans(text, lang)):
+        if votes and i > 0 and cuts[-1][1] is not None and is_record(text[s:e], lang):
+            cuts.append((s, None))  # "The Assembly then rejected the appeal by a vote of …"
+            continue
         for takeover in _takeovers(text[s:e], lang, data, opening=i == 0):
             last = cuts[-1][1]
             speaker = _taken_by(takeover, last.speaker if last else None,

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..languages import LANGUAGES, normalize_apostrophes
+from ..languages import LANGUAGES, LanguageData, normalize_apostrophes
 from ..model import HEADER, HEADING, LEAD, Meeting
 from .patterns import _BODIES, _BODY_SUBJECT, Speaker
 from .speakers import _intro, _opening_speaker
@@ -28,8 +28,9 @@ _STRUCTURE = {
         r"Also (?:speaking|delivering statements|making statements|taking the floor|"
         r"participating)\b[^.]{0,60}?\b(?:were|was)?\s*(?:the\s+)?(?:representatives|speakers|"
         r"delegations|delegates)\b",
-        r"The (?:General Assembly|Assembly|Security Council|Council|Committee|Commission|"
-        r"Economic and Social Council) will (?:reconvene|meet again|resume|next meet|continue)\b",
+        r"The (?:[A-Z][\w\-]+\s+){0,3}(?:General Assembly|Assembly|Security Council|Council|"
+        r"Committee|Commission|Economic and Social Council) will (?:reconvene|meet again|resume|"
+        r"next meet|continue)\b",
     ),
     "fr": (
         r"À l[’']intention des organes d[’']information\b.*Document non officiel",
@@ -55,12 +56,18 @@ _VOTE = {
     "fr": r"\b(?:voix pour|voix contre|abstentions?|sans vote|par consensus|adopté|rejeté|"
           r"mis aux voix)\b",
 }
-# Section headings after which the statements begin (so the lead ends there).
-_OPENING_HEADINGS = {
-    "en": ("Statements", "Briefings", "Briefing", "Opening Remarks", "Introduction", "Debate",
-           "Statement", "Remarks"),
-    "fr": ("Déclarations", "Déclaration", "Exposés", "Exposé", "Débat", "Introduction"),
+# A heading is short: a few words, no sentence.
+_HEADING_WORDS = 12
+# First words of the headings after which the statements begin, so that the lead ends there
+# ("Statements", "Statements before Vote", "Briefings", "Déclarations"); "Action" and
+# "Explanations of Vote" may follow statements given without a heading.
+_OPENING_WORDS = {
+    "en": ("statement", "statements", "briefing", "briefings", "introduction", "opening",
+           "debate", "remarks", "presentation"),
+    "fr": ("déclaration", "déclarations", "exposé", "exposés", "débat", "introduction",
+           "présentation"),
 }
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 # "8967e", "15th & 16th", "15e et 16e": one meeting number, or those of a joint sitting.
@@ -98,7 +105,10 @@ def _title_like(text: str) -> bool:
             and not re.search(r"[.!?:;»”\"…]\s*$", text))
 
 
-def _heading_kind(text: str, lang: str) -> str | None:
+def _heading_kind(text: str, lang: str, body: bool = True) -> str | None:
+    """"reply", "section", "agenda" or None.  Listed headings and agenda items in capitals
+    anywhere; in the `body` (past the title, which is title-like too), any short line that
+    reads as a heading (`_section_like`)."""
     data = LANGUAGES[lang]
     clean = text.strip().rstrip(":").strip()
     low = normalize_apostrophes(clean).lower()
@@ -110,6 +120,22 @@ def _heading_kind(text: str, lang: str) -> str | None:
     if (len(letters) >= 8 and "\n" not in clean and not clean.endswith(".")
             and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
             and len(clean.split()) >= 2):
+        return "agenda"
+    return _unlisted_kind(clean, data) if body else None
+
+
+def _unlisted_kind(text: str, data: LanguageData) -> str | None:
+    """A heading the table does not list: one short line without a sentence end, "section"
+    when opened by a heading word ("Statements before Vote", "Déclarations après le vote"),
+    "agenda" when, where the language writes headings so, it is in title case ("Rules of
+    Procedure", "Israeli Practices Affecting Palestinian Rights")."""
+    words = _WORD.findall(text)
+    if not _title_like(text) or not words or len(words) > _HEADING_WORDS or len(text) > 120:
+        return None
+    if words[0].lower() in data.heading_words:
+        return "section"
+    if data.title_case_headings and len(words) >= 2 and all(
+            w[0].isupper() or w.lower() in data.stop_words for w in words):
         return "agenda"
     return None
 
@@ -131,17 +157,18 @@ def _vote_re(lang: str) -> re.Pattern:
 def _lead_end(texts, kinds, start, lang, data) -> int:
     """Index of the first paragraph after the lead.
 
-    With an opening heading ("Statements", an agenda item in capitals) the lead is what
-    precedes it, even when it quotes speakers; without one it ends at the first paragraph
-    that introduces a speaker.
+    With a heading that opens the statements ("Statements", "Statements before Vote", an
+    agenda item) the lead is what precedes it, even when it paraphrases speakers as
+    statements do ("Speaking before the vote, the representative of X said …"): the press
+    officer's summary of statements given in full below.  Without such a heading the lead
+    ends at the first paragraph that introduces a speaker.
     """
-    opening = {normalize_apostrophes(h).lower() for h in _OPENING_HEADINGS[lang]}
+    opening = _OPENING_WORDS[lang]
     for i in range(start, len(texts)):
-        if kinds[i] == HEADING:
-            kind = _heading_kind(texts[i], lang)
-            low = normalize_apostrophes(texts[i].strip().rstrip(":")).lower()
-            if kind == "agenda" or low in opening:
-                return i
+        first = _WORD.search(texts[i]) if kinds[i] == HEADING else None
+        if first and (_heading_kind(texts[i], lang) == "agenda"
+                      or first.group().lower() in opening):
+            return i
     for i in range(start, len(texts)):
         if kinds[i] is None and (_intro(texts[i], lang, data) or isinstance(
                 _opening_speaker(texts[i], lang, data), Speaker)):

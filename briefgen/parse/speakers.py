@@ -641,14 +641,59 @@ def _subject_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return re.compile(verb_after), re.compile(inverted), re.compile(subject)
 
 
+# The current speaker's own voice besides "He said" / "Il a dit".
+_OWN_VOICE_EXTRA = {
+    "en": r"[Aa]ccording to (?:him|her)\b|[Ii]n (?:his|her) (?:view|opinion)\b|"
+          r"[Ff]or (?:him|her),",
+    "fr": r"[Ss]elon (?:lui|elle)\b|[Pp]our (?:lui|elle),|[Dd]'après (?:lui|elle)\b|"
+          r"[Àà] (?:ses|son) (?:yeux|avis|sens)\b|a-t-(?:il|elle)\b",
+}
+
+@lru_cache(maxsize=None)
+def _speech_verb(lang: str) -> str:
+    """A verb of saying from the table, adverbs allowed in front; in French the auxiliary may
+    be split from its participle ("a, lui, rappelé", "a également souligné", "ont dit")."""
+    verbs = [normalize_apostrophes(v) for v in LANGUAGES[lang].reporting_verbs]
+    table = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    if lang != "fr":
+        return rf"(?:(?:{_FILLERS[lang]}|meanwhile|however)\s+){{0,2}}(?:{table})\b"
+    participles = sorted({v.split(" ", 1)[1] for v in verbs if v.startswith(("a ", "s'est "))},
+                         key=len, reverse=True)
+    alt = "|".join(re.escape(p) for p in participles)
+    clitic = r"(?:(?:les|la|le|lui|leur|y|en)\s+|l')?"  # "les a jugées", "l'a rappelé"
+    return (rf"{clitic}(?:{table}|(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|"
+            rf"\s+(?:{_FILLERS[lang]}))*\s+(?:{alt})e?s?)\b")
+
+
+@lru_cache(maxsize=None)
+def _singular_subjects(lang: str) -> str:
+    """The current speaker as a subject ("He", "La représentante"), as an alternation; the
+    plural pronouns are several delegations, not one."""
+    singular = [normalize_apostrophes(s) for s in LANGUAGES[lang].follow_on_subjects
+                if not re.fullmatch(_PLURAL_PRONOUNS[lang], s)]
+    return "|".join(_any_case_initial(s) for s in sorted(singular, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _own_voice_re(lang: str) -> re.Pattern:
+    """The current speaker's own voice as a subject ("he said", "the representative added",
+    "according to her"), the evidence that a delegation named in the same sentence is what
+    the speaker reports, not who speaks."""
+    verb = _speech_verb(lang)
+    return re.compile(rf"(?<![\w'])(?:{_singular_subjects(lang)})\s+{verb}|{_OWN_VOICE_EXTRA[lang]}")
+
+
 def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     """Who the sentence reports, in order: delegate phrases that are subjects of a verb of
     saying (`the representative of Cuba demanded`, `…, stated Pakistan's representative`,
-    `Name, Title, told the Council`), or COLLECTIVE for `Many speakers …`."""
+    `Name, Title, told the Council`), or COLLECTIVE for `Many speakers …`.  A delegation
+    the speaker's own voice takes up is what the speaker reports (`_reported`)."""
     verb_after, inverted, _ = _subject_res(lang)
     norm = normalize_apostrophes(sentence)
     found: list[_Found] = []
     for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
+        if _reported(norm[end:], lang):
+            continue
         before = norm[:start].rstrip()
         opening = not before.strip(" «“\"") or (  # "Pour la déléguée du Mexique, le …"
             before in _INTRO_PREFIXES[lang] and norm[end:].lstrip().startswith(",")) or bool(
@@ -661,6 +706,21 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     if not any(isinstance(f.who, Speaker) for f in found) and _collective_opening(norm, lang):
         found.insert(0, _Found(COLLECTIVE, True))
     return found
+
+
+# What follows a delegation that is not the subject of the sentence: a pronoun that takes it
+# up ("…, the delegate from the Russian Federation, he said …"), or a verb that is no verb of
+# saying with the speaker's own voice later ("the delegation of X has sabotaged …, he said").
+_DISLOCATED = {"en": r"\s*,\s*(?:he|she)\s", "fr": r"\s*,\s*(?:il|elle)\s"}
+_ACTION_VERB = {"en": r"\s+(?:has|have|had|is|was|were|will|would|can|could|\w+ed)\b",
+                "fr": r"\s+(?:a|ont|avait|avaient|est|sont|était)\s+(?!dit|déclaré|indiqué)"}
+
+
+def _reported(after: str, lang: str) -> bool:
+    if re.match(_DISLOCATED[lang], after):
+        return True
+    return bool(re.match(_ACTION_VERB[lang], after)) and not _reporting_re(lang).match(
+        after.lstrip()) and bool(_own_voice_re(lang).search(after))
 
 
 def _collective_opening(sentence: str, lang: str) -> bool:

@@ -27,12 +27,12 @@ from .patterns import (
     _FILLERS,
     _NAME_ARTICLE,
     _OF,
-    _PLURAL_PRONOUNS,
     COLLECTIVE,
     UNKNOWN,
     Speaker,
 )
 from .speakers import (
+    _OWN_VOICE_EXTRA,
     _QUOTED,
     _any_case_initial,
     _caps_intro,
@@ -42,6 +42,8 @@ from .speakers import (
     _marked_turn_res,
     _phrases,
     _reporting_re,
+    _singular_subjects,
+    _speech_verb,
     _subject_res,
 )
 
@@ -62,13 +64,6 @@ _SUBJECT_START = {
 }
 # Between coordinated subjects: "China and the Russian Federation", "la Chine et la Russie".
 _AND = {"en": r",?\s+(?:and|as well as)\s+|,\s+", "fr": r",?\s+(?:et|ainsi que)\s+|,\s+"}
-# The current speaker's own voice besides "He said" / "Il a dit".
-_OWN_VOICE_EXTRA = {
-    "en": r"[Aa]ccording to (?:him|her)\b|[Ii]n (?:his|her) (?:view|opinion)\b|"
-          r"[Ff]or (?:him|her),",
-    "fr": r"[Ss]elon (?:lui|elle)\b|[Pp]our (?:lui|elle),|[Dd]'après (?:lui|elle)\b|"
-          r"[Àà] (?:ses|son) (?:yeux|avis|sens)\b|a-t-(?:il|elle)\b",
-}
 # French only: what shows that a country's verb reports speech ("a demandé que", "a dit :",
 # "a, de son côté, rappelé", "…, tandis que la France a …") rather than an act.
 _SPEECH_EVIDENCE = {
@@ -120,31 +115,6 @@ def _masked(text: str) -> tuple[str, str]:
     masked = _QUOTED.sub(lambda m: m.group()[0] + _QUOTE_MASK * (len(m.group()) - 2)
                          + m.group()[-1], text)
     return masked, normalize_apostrophes(masked)
-
-
-@lru_cache(maxsize=None)
-def _speech_verb(lang: str) -> str:
-    """A verb of saying from the table, adverbs allowed in front; in French the auxiliary may
-    be split from its participle ("a, lui, rappelé", "a également souligné", "ont dit")."""
-    verbs = [normalize_apostrophes(v) for v in LANGUAGES[lang].reporting_verbs]
-    table = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    if lang != "fr":
-        return rf"(?:(?:{_FILLERS[lang]}|meanwhile|however)\s+){{0,2}}(?:{table})\b"
-    participles = sorted({v.split(" ", 1)[1] for v in verbs if v.startswith(("a ", "s'est "))},
-                         key=len, reverse=True)
-    alt = "|".join(re.escape(p) for p in participles)
-    clitic = r"(?:(?:les|la|le|lui|leur|y|en)\s+|l')?"  # "les a jugées", "l'a rappelé"
-    return (rf"{clitic}(?:{table}|(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|"
-            rf"\s+(?:{_FILLERS[lang]}))*\s+(?:{alt})e?s?)\b")
-
-
-@lru_cache(maxsize=None)
-def _singular_subjects(lang: str) -> str:
-    """The current speaker as a subject ("He", "La représentante"), as an alternation; the
-    plural pronouns are several delegations, not one."""
-    singular = [normalize_apostrophes(s) for s in LANGUAGES[lang].follow_on_subjects
-                if not re.fullmatch(_PLURAL_PRONOUNS[lang], s)]
-    return "|".join(_any_case_initial(s) for s in sorted(singular, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

@@ -54,12 +54,13 @@ _PATTERNS: dict[str, dict[str, str]] = {
         # "with another permanent member (United Kingdom) abstaining": names, no count.
         "abstaining": r"\bwith\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+abstaining\b",
         "adopted": r"\b(?:adopted|approved|passed)\b",
-        "rejected": r"\brejected\b|\bvoted\s+down\b",
+        "rejected": r"\b(?:rejected|defeated)\b|\bvoted\s+down\b",
         "failed": r"\bfail(?:ed|ing)\s+(?:to\s+(?:be\s+)?(?:adopt|pass)|of\s+adoption)"
                   r"|\bnot\s+(?:been\s+)?adopted\b|\btwo[- ]thirds\b",
         "veto": r"\bvetoe?d\b|\bveto\b|\b(?:negative\s+vote\s+of|blocked\s+by)\s+(?:a|one)\s+"
                 r"permanent\s+member\b",
-        "withdrawn": r"\bwithdr[ae]wn?\b",
+        "withdrawn": r"\b(?:was|were|been|being)\s+withdrawn\b|\bwithdrew\s+(?:the|its|their|"
+                     r"his|her)\s+(?:draft|text|amendments?|proposal|motion)\b",
         "without_vote": r"\bwithout\s+a\s+vote\b|\bby\s+consensus\b|\bby\s+acclamation\b",
         "vetoed_by": r"\b(?:vetoed\s+by|negative\s+vote\s+(?:cast\s+)?(?:of|by)|veto\s+(?:cast\s+)?"
                      r"by)\s+(?P<names>(?!a\s|one\s)[^,;.()]+?)(?=[,;.()]|\s+(?:and|but|while|"
@@ -94,7 +95,8 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "rejected": r"\brejet[ée]e?s?\b|\ba\s+rejeté\b",
         "failed": r"\bn[’']a\s+pas\s+(?:pu\s+)?(?:été\s+)?adopt|\bdeux\s+tiers\b|\béchou",
         "veto": r"\bveto\b|\bvote\s+négatif\s+d[’']un\s+membre\s+permanent\b",
-        "withdrawn": r"\bretir[ée]e?s?\b",
+        "withdrawn": r"\b(?:a|ont)\s+été\s+retirée?s?\b|\b(?:a|ont)\s+retiré\s+(?:son|leur|le|"
+                     r"l[’']|les)\s*(?:projet|texte|amendements?|proposition|motion)\b",
         "without_vote": r"\bsans\s+(?:le\s+mettre\s+aux\s+voix|mise\s+aux\s+voix|vote)\b"
                         r"|\bpar\s+consensus\b|\bpar\s+acclamation\b",
         "vetoed_by": r"\b(?:veto|vote\s+négatif)\s+(?:opposé\s+par\s+|de\s+la\s+|de\s+l[’']|du\s+|"
@@ -165,9 +167,7 @@ def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str
     res = _res(lang)
     votes: list[Vote] = []
     for paragraph in paragraphs:
-        if not any(res[k].search(paragraph.text) for k in
-                   ("in_favour", "against", "abstentions", "without_vote", "failed", "veto",
-                    "list_vote")):
+        if not mentions_vote(paragraph.text, lang):
             continue  # most paragraphs: no sentence split needed
         last: Vote | None = None
         for start, end in sentence_spans(paragraph.text, lang):
@@ -179,6 +179,18 @@ def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str
             elif last and (names := listed_voters(sentence, lang)):
                 votes[-1] = last = _with_names(last, sentence, names)
     return votes
+
+
+def mentions_vote(text: str, lang: str) -> bool:
+    """Cheap test before sentences are split: could the text hold a record?"""
+    res = _res(lang)
+    return any(res[k].search(text) for k in ("in_favour", "against", "abstentions",
+                                             "without_vote", "failed", "veto", "list_vote"))
+
+
+def is_record(sentence: str, lang: str) -> bool:
+    """Whether the sentence records a decision (the release's narration, nobody's speech)."""
+    return _record(sentence, "", lang) is not None
 
 
 def _count(match: re.Match, lang: str) -> int:
