@@ -53,9 +53,10 @@ class LanguageData:
     # Words that open a section heading the table does not list ("Statements before Vote",
     # "Déclarations après le vote"), compared case-insensitively.
     heading_words: tuple[str, ...]
-    # Whether the language's releases write headings in title case ("Rules of Procedure",
-    # "Israeli Practices Affecting Palestinian Rights"), so that title case alone marks one.
-    title_case_headings: bool
+    # How the language's releases write headings: "title" case ("Rules of Procedure",
+    # "Israeli Practices Affecting Palestinian Rights"), where title case alone marks one, or
+    # "sentence" case ("Déclarations après le vote").
+    heading_case: str
     # Leading articles stripped before matching a delegation name.
     articles: tuple[str, ...]
     # Titles only the United Nations gives; the speaker belongs to org:UN unless another
@@ -160,7 +161,7 @@ LANGUAGES: dict[str, LanguageData] = {
                        "presentation", "consideration", "decision", "decisions", "election",
                        "elections", "appointment", "appointments", "report", "reports",
                        "other"),
-        title_case_headings=True,
+        heading_case="title",
         articles=("the",),
         un_titles=(
             "Secretary-General", "Deputy Secretary-General", "Under-Secretary-General",
@@ -251,7 +252,7 @@ LANGUAGES: dict[str, LanguageData] = {
                        "débat", "présentation", "introduction", "examen", "vote", "suite",
                        "élection", "élections", "nomination", "nominations", "rapport",
                        "rapports", "intervention", "interventions"),
-        title_case_headings=False,
+        heading_case="sentence",
         articles=("le", "la", "les", "l'", "l’"),
         un_titles=(
             "Secrétaire général", "Secrétaire générale", "Vice-Secrétaire général",

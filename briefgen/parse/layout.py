@@ -134,7 +134,7 @@ def _unlisted_kind(text: str, data: LanguageData) -> str | None:
         return None
     if words[0].lower() in data.heading_words:
         return "section"
-    if data.title_case_headings and len(words) >= 2 and all(
+    if data.heading_case == "title" and len(words) >= 2 and all(
             w[0].isupper() or w.lower() in data.stop_words for w in words):
         return "agenda"
     return None
