@@ -489,13 +489,32 @@ def eval_summaries(sources: tuple[str, ...], length: str) -> None:
     click.echo(markdown(evaluate(sources, Settings(length=length))))
 
 
+def _gold_options(kind: str):
+    """--gold and --details, shared by the scorers that read the project's gold."""
+    def decorate(command):
+        command = click.option("--details", is_flag=True, help="List what is not right, with "
+                               "the gold and what briefgen gave.")(command)
+        return click.option("--gold", "gold", default=None, help=f"Folder of {kind} gold "
+                            f"files (default: the project's tests/gold/{kind}). Example: "
+                            "--gold my-gold/",
+                            type=click.Path(exists=True, file_okay=False, path_type=Path)
+                            )(command)
+    return decorate
+
+
+def _scored(module, sources: tuple[str, ...], gold: Path | None, details: bool) -> None:
+    folder = gold or module.DEFAULT_GOLD
+    if not folder.is_dir():
+        raise BriefgenError(f"no gold folder at {folder}: pass --gold DIR")
+    results = module.evaluate(sources, folder)
+    if not results:
+        raise BriefgenError(f"none of the releases has a gold file in {folder}")
+    click.echo(module.report(results, details=details))
+
+
 @eval_group.command("attribution")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--gold", "gold", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="Folder of attribution gold files (default: the project's "
-              "tests/gold/attribution). Example: --gold my-gold/")
-@click.option("--details", is_flag=True, help="List every paragraph that is not correct, "
-              "with the gold and what the parser gave each sentence.")
+@_gold_options("attribution")
 def eval_attribution(sources: tuple[str, ...], gold: Path | None, details: bool) -> None:
     """Who said what, paragraph by paragraph, against gold: paragraphs correct / missed
     (left unattributed) / wrong (given to someone who does not speak there), sentences where a
@@ -506,15 +525,26 @@ def eval_attribution(sources: tuple[str, ...], gold: Path | None, details: bool)
     Example:
       briefgen eval attribution ../shared/corpus/*.txt --details
     """
-    from .evaluation.attribution import DEFAULT_GOLD, evaluate, report
+    from .evaluation import attribution
 
-    folder = gold or DEFAULT_GOLD
-    if not folder.is_dir():
-        raise BriefgenError(f"no gold folder at {folder}: pass --gold DIR")
-    results = evaluate(sources, folder)
-    if not results:
-        raise BriefgenError(f"none of the releases has a gold file in {folder}")
-    click.echo(report(results, details=details))
+    _scored(attribution, sources, gold, details)
+
+
+@eval_group.command("votes")
+@click.argument("sources", nargs=-1, required=True)
+@_gold_options("votes")
+def eval_votes(sources: tuple[str, ...], gold: Path | None, details: bool) -> None:
+    """Vote items against gold: every text decided at the meeting found, and exact (outcome,
+    counts, named lists, veto); decisions of other meetings and anything else the gold does
+    not hold counted as spurious.  Releases without a gold file are skipped.
+
+    \b
+    Example:
+      briefgen eval votes ../shared/corpus/*.txt --details
+    """
+    from .evaluation import votes
+
+    _scored(votes, sources, gold, details)
 
 
 def main() -> None:

@@ -29,7 +29,11 @@ def find_votes(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
                statements: tuple[Statement, ...] = (), meeting: Meeting | None = None
                ) -> tuple[Vote, ...]:
     """Every text decided on at the meeting, in the order the release first mentions it."""
-    items = gather(read_records(paragraphs, lang))
+    spoken: dict[str, list[str]] = {}
+    for statement in statements:
+        for passage in statement.passages:
+            spoken.setdefault(passage.pid, []).append(passage.text)
+    items = gather(read_records(paragraphs, lang, spoken), paragraphs)
     if not items:
         return ()
     items = attach(items, list(paragraphs), statements, lang)

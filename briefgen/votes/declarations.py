@@ -32,11 +32,15 @@ _TABLES: dict[str, dict[str, str]] = {
         # The speaker as the subject of their own vote.
         "self": r"(?:\b(?:he|she|it|I|we)|\b(?:his|her|its|my|our|the)\s+(?:delegation|country|"
                 r"Government))",
-        "vote": r"(?:\s+(?:had|also|therefore|thus|then|consequently|both|all))*\s+(?P<how>voted\s+"
-                r"(?:in\s+favou?r|for|against|yes|no)|abstained|cast\s+(?:a|an|its|his|her)\s+"
-                r"(?P<cast>negative|affirmative|positive))\b",
+        # Past or announced at the meeting ("will vote in favour"); never "cannot vote".
+        "vote": r"(?:\s+(?:had|also|therefore|thus|then|consequently|both|all|will|would))*\s+"
+                r"(?P<how>voted\s+(?:in\s+favou?r|for|against|yes|no)|vote\s+(?:in\s+favou?r|for|"
+                r"against)|abstained|abstain|(?:decided|chose)\s+to\s+(?:abstain|vote\s+(?:in\s+"
+                r"favou?r|for|against))|cast\s+(?:a|an|its|his|her)\s+(?P<cast>negative|affirmative|"
+                r"positive))\b",
         "possessive_vote": r"\b(?:his|her|its|my|our|the)\s+(?:delegation|country|Government)[’']s"
-                           r"\s+(?P<how>vote\s+(?:in\s+favou?r|against)|abstention)\b",
+                           r"\s+(?P<how>vote\s+(?:in\s+favou?r|against)|abstention)\b|\b(?:announced|"
+                           r"explained)\s+(?:his|her|its|their)\s+(?P<how2>abstention)\b",
         "explains": r"\b(?:explain(?:ed|ing|s)?\s+(?:his|her|its|the|their)\s+(?:delegation[’']s"
                     r"\s+|country[’']s\s+|Government[’']s\s+)?(?:vote|position|abstention)|(?:speaking|"
                     r"taking\s+the\s+floor)\s+(?:before|after|following)\s+the\s+vote|in\s+"
@@ -55,8 +59,9 @@ _TABLES: dict[str, dict[str, str]] = {
     "fr": {
         "self": r"(?:\b(?:il|elle|je|nous)|\b(?:sa|la|notre|ma)\s+délégation|\b(?:son|le|notre|"
                 r"mon)\s+(?:pays|Gouvernement))",
-        "vote": r"(?:\s+(?:a|ont|avait))?(?:\s+(?:donc|également|aussi|ainsi))*\s+(?P<how>voté\s+"
-                r"(?:pour|en\s+faveur|contre)|(?:s[’']est|se\s+sont)\s+abstenue?s?)\b",
+        "vote": r"(?:\s+(?:a|ont|avait|va|votera))?(?:\s+(?:donc|également|aussi|ainsi))*\s+"
+                r"(?P<how>voté\s+(?:pour|en\s+faveur|contre)|voter\s+(?:pour|en\s+faveur|contre)|"
+                r"(?:s[’']est|se\s+sont)\s+abstenue?s?|s[’']abstenir)\b",
         "possessive_vote": r"\b(?:son|le)\s+vote\s+(?P<how>pour|contre|en\s+faveur)\b|\bson\s+"
                            r"(?P<how2>abstention)\b",
         "explains": r"\b(?:expliqu\w+\s+(?:son|le)\s+vote|(?:avant|après)\s+le\s+vote|"
@@ -84,6 +89,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     table = _TABLES.get(lang, _TABLES["en"])
     out = {k: re.compile(v, re.IGNORECASE) for k, v in table.items() if k not in ("self", "vote")}
     out["own_vote"] = re.compile(table["self"] + table["vote"], re.IGNORECASE)
+    out["named_vote"] = re.compile(r"(?P<names>\b[A-ZÀ-Ý][\w’'\-]*(?:\s+[A-ZÀ-Ý][\w’'\-]*){0,3})"
+                                   + table["vote"])
     return out
 
 
@@ -141,11 +148,15 @@ def referenced(sentence: str, items: list[Vote], lang: str, speaker: str | None 
     return texts if len(texts) == 1 else []
 
 
-def own_declaration(sentence: str, lang: str) -> str | None:
-    """The side of the speaker's own vote that the sentence reports, if it reports one."""
+def own_declaration(sentence: str, lang: str, key: str | None = None) -> str | None:
+    """The side of the speaker's own vote that the sentence reports, if it reports one: with
+    a pronoun or "his delegation" as its subject, or the speaker's own country (`key`)."""
     p = _patterns(lang)
     norm = normalize_apostrophes(sentence)
     m = p["own_vote"].search(norm) or p["possessive_vote"].search(norm)
+    if not m and key:
+        m = next((v for v in p["named_vote"].finditer(norm)
+                  if _resolved(v.group("names"), lang) == (key,)), None)
     if not m:
         return None
     how = m.group("how") or (m.groupdict().get("how2") or "")
@@ -155,44 +166,58 @@ def own_declaration(sentence: str, lang: str) -> str | None:
 
 def attach(items: list[Vote], paragraphs: list[Paragraph], statements: tuple[Statement, ...],
            lang: str) -> list[Vote]:
-    """Items with their sponsors, declarations and explanations (see the module)."""
-    sponsors: dict[int, list[str]] = {}
-    declared: dict[int, list[VoteDeclaration]] = {}
-    explained: dict[int, list[int]] = {}
+    """Items with their sponsors, then declarations and explanations (see the module): who
+    tabled a text is known before "the text tabled by Ukraine" is looked up."""
+    items = _with_sponsors(items, paragraphs, statements, lang)
+    return _with_declarations(items, paragraphs, statements, lang)
+
+
+def _sentences(paragraphs: list[Paragraph], lang: str):
     for paragraph in paragraphs:
         for start, end in sentence_spans(paragraph.text, lang):
-            sentence = paragraph.text[start:end]
-            for doc, keys in sponsors_in(sentence, lang):
-                target = _one(referenced(doc or sentence, items, lang) if doc else
-                              referenced(sentence, items, lang) if len(items) > 1 else
-                              list(range(len(items))))
-                if target is not None:
-                    sponsors.setdefault(target, []).extend(keys)
-    items = [replace(v, sponsors=tuple(dict.fromkeys(v.sponsors + tuple(sponsors.get(i, ())))))
-             for i, v in enumerate(items)]
-    for paragraph in paragraphs:  # "South Africa abstained from the text tabled by Ukraine"
-        for start, end in sentence_spans(paragraph.text, lang):
-            sentence = paragraph.text[start:end]
-            for field, keys in listed_voters(sentence, lang).items():
-                side = {"voted_for": IN_FAVOUR, "voted_against": AGAINST}.get(field, ABSTAINING)
-                for i in referenced(sentence, items, lang):
-                    declared.setdefault(i, []).extend(
-                        VoteDeclaration(k, side, paragraph.pid) for k in keys)
+            yield paragraph.pid, paragraph.text[start:end]
+
+
+def _states(statements: tuple[Statement, ...]):
+    return [s for s in statements if len(s.delegation_key) == 2 and s.delegation_key.isupper()]
+
+
+def _with_sponsors(items: list[Vote], paragraphs: list[Paragraph],
+                   statements: tuple[Statement, ...], lang: str) -> list[Vote]:
+    by_document = {document_key(v.document): i for i, v in enumerate(items) if v.document}
+    sponsors: dict[int, list[str]] = {}
+    for _, sentence in _sentences(paragraphs, lang):
+        for doc, keys in sponsors_in(sentence, lang):
+            target = by_document.get(doc) if doc else (0 if len(items) == 1 else None)
+            if target is not None:
+                sponsors.setdefault(target, []).extend(keys)
     p = _patterns(lang)
-    for statement in statements:
-        key = statement.delegation_key
-        if not (len(key) == 2 and key.isupper()):
-            continue
+    for statement in _states(statements):  # "Introducing “L.10”, the Minister of X said"
         first = statement.passages[0].text if statement.passages else ""
         if p["introduces"].search(first):
             for i in referenced(first, items, lang):
-                sponsors_i = items[i].sponsors
-                items[i] = replace(items[i], sponsors=tuple(dict.fromkeys(sponsors_i + (key,))))
+                sponsors.setdefault(i, []).append(statement.delegation_key)
+    return [replace(v, sponsors=tuple(dict.fromkeys(v.sponsors + tuple(sponsors.get(i, ())))))
+            for i, v in enumerate(items)]
+
+
+def _with_declarations(items: list[Vote], paragraphs: list[Paragraph],
+                       statements: tuple[Statement, ...], lang: str) -> list[Vote]:
+    declared: dict[int, list[VoteDeclaration]] = {}
+    explained: dict[int, list[int]] = {}
+    for pid, sentence in _sentences(paragraphs, lang):  # "South Africa abstained from …"
+        for field, keys in listed_voters(sentence, lang).items():
+            side = {"voted_for": IN_FAVOUR, "voted_against": AGAINST}.get(field, ABSTAINING)
+            for i in referenced(sentence, items, lang):
+                declared.setdefault(i, []).extend(VoteDeclaration(k, side, pid) for k in keys)
+    p = _patterns(lang)
+    for statement in _states(statements):
+        key = statement.delegation_key
         explains: set[int] = set()
         for passage in statement.passages:
             for start, end in sentence_spans(passage.text, lang):
                 sentence = passage.text[start:end]
-                side = own_declaration(sentence, lang)
+                side = own_declaration(sentence, lang, key)
                 targets = referenced(sentence, items, lang, speaker=key)
                 if side:
                     for i in targets:

@@ -21,6 +21,7 @@ from ..model import (
     AGAINST,
     FAILED,
     IN_FAVOUR,
+    LEAD,
     REJECTED,
     VETOED,
     WITHDRAWN,
@@ -44,16 +45,28 @@ def document_key(document: str | None) -> str | None:
     return m.group() if m else document.casefold()
 
 
-def gather(records: list[Vote]) -> list[Vote]:
+def gather(records: list[Vote], paragraphs) -> list[Vote]:
     """One item per text, in the order the texts are first mentioned."""
+    where = {p.pid: (i, p) for i, p in enumerate(paragraphs)}
+
+    def position(vote: Vote) -> tuple[int, int]:
+        index, paragraph = where[vote.pid]
+        return index, paragraph.text.find(vote.text.split(" ", 1)[0])
+
+    def weight(vote: Vote) -> tuple[int, bool, tuple[int, int]]:
+        """The fuller record, then one outside the lead (the action paragraph's tally where
+        the lead's summary differs), then the later."""
+        return (sum(getattr(vote, c) is not None for c in _COUNTS),
+                where[vote.pid][1].kind != LEAD, position(vote))
+
     items: list[Vote] = []
     for record in records:
         same = next((i for i, item in enumerate(items) if _same_text(item, record)), None)
         if same is None:
             items.append(record)
         else:
-            items[same] = _merged(items[same], record)
-    return _with_amended(items)
+            items[same] = _merged(items[same], record, weight)
+    return _with_amended(items, position)
 
 
 def _same_text(a: Vote, b: Vote) -> bool:
@@ -84,10 +97,9 @@ def _sides(vote: Vote) -> tuple[tuple[str, tuple[str, ...]], ...]:
             (ABSTAINING, vote.abstaining))
 
 
-def _merged(a: Vote, b: Vote) -> Vote:
-    """Both mentions' facts, the fuller record's wording."""
-    full = b if sum(getattr(b, c) is not None for c in _COUNTS) > sum(
-        getattr(a, c) is not None for c in _COUNTS) else a
+def _merged(a: Vote, b: Vote, weight) -> Vote:
+    """Both mentions' facts; counts and wording from the one that weighs more."""
+    full = max((a, b), key=weight)
     other = a if full is b else b
     fields = {c: getattr(full, c) if getattr(full, c) is not None else getattr(other, c)
               for c in _COUNTS}
@@ -104,17 +116,16 @@ def _merged(a: Vote, b: Vote) -> Vote:
         sources=tuple(dict.fromkeys(a.sources + b.sources)))
 
 
-def _with_amended(items: list[Vote]) -> list[Vote]:
+def _with_amended(items: list[Vote], position) -> list[Vote]:
+    """Amendments with the text they amend: the one their record names, else the first
+    text decided after them, else the last one before."""
     out = list(items)
+    texts = sorted((position(v), j) for j, v in enumerate(items) if v.subject != "amendment")
     for i, item in enumerate(items):
-        if item.subject != "amendment":
+        if item.subject != "amendment" or not texts:
             continue
-        named = next((j for j, other in enumerate(items) if j != i and other.subject !=
-                      "amendment" and document_key(other.document) and
-                      document_key(other.document) in item.text), None)
-        after = next((j for j in range(i + 1, len(items)) if items[j].subject != "amendment"),
-                     None)
-        target = named if named is not None else after
-        if target is not None:
-            out[i] = replace(item, amends=target)
+        named = [j for _, j in texts if document_key(items[j].document)
+                 and document_key(items[j].document) in item.text]
+        after = [j for at, j in texts if at > position(item)]
+        out[i] = replace(item, amends=(named or after or [texts[-1][1]])[0])
     return out

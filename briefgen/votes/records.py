@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..delegations import resolve
-from ..model import ADOPTED, FAILED, REJECTED, STATEMENT, VETOED, WITHDRAWN, Paragraph, Vote
+from ..model import ADOPTED, FAILED, REJECTED, VETOED, WITHDRAWN, Paragraph, Vote
 from ..sentences import sentence_spans
 
 # Counts are digits or, for the small ones, words ("one against", "une abstention").
@@ -55,6 +55,12 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "abstaining": r"\bwith\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+abstaining\b",
         "adopted": r"\b(?:adopted|approved|passed)\b",
         "rejected": r"\b(?:rejected|defeated)\b|\bvoted\s+down\b",
+        # The body deciding, in the release's voice ("The Assembly also adopted a text
+        # (document A/99/L.7)", "it appointed Norland … as members of the Board").
+        "decision": r"(?:\b(?:the|The)\s+(?:General\s+Assembly|Assembly|Security\s+Council|Council|"
+                    r"Committee|Commission)|^(?:Further,\s+|Also,\s+)?[Ii]t)\s+(?:also\s+|then\s+|"
+                    r"further\s+|later\s+)?(?P<verb>adopted|approved|decided|declared|proclaimed|"
+                    r"appointed|elected|extended|endorsed)\b",
         "failed": r"\bfail(?:ed|ing)\s+(?:to\s+(?:be\s+)?(?:adopt|pass)|of\s+adoption)"
                   r"|\bnot\s+(?:been\s+)?adopted\b|\btwo[- ]thirds\b",
         "veto": r"\bvetoe?d\b|\bveto\b|\b(?:negative\s+vote\s+of|blocked\s+by)\s+(?:a|one)\s+"
@@ -66,9 +72,12 @@ _PATTERNS: dict[str, dict[str, str]] = {
                      r"by)\s+(?P<names>(?!a\s|one\s)[^,;.()]+?)(?=[,;.()]|\s+(?:and|but|while|"
                      r"which|owing|as)\b|$)",
         # "<names> (all) abstained / voted against / voted in favour": the list opens the sentence.
-        "list_vote": r"^(?:(?:Notably|However|Meanwhile|In addition|Also),\s+)?(?P<names>[A-Z]"
-                     r"[^.;:]{1,300}?)\s+(?:all\s+|both\s+|also\s+)?(?P<how>abstained|voted\s+"
-                     r"against|voted\s+in\s+favou?r|vetoed)\b",
+        "list_vote": r"^(?:(?:Notably|However|Meanwhile|In addition|Also|Similarly),\s+)?"
+                     r"(?:(?:Some|Several|Many|Other|A few)\s+(?:delegations|members|States|countries),\s+"
+                     r"(?:including|among them)\s+)?(?P<names>(?:the\s+)?[A-Z][^.;:]{1,300}?)\s+"
+                     r"(?:all\s+|both\s+|also\s+)?(?P<how>abstained|voted\s+against|voted\s+in\s+"
+                     r"favou?r|voted\s+for|vetoed)\b(?:\s+\w+)?(?:,?\s+(?:alongside|along\s+with|"
+                     r"together\s+with)\s+(?P<with>[^,;.]+))?",
         "document": r"\(documents?\s+(?P<doc>[A-Z][^()\s,]+)\)"
                     r"|\b(?P<doc2>resolution\s+\d{1,4}\s*\(\d{4}\))"
                     r"|[“\"](?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)[”\"]"
@@ -93,6 +102,10 @@ _PATTERNS: dict[str, dict[str, str]] = {
                       r"abstenue?\b",
         "adopted": r"\badopt[ée]e?s?\b|\ba\s+adopté\b|\bapprouv[ée]e?s?\b",
         "rejected": r"\brejet[ée]e?s?\b|\ba\s+rejeté\b",
+        "decision": r"(?:\b(?:l[’']|L[’'])Assemblée(?:\s+générale)?|\b(?:le|Le)\s+Conseil"
+                    r"(?:\s+de\s+sécurité)?|\b(?:la|La)\s+Commission|^(?:En\s+outre,\s+)?(?:Elle|Il))\s+a\s+"
+                    r"(?:aussi\s+|également\s+|ensuite\s+)?(?P<verb>adopté|approuvé|décidé|déclaré|"
+                    r"proclamé|nommé|élu|prorogé|entériné)\b",
         "failed": r"\bn[’']a\s+pas\s+(?:pu\s+)?(?:été\s+)?adopt|\bdeux\s+tiers\b|\béchou",
         "veto": r"\bveto\b|\bvote\s+négatif\s+d[’']un\s+membre\s+permanent\b",
         "withdrawn": r"\b(?:a|ont)\s+été\s+retirée?s?\b|\b(?:a|ont)\s+retiré\s+(?:son|leur|le|"
@@ -134,7 +147,7 @@ _SUBJECTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 _HOW = {"abstained": "abstaining", "abstenu": "abstaining", "against": "voted_against",
         "contre": "voted_against", "vetoed": "voted_against", "favour": "voted_for",
-        "favor": "voted_for", "pour": "voted_for"}
+        "favor": "voted_for", "for": "voted_for", "pour": "voted_for"}
 # What holds dates that are no time of the decision: symbols ("resolution 2623 (2022)",
 # "A/RES/77/1") and asides in parentheses or brackets ("(…, at its meeting on 25 February)").
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\b(?:[A-Z]{1,5}/)+[\w.\-/]+")
@@ -160,11 +173,13 @@ def _res(lang: str) -> dict[str, re.Pattern[str]]:
     return out
 
 
-def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str
-                 ) -> list[Vote]:
+def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
+                 spoken: dict[str, list[str]] | None = None) -> list[Vote]:
     """Every mention of a decision taken at this meeting, in reading order, each as a Vote
-    of its own (`items` gathers the mentions of one text)."""
-    res = _res(lang)
+    of its own (`items` gathers the mentions of one text).  `spoken`: the statements'
+    passages by paragraph id, for what is a speaker's talk rather than the release's voice
+    (see `_record`)."""
+    spoken = spoken or {}
     votes: list[Vote] = []
     for paragraph in paragraphs:
         if not mentions_vote(paragraph.text, lang):
@@ -172,7 +187,8 @@ def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str
         last: Vote | None = None
         for start, end in sentence_spans(paragraph.text, lang):
             sentence = paragraph.text[start:end]
-            vote = _record(sentence, paragraph.pid, lang, paragraph.kind == STATEMENT)
+            talk = any(sentence in passage for passage in spoken.get(paragraph.pid, ()))
+            vote = _record(sentence, paragraph.pid, lang, talk, follows=last is not None)
             if vote:
                 votes.append(vote)
                 last = vote
@@ -185,7 +201,8 @@ def mentions_vote(text: str, lang: str) -> bool:
     """Cheap test before sentences are split: could the text hold a record?"""
     res = _res(lang)
     return any(res[k].search(text) for k in ("in_favour", "against", "abstentions",
-                                             "without_vote", "failed", "veto", "list_vote"))
+                                             "without_vote", "failed", "veto", "list_vote",
+                                             "decision"))
 
 
 def is_record(sentence: str, lang: str) -> bool:
@@ -198,10 +215,13 @@ def _count(match: re.Match, lang: str) -> int:
     return int(n) if n.isdigit() else _WORD_NUMBERS[lang][n]
 
 
-def _record(sentence: str, pid: str, lang: str, in_statement: bool = False) -> Vote | None:
-    """The decision a sentence records, if it records one.  A veto or withdrawal without
-    counts inside a statement is the speaker's talk ("the veto cast by Norland paralysed the
-    Council"), not a record."""
+def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
+            follows: bool = False) -> Vote | None:
+    """The decision a sentence records, if it records one.  Without counts, only the
+    release's own voice records: a veto, a withdrawal, the body adopting a text it names or
+    deciding other business ("it appointed …", where `follows` another record); inside a
+    statement that is the speaker's talk ("the veto cast by Norland paralysed the
+    Council")."""
     res = _res(lang)
     counts, names = {}, {}
     for field in ("in_favour", "against", "abstentions"):
@@ -223,20 +243,55 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False) -> V
     adopted = bool(res["adopted"].search(sentence))
     withdrawn = bool(res["withdrawn"].search(sentence)) and not counts
     decided = adopted or res["rejected"].search(sentence) or res["failed"].search(sentence)
-    if not ((counts and (decided or vetoed)) or (without and adopted)
-            or ((vetoed_by or withdrawn) and not in_statement)):
+    body = _body_decision(sentence, lang, without, follows)
+    if not ((counts and (decided or vetoed)) or (without and (adopted or body))
+            or ((vetoed_by or withdrawn or body) and not in_statement)):
         return None
-    if res["earlier"].search(_without_asides(sentence)):
+    if _earlier(sentence, lang):
         return None
     for field, keys in listed_voters(sentence, lang).items():
         names[field] = tuple(dict.fromkeys(names.get(field, ()) + keys))
     return Vote(pid=pid, text=sentence, sources=(pid,),
                 outcome=_outcome(sentence, counts, vetoed, withdrawn, lang),
-                subject=_subject(sentence, lang), document=_document(sentence, lang),
+                subject=_subject(sentence, lang) or ("decision" if body else ""),
+                document=_document(sentence, lang),
                 title=_title(sentence, lang), without_vote=without and not counts,
                 in_favour=counts.get("in_favour"), against=counts.get("against"),
                 abstentions=counts.get("abstentions"), vetoed_by=vetoed_by,
                 **{k: v for k, v in names.items() if v})
+
+
+# Verbs by which the body acts on a text ("adopted a text (document A/99/L.7)", "declared
+# 15 November a day"): a decision only with the text's symbol or "without a vote"; any other
+# verb of the table decides other business by itself ("appointed", "extended the term").
+_TEXT_VERBS = ("adopted", "declared", "decided", "proclaimed", "adopté", "déclaré", "décidé",
+               "proclamé")
+
+
+def _body_decision(sentence: str, lang: str, without: bool, follows: bool) -> bool:
+    """The body deciding without counts, in the release's voice; "it" is the body only after
+    another record of the same paragraph."""
+    m = _res(lang)["decision"].search(sentence)
+    pronoun = m is not None and not re.search(r"Assembl|Council|Conseil|Committee|Comité|"
+                                              r"Commission", m.group())
+    if not m or (pronoun and not follows):
+        return False
+    if m.group("verb") in _TEXT_VERBS:
+        return without or bool(_document(sentence, lang))
+    return True
+
+
+def _earlier(sentence: str, lang: str) -> bool:
+    """A decision of another time: a time reference before the decision is told or just after
+    its verb ("two years ago, … garnered 141 votes", "the Council on 30 September failed to
+    adopt", "adopted on 2 March"), asides left out; a date further on is the decision's
+    content ("for a term beginning on 21 March 2024")."""
+    res = _res(lang)
+    plain = _without_asides(sentence)
+    told = [m.end() for k in ("adopted", "rejected", "failed", "veto", "decision", "in_favour",
+                              "against", "abstentions", "without_vote")
+            if (m := res[k].search(plain))]
+    return bool(res["earlier"].search(plain[:min(told, default=len(plain)) + 30]))
 
 
 def _field_keys(count_field: str) -> str:
@@ -270,11 +325,15 @@ def listed_voters(sentence: str, lang: str) -> dict[str, tuple[str, ...]]:
     groups = m.groupdict()
     written, how = (groups["names"], groups["how"]) if groups.get("names") else \
         (groups.get("names2"), groups.get("how2"))
+    # "Brazil, Syria and Kuwait — speaking for the Gulf Cooperation Council — abstained"
+    written = re.sub(r"\s*[—–]\s[^—–]*[—–]\s*", " ", written or "").strip()
     keys = keys_of(written, lang) if written else ()
     if not keys:
         return {}
-    field = next(v for k, v in _HOW.items() if k in how.casefold())
-    return {field: keys}
+    if groups.get("with"):
+        keys += keys_of(groups["with"], lang)
+    field = next(v for k, v in _HOW.items() if k in how.casefold().split()[-1])
+    return {field: tuple(dict.fromkeys(keys))}
 
 
 def keys_of(written: str, lang: str) -> tuple[str, ...]:
