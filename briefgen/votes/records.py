@@ -74,7 +74,8 @@ _PATTERNS: dict[str, dict[str, str]] = {
         # "<names> (all) abstained / voted against / voted in favour": the list opens the sentence.
         "list_vote": r"^(?:(?:Notably|However|Meanwhile|In addition|Also|Similarly),\s+)?"
                      r"(?:(?:Some|Several|Many|Other|A few)\s+(?:delegations|members|States|"
-                     r"countries),\s+(?:including|among them)\s+)?(?P<names>(?:the\s+)?[A-Z][^.;:]{1,300}?)\s+"
+                     r"countries),\s+(?:including|among them)\s+)?"
+                     r"(?P<names>(?:the\s+)?[A-Z][^.;:]{1,300}?)\s+"
                      r"(?:all\s+|both\s+|also\s+)?(?P<how>abstained|voted\s+against|voted\s+in\s+"
                      r"favou?r|voted\s+for|vetoed)\b(?:\s+\w+)?(?:,?\s+(?:alongside|along\s+with|"
                      r"together\s+with)\s+(?P<with>[^,;.]+))?",
