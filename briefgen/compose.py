@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from . import i18n
 from .errors import BriefgenError
+from .outcome import outcomes
 from .model import (
     STANCES,
     Briefing,
@@ -112,7 +113,8 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
         for st in release.statements) if keep != 0 else ()
 
     briefing = Briefing(release=release, language=lang, key_points=key_points, issues=issues,
-                        divergences=divergences, statements=statements, length=length)
+                        divergences=divergences, statements=statements, length=length,
+                        outcomes=outcomes(release, lang, lambda k: name(k, written.get(k))))
     source_lang = release.meeting.language
     if source_lang == lang:
         return briefing

@@ -13,6 +13,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list
 
 # Babel locale per note language.  en_GB because UN documents write "16 February 2022".
 LOCALES = {"en": "en_GB", "fr": "fr_FR"}
@@ -55,6 +56,44 @@ LABELS: dict[str, dict[str, str]] = {
     "on_behalf_of": {"en": "on behalf of {name}", "fr": "au nom {name}"},
     "reply": {"en": "right of reply", "fr": "droit de réponse"},
     "again": {"en": "took the floor again", "fr": "a repris la parole"},
+    # The Outcome block (briefgen.outcome): one row per text decided on.  French decisions
+    # are nouns, so that no past participle has to agree with "résolution" or "texte".
+    "outcome": {"en": "Outcome", "fr": "Décisions"},
+    "outcome.col.text": {"en": "Text", "fr": "Texte"},
+    "outcome.col.decision": {"en": "Decision", "fr": "Décision"},
+    "outcome.col.tally": {"en": "Vote", "fr": "Vote"},
+    "outcome.col.against": {"en": "Against", "fr": "Contre"},
+    "outcome.col.abstaining": {"en": "Abstaining", "fr": "Abstentions"},
+    "outcome.subject.resolution": {"en": "Resolution", "fr": "Résolution"},
+    "outcome.subject.draft_resolution": {"en": "Draft resolution", "fr": "Projet de résolution"},
+    "outcome.subject.amendment": {"en": "Amendment", "fr": "Amendement"},
+    "outcome.subject.decision": {"en": "Decision", "fr": "Décision"},
+    "outcome.subject.motion": {"en": "Motion", "fr": "Motion"},
+    "outcome.subject.paragraph": {"en": "Paragraph", "fr": "Paragraphe"},
+    "outcome.subject.text": {"en": "Text put to the vote", "fr": "Texte mis aux voix"},
+    "outcome.adopted": {"en": "Adopted", "fr": "Adoption"},
+    "outcome.without_vote": {"en": "Adopted without a vote", "fr": "Adoption sans vote"},
+    "outcome.rejected": {"en": "Rejected", "fr": "Rejet"},
+    "outcome.failed": {"en": "Not adopted", "fr": "Non-adoption"},
+    "outcome.vetoed": {"en": "Not adopted (veto)", "fr": "Non-adoption (veto)"},
+    "outcome.vetoed_by": {"en": "Not adopted: veto ({names})",
+                          "fr": "Non-adoption\u00a0: veto ({names})"},
+    "outcome.withdrawn": {"en": "Withdrawn", "fr": "Retrait"},
+    "outcome.voted": {"en": "Put to the vote", "fr": "Mise aux voix"},
+    "outcome.count.in_favour.one": {"en": "{n} in favour", "fr": "{n} pour"},
+    "outcome.count.in_favour.other": {"en": "{n} in favour", "fr": "{n} pour"},
+    "outcome.count.against.one": {"en": "{n} against", "fr": "{n} contre"},
+    "outcome.count.against.other": {"en": "{n} against", "fr": "{n} contre"},
+    "outcome.count.abstaining.one": {"en": "{n} abstention", "fr": "{n} abstention"},
+    "outcome.count.abstaining.other": {"en": "{n} abstentions", "fr": "{n} abstentions"},
+    "outcome.amends": {"en": "amends {text}", "fr": "modifie {text}"},
+    "outcome.in_favour": {"en": "In favour", "fr": "Pour"},
+    "outcome.said.in_favour": {"en": "Said they voted in favour",
+                               "fr": "Ont dit avoir voté pour"},
+    "outcome.said.against": {"en": "Said they voted against", "fr": "Ont dit avoir voté contre"},
+    "outcome.said.abstaining": {"en": "Said they abstained", "fr": "Ont dit s’être abstenus"},
+    "outcome.sponsors": {"en": "Tabled by", "fr": "Présenté par"},
+    "outcome.explained": {"en": "Explained their vote", "fr": "Ont expliqué leur vote"},
     "page_prefix": {"en": "Page ", "fr": "Page "},
     "page_of": {"en": " of ", "fr": " sur "},
     "original_language": {
@@ -110,6 +149,18 @@ def label(key: str, lang: str, **values: object) -> str:
     """The note's wording for `key` in `lang`, with `{placeholders}` filled in."""
     text = LABELS[key][lang]
     return text.format(**values) if values else text
+
+
+def count_label(key: str, count: int, lang: str) -> str:
+    """`key` with the plural form CLDR gives `count` in `lang` ("1 abstention", "3
+    abstentions"; French counts 0 and 1 as singular)."""
+    form = f"{key}.{_locale(lang).plural_form(count)}"
+    return label(form if form in LABELS else f"{key}.other", lang, n=count)
+
+
+def join_names(names: tuple[str, ...] | list[str], lang: str) -> str:
+    """"China, India and the UAE" / "la Chine, l’Inde et les EAU": CLDR list patterns."""
+    return format_list(list(names), locale=LOCALES[lang]) if names else ""
 
 
 def format_date(date: dt.date, lang: str) -> str:

@@ -40,7 +40,8 @@ REJECTED = "rejected"  # more votes against than in favour
 FAILED = "failed"  # not adopted although not outvoted: short of the votes needed (two thirds)
 VETOED = "vetoed"  # not adopted owing to a permanent member's negative vote
 WITHDRAWN = "withdrawn"  # not put to the vote after all
-OUTCOMES = (ADOPTED, REJECTED, FAILED, VETOED, WITHDRAWN)
+VOTED = "voted"  # a tally the release gives without saying how the text fared
+OUTCOMES = (ADOPTED, REJECTED, FAILED, VETOED, WITHDRAWN, VOTED)
 
 # The sides of a vote (Vote.voted_for / voted_against / abstaining, VoteDeclaration.side).
 IN_FAVOUR, AGAINST, ABSTAINING = "in_favour", "against", "abstaining"
@@ -248,6 +249,26 @@ class StatementSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """One row of the note's Outcome block: a vote item in the note's language (composed by
+    `briefgen.outcome`); the item itself, with its keys and counts, is `vote`."""
+
+    vote: Vote
+    index: int  # of `vote` in Release.votes
+    text: str  # "Draft resolution A/ES-11/L.10", the word in the note's language
+    decision: str  # "Vetoed by the Russian Federation", "Adopted without a vote"
+    tally: str = ""  # "11 in favour, 1 against, 3 abstentions"; "" when the record gives none
+    title: str | None = None  # the text's title as the release writes it
+    amends: str | None = None  # for an amendment: the `text` of the text it amends
+    voted_against: tuple[str, ...] = ()  # display names, from the record
+    abstaining: tuple[str, ...] = ()
+    # (label, names): the in-favour list where known, what delegations said of their own
+    # votes, who tabled the text, who explained a vote on it
+    details: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: tuple[str, ...] = ()  # paragraph ids of every mention of the decision
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     release: Release
     language: str  # the note's language
@@ -256,6 +277,7 @@ class Briefing:
     divergences: tuple[Divergence, ...]
     statements: tuple[StatementSummary, ...]
     length: str = "standard"
+    outcomes: tuple[Outcome, ...] = ()  # one row per text decided on (the Outcome block)
     notices: tuple[str, ...] = field(default=())  # shown in the note, e.g. untranslated content
 
 

@@ -16,6 +16,7 @@ from .model import (
     Bullet,
     Issue,
     Meeting,
+    Outcome,
     Passage,
     Position,
     Release,
@@ -107,12 +108,25 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "machine_translated": is_machine_translated(briefing),
         "key_points": [_bullet_to_dict(b, names) for b in briefing.key_points],
         "votes": [_vote_to_dict(v) for v in release.votes],
+        "outcome": [_outcome_to_dict(o) for o in briefing.outcomes],
         "issues": [_issue_to_dict(i) for i in briefing.issues],
         "divergences": [{"issue_id": d.issue_id, "label": d.label, "kind": d.kind or None,
                          "sides": {stance: list(keys) for stance, keys in d.sides.items()}}
                         for d in briefing.divergences],
         "statements": [_statement_summary_to_dict(s, names) for s in briefing.statements],
     }
+
+
+def _outcome_to_dict(outcome: Outcome) -> dict:
+    """A row of the Outcome block as shown; `vote` is its item's index in `votes`, which
+    holds the keys and counts."""
+    return {"vote": outcome.index, "text": outcome.text, "title": outcome.title,
+            "amends": outcome.amends, "decision": outcome.decision, "tally": outcome.tally,
+            "voted_against": list(outcome.voted_against),
+            "abstaining": list(outcome.abstaining),
+            "details": [{"label": label, "names": list(names)}
+                        for label, names in outcome.details],
+            "source": list(outcome.source)}
 
 
 def _meeting_to_dict(meeting: Meeting) -> dict:

@@ -39,6 +39,12 @@ GOLD = Path(__file__).parent / "gold"
 # statements) was annotated before the discovery rules of this round ran on it.
 DEVELOPMENT = ("SC-14819.en.txt", "SC-16023.en.txt", "GA-12406.en.txt")
 HELD_OUT = "GA-12553.en.txt"
+# Sides of every contested question, annotated in the attribution round (tests/gold/README.md).
+SIDES = ("GA-12407.en.txt", "GA-12456.en.txt", "GA-12588.en.txt", "GA-12675.en.txt",
+         "GA-SPD-797.en.txt", "SC-14809.en.txt", "SC-14854.en.txt", "SC-15046.en.txt",
+         "SC-15109.en.txt", "SC-15310.en.txt", "SC-15462.en.txt", "SC-15496.en.txt",
+         "SC-15519.en.txt", "SC-15701.en.txt", "SC-16006.en.txt", "SC-16126.en.txt",
+         "SC-16140.en.txt")
 
 # --- a fictional French release --------------------------------------------------------------
 # FICTIONAL CONTENT, written for these tests.
@@ -467,13 +473,20 @@ def test_gold_harness_floors(corpus):
     corpus("CS-14794.fr.txt")  # skips without the corpus
     results = evaluate(GOLD, corpus("CS-14794.fr.txt").parent)
     assert set(results) == {"CS-14794.fr.txt", "SC-14808.en.txt", "SC-15570.en.txt",
-                            "GA-12548.en.txt", *DEVELOPMENT, HELD_OUT}
+                            "GA-12548.en.txt", *DEVELOPMENT, HELD_OUT, *SIDES}
+    # The sides set: 0.88 (114/130) of shown stances right when its gold was first scored.
+    sides = overall({k: results[k] for k in SIDES})
+    assert sides.stance_precision >= 0.87
+    results = {k: v for k, v in results.items() if k not in SIDES}
     french = results["CS-14794.fr.txt"]
     assert french.f1 >= 0.95 and french.stance_accuracy >= 0.95
     # A notch below the figures measured when this was written (bench/README.md).
     tuned = overall({k: v for k, v in results.items() if k not in (*DEVELOPMENT, HELD_OUT)})
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
-    assert tuned.stance_accuracy >= 0.98  # raised from 0.95 (party-sentences round)
+    # 0.99 (72/73) in the party-sentences round; 0.96 (70/73) once a vote's sides are the
+    # vote (issue 13): Ukraine, no Council member, is not placed on a Council draft, and
+    # Jordan's "other" on an amendment is no longer guessed from its words.
+    assert tuned.stance_accuracy >= 0.95
     first, second, third = (results[k] for k in DEVELOPMENT)
     # SC-14819: 0.44 while nuclear safety (gold: contested, 17 stances) was never split into
     # sides; 0.94 (30/32) once the Russian Federation's action at the plant is (it speaks in

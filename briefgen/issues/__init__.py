@@ -16,8 +16,11 @@ from dataclasses import replace
 
 from briefgen.delegations import display_name
 from briefgen.model import (
+    ABSTAINING,
     ACTION_SIDES,
+    AGAINST,
     CONCERNED,
+    IN_FAVOUR,
     NEUTRAL,
     STANCES,
     SUPPORTS,
@@ -31,7 +34,10 @@ from briefgen.model import (
     Statement,
     Vote,
 )
+from briefgen.sentences import sentence_spans
 from briefgen.settings import Settings
+from briefgen.votes import SECURITY_COUNCIL
+from briefgen.votes.declarations import own_declaration
 
 from .assign import Assignment, assign
 from .discover import MAX_ISSUES, discover
@@ -80,9 +86,11 @@ def _find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     statements = {s.index: s for s in release.statements}
     lead = [(u, sentence_facts(u, lang)) for u in lead_units(release)]
     sentences = POSITION_SENTENCES.get(settings.length, 1)
+    record_only = release.meeting.body in SECURITY_COUNCIL
     found = [_issue(m, assignments, statements, lang, settings.lang,
                     _reported_divergence(m, lead, lang), sentences,
-                    _vote_sides(m, release.votes)) for m in matchers]
+                    _vote_sides(m, release.votes, release, lang), record_only)
+             for m in matchers]
     issues = [issue for issue, _ in found if issue.positions]
     disputed = {issue.id for issue, spoken in found if spoken}
     issues = _without_frame(issues, matchers, disputed)[:MAX_ISSUES]
@@ -143,7 +151,8 @@ def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]
 
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
            lang: str, note_lang: str, report: list[Unit], sentences: int,
-           voted: dict[str, tuple[str, Vote]]) -> tuple[Issue, bool]:
+           voted: dict[str, tuple[str, Bullet]], record_only: bool = False
+           ) -> tuple[Issue, bool]:
     """The issue, and whether delegations diverge on it in words (not only by nature).
 
     Contested only on a clear proposition: a text put to the vote, a named party's action
@@ -177,9 +186,17 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                                            party, lang, reported, blamed)
     sides, target, disputed = "", "", False
     if matcher.votes:
+        # The record wins (and members saying how they voted).  Where only the members of a
+        # Council vote and the release records the vote, words place no one: a non-member
+        # "supports" but does not vote.  Elsewhere a delegation's own vote or authorship
+        # places it, and words for or against the text place those the record leaves out
+        # outside the Council; "other" is never inferred from words.
         speakers = {s.delegation_key for s in statements.values()}
-        readings.update({k: Reading(stance, True, None, True)
-                         for k, (stance, _) in voted.items() if k in speakers})
+        spoken = {} if record_only and voted else {
+            k: r for k, r in readings.items()
+            if r.strong or (r.stance != NEUTRAL and not record_only)}
+        readings = spoken | {k: Reading(stance, True, None, True)
+                             for k, (stance, _) in voted.items() if k in speakers}
         contested = _contested(readings, reported or bool(voted))
         sides = VOTE_SIDES
     elif party and (matcher.kind == PLACE or (matcher.situation and blamed)):
@@ -203,12 +220,16 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         contested = False
     disputed = disputed or (contested and sides != ACTION_SIDES)
     positions = [
-        _position(key, group, readings[key] if contested else None, statements, lang, note_lang,
+        _position(key, group, readings.get(key) if contested else None, statements, lang, note_lang,
                   matcher.id, sentences)
         for key, group in by_key.items()
     ]
-    if contested and matcher.votes:  # who voted on it and spoke, though not about the text
-        positions += [_voter(key, stance, vote, note_lang) for key, (stance, vote) in voted.items()
+    if contested and matcher.votes:  # the record is each voter's evidence
+        positions = [replace(p, stance_evidence=voted[p.delegation_key][1])
+                     if p.delegation_key in voted else p for p in positions]
+        # who voted on it and spoke, though not about the text
+        positions += [_voter(key, stance, evidence, note_lang)
+                      for key, (stance, evidence) in voted.items()
                       if key not in by_key and key in readings]
     return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=tuple(positions),
                  contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)),
@@ -221,33 +242,49 @@ def _on_action(readings: dict[str, Reading], party: str) -> dict[str, Reading]:
             else Reading(NEUTRAL, False, r.evidence) for k, r in readings.items()}
 
 
-def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...]) -> dict[str, tuple[str, Vote]]:
-    """Delegation key -> (stance, record) from the votes the release lists names for: an
-    amendment issue reads the amendments' records, a draft-resolution issue the others.  A
-    delegation listed on two sides (two texts under one issue) is left to its words."""
+def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...], release: Release, lang: str
+                ) -> dict[str, tuple[str, Bullet]]:
+    """Delegation key -> (stance, evidence) from the vote items: where the record (or the
+    Council list derived from it) places a delegation, else where a member said it voted,
+    with the sentence that says so.  An amendment issue reads the amendments, a
+    draft-resolution issue the other texts.  A delegation on two sides (two texts under one
+    issue) is left out: its vote is in the Outcome block, text by text."""
     if not matcher.votes:
         return {}
     amendment = matcher.id.startswith("amendment")
-    out: dict[str, tuple[str, Vote]] = {}
+    out: dict[str, tuple[str, Bullet]] = {}
     clash: set[str] = set()
+    stances = {IN_FAVOUR: SUPPORTS, AGAINST: CONCERNED, ABSTAINING: NEUTRAL}
     for vote in votes:
         if (vote.subject == "amendment") != amendment:
             continue
-        for stance, keys in ((SUPPORTS, vote.voted_for), (CONCERNED, vote.voted_against),
-                             (NEUTRAL, vote.abstaining)):
-            for key in keys:
-                if key in out and out[key][0] != stance:
-                    clash.add(key)
-                out.setdefault(key, (stance, vote))
+        record = Bullet(text=vote.text, source=(vote.pid,), lang=lang)
+        placed = [(k, vote.side_of(k), record)
+                  for k in (*vote.voted_for, *vote.voted_against, *vote.abstaining)]
+        placed += [(d.key, d.side, _declaring(release, d, lang)) for d in vote.declared]
+        for key, side, evidence in placed:
+            stance = stances[side]
+            if key in out and out[key][0] != stance:
+                clash.add(key)
+            out.setdefault(key, (stance, evidence))
     return {k: v for k, v in out.items() if k not in clash}
 
 
-def _voter(key: str, stance: str, vote: Vote, note_lang: str) -> Position:
-    """A delegation the vote record lists, under the text it voted on: the record is the
-    position and the evidence (the release's own sentence, traceable to its paragraph)."""
-    record = Bullet(text=vote.text, source=(vote.pid,), lang=note_lang)
+def _declaring(release: Release, declaration, lang: str) -> Bullet:
+    """The sentence in which a delegation says how it voted, else its whole paragraph."""
+    text = release.paragraph(declaration.pid).text
+    said = next((text[a:b] for a, b in sentence_spans(text, lang)
+                 if own_declaration(text[a:b], lang, declaration.key) == declaration.side),
+                text)
+    return Bullet(text=said, source=(declaration.pid,), lang=lang,
+                  delegation_key=declaration.key)
+
+
+def _voter(key: str, stance: str, evidence: Bullet, note_lang: str) -> Position:
+    """A delegation placed by the vote, under the text it voted on: the record (or its own
+    sentence saying how it voted) is the position and the evidence."""
     return Position(delegation=display_name(key, note_lang), delegation_key=key,
-                    summary=(record,), stance=stance, stance_evidence=record)
+                    summary=(evidence,), stance=stance, stance_evidence=evidence)
 
 
 def _action_contested(readings: dict[str, Reading], party: str, reported: bool) -> bool:

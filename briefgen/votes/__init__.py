@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import ADOPTED, VETOED, Meeting, Paragraph, Statement, Vote
-from .council import candidate_years, derive_in_favour, permanent_members
+from ..model import ADOPTED, FAILED, VETOED, VOTED, Meeting, Paragraph, Statement, Vote
+from .council import candidate_years, derive_in_favour, members, permanent_members
 from .declarations import attach
 from .items import gather
 from .records import read_records
@@ -43,16 +43,28 @@ def find_votes(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
 
 
 def _council(items: list[Vote], texts: list[str], meeting: Meeting) -> list[Vote]:
-    """Vetoes named as such, and in-favour lists derived where certain (`council`)."""
+    """Vetoes named as such, in-favour lists derived where certain (`council`), and only
+    the Council's members said to have voted: the years are read off the record's names."""
     permanent = permanent_members()
-    placed = {k for v in items for k in (*v.voted_for, *v.voted_against, *v.abstaining)} | {
-        d.key for v in items for d in v.declared}
-    years = candidate_years(meeting.date.year if meeting.date else None, texts, placed)
+    year = meeting.date.year if meeting.date else None
+    placed = {k for v in items for k in (*v.voted_for, *v.voted_against, *v.abstaining)}
+    declared = {d.key for v in items for d in v.declared}
+    # Members who say how they voted narrow the years; a State that is no member would
+    # leave none, and then the record's names alone say who sat.
+    years = (candidate_years(year, texts, placed | declared)
+             or candidate_years(year, texts, placed))
+    sitting = frozenset.intersection(*(members(y) for y in years)) if years else None
     out = []
     for vote in items:
+        if sitting is not None:  # a State invited to the table says "we support", not votes
+            vote = replace(vote, declared=tuple(d for d in vote.declared if d.key in sitting))
         negative = tuple(k for k in vote.voted_against if k in permanent)
-        if negative and vote.outcome != ADOPTED and (vote.in_favour or 0) >= VETO_MAJORITY:
+        carried = (vote.in_favour or 0) >= VETO_MAJORITY
+        if negative and vote.outcome != ADOPTED and carried:
             vote = replace(vote, outcome=VETOED,
                            vetoed_by=tuple(dict.fromkeys(vote.vetoed_by + negative)))
+        elif vote.outcome == VOTED and vote.in_favour is not None:  # the Charter's rule
+            vote = replace(vote, outcome=ADOPTED if carried and vote.against is not None
+                           and not negative else FAILED if not carried else VOTED)
         out.append(derive_in_favour(vote, years))
     return out

@@ -25,7 +25,10 @@ from ..languages import normalize_apostrophes
 from ..model import ABSTAINING, AGAINST, IN_FAVOUR, Paragraph, Statement, Vote, VoteDeclaration
 from ..sentences import sentence_spans
 from .items import document_key
-from .records import _res, listed_voters
+from .records import _res, _subject, listed_voters
+
+# Observer States take the floor in the General Assembly and the Council but cast no vote.
+OBSERVER_STATES = frozenset({"PS", "VA"})
 
 _TABLES: dict[str, dict[str, str]] = {
     "en": {
@@ -51,7 +54,8 @@ _TABLES: dict[str, dict[str, str]] = {
         "own_text": r"\b(?:tabled|submitted|presented|proposed|drafted|put\s+forward)\s+by\s+"
                     r"(?:his|her|its|my|our)\s+(?:country|delegation|Government)\b|\b(?:his|her|its|"
                     r"my|our)\s+(?:country|delegation)[’']s\s+(?:draft|text|resolution)\b",
-        "introduces": r"^(?:Introducing|Presenting|Tabling)\b",
+        "introduces": r"^(?:[^.]{0,160}?,\s+)?(?:Introducing|Presenting|Tabling)\s+(?:the|a|an|"
+                      r"his|her|its|their|that|this)\b",
         "both": r"\b(?:both|all\s+(?:the\s+)?(?:texts|drafts|resolutions|three|two))\b",
         "and": r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+",
         "article": r"^(?:the)\s+",
@@ -70,7 +74,8 @@ _TABLES: dict[str, dict[str, str]] = {
                    r"(?P<names>[^;:.()«»“”\"]+?)(?=[,;.:()«»“”\"]|\s+(?:intitulé|qui|et\s+L\.)|$)",
         "own_text": r"\b(?:présentée?|déposée?|proposée?|soumise?)\s+par\s+(?:son|sa|notre|mon)\s+"
                     r"(?:pays|délégation|Gouvernement)\b",
-        "introduces": r"^(?:Présentant|Introduisant)\b",
+        "introduces": r"^(?:[^.]{0,160}?,\s+)?(?:Présentant|Introduisant)\s+(?:le|la|les|l[’']|"
+                      r"un|une|son|sa|ses|ce|cet|cette)",
         "both": r"\b(?:les\s+deux|tous\s+les\s+textes)\b",
         "and": r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
         "article": r"^(?:le|la|les|l[’'])\s*",
@@ -145,6 +150,10 @@ def referenced(sentence: str, items: list[Vote], lang: str, speaker: str | None 
     by_sponsor = [i for i in texts if any(set(keys) & set(items[i].sponsors) for keys in tabled)]
     if tabled:
         return by_sponsor[:1] if len(by_sponsor) == 1 else []
+    if len(texts) > 1:  # "the draft resolution" where the other text was a decision
+        subject = _subject(sentence, lang)
+        texts = [i for i in texts if items[i].subject == subject] if subject in (
+            "resolution", "decision") else texts
     return texts if len(texts) == 1 else []
 
 
@@ -178,8 +187,10 @@ def _sentences(paragraphs: list[Paragraph], lang: str):
             yield paragraph.pid, paragraph.text[start:end]
 
 
-def _states(statements: tuple[Statement, ...]):
-    return [s for s in statements if len(s.delegation_key) == 2 and s.delegation_key.isupper()]
+def _states(statements: tuple[Statement, ...], voting: bool = False):
+    """Statements of States; `voting`: less the observer States, who speak but do not vote."""
+    return [s for s in statements if len(s.delegation_key) == 2 and s.delegation_key.isupper()
+            and not (voting and s.delegation_key in OBSERVER_STATES)]
 
 
 def _with_sponsors(items: list[Vote], paragraphs: list[Paragraph],
@@ -211,7 +222,7 @@ def _with_declarations(items: list[Vote], paragraphs: list[Paragraph],
             for i in referenced(sentence, items, lang):
                 declared.setdefault(i, []).extend(VoteDeclaration(k, side, pid) for k in keys)
     p = _patterns(lang)
-    for statement in _states(statements):
+    for statement in _states(statements, voting=True):
         key = statement.delegation_key
         explains: set[int] = set()
         for passage in statement.passages:

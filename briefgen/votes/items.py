@@ -24,16 +24,20 @@ from ..model import (
     LEAD,
     REJECTED,
     VETOED,
+    VOTED,
     WITHDRAWN,
     Vote,
 )
 
 _COUNTS = ("in_favour", "against", "abstentions")
 _LISTS = ("voted_for", "voted_against", "abstaining")
+# What a record can say was put to the vote, most specific first (see records._SUBJECTS).
+SUBJECT_ORDER = ("amendment", "motion", "paragraph", "resolution", "decision", "text")
 # How specific an outcome is, for the one a merged item keeps ("rejected" in a sentence that
 # also says the negative vote was a permanent member's is a veto).
-_SPECIFIC = {ADOPTED: 1, REJECTED: 1, FAILED: 2, VETOED: 3, WITHDRAWN: 1}
-_PASSED = {ADOPTED: True, REJECTED: False, FAILED: False, VETOED: False, WITHDRAWN: None}
+_SPECIFIC = {VOTED: 0, ADOPTED: 1, REJECTED: 1, FAILED: 2, VETOED: 3, WITHDRAWN: 1}
+_PASSED = {ADOPTED: True, REJECTED: False, FAILED: False, VETOED: False, WITHDRAWN: None,
+           VOTED: None}
 
 
 def document_key(document: str | None) -> str | None:
@@ -86,7 +90,9 @@ def _same_text(a: Vote, b: Vote) -> bool:
         return False
     if counts_a and counts_b:
         return bool(counts_a.keys() & counts_b.keys())
-    if not counts_a and not counts_b:  # "vetoed by Norland", twice
+    if not counts_a and not counts_b:  # "vetoed by Norland", and "owing to the veto", twice
+        if a.outcome == b.outcome == VETOED and not (a.vetoed_by and b.vetoed_by):
+            return True
         return bool(a.vetoed_by) and a.vetoed_by == b.vetoed_by
     lone = a if not counts_a else b  # a mention without counts joins a counted record, but a
     return not lone.without_vote  # text adopted without a vote has no counts to join
@@ -108,12 +114,17 @@ def _merged(a: Vote, b: Vote, weight) -> Vote:
     return replace(
         full, **fields,
         outcome=max((a.outcome, b.outcome), key=lambda o: _SPECIFIC[o]),
-        subject=full.subject or other.subject,
+        subject=min((a.subject, b.subject), key=_specificity),
         document=max((a.document or "", b.document or ""), key=len) or None,
         title=full.title or other.title,
         without_vote=a.without_vote or b.without_vote,
         vetoed_by=tuple(dict.fromkeys(a.vetoed_by + b.vetoed_by)),
         sources=tuple(dict.fromkeys(a.sources + b.sources)))
+
+
+def _specificity(subject: str) -> int:
+    """"draft resolution" says more than "the text": the rank of the most specific word."""
+    return SUBJECT_ORDER.index(subject) if subject in SUBJECT_ORDER else len(SUBJECT_ORDER)
 
 
 def _with_amended(items: list[Vote], position) -> list[Vote]:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..delegations import resolve
-from ..model import ADOPTED, FAILED, REJECTED, VETOED, WITHDRAWN, Paragraph, Vote
+from ..model import ADOPTED, FAILED, REJECTED, VETOED, VOTED, WITHDRAWN, Paragraph, Vote
 from ..sentences import sentence_spans
 
 # Counts are digits or, for the small ones, words ("one against", "une abstention").
@@ -55,6 +55,8 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "abstaining": r"\bwith\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+abstaining\b",
         "adopted": r"\b(?:adopted|approved|passed)\b",
         "rejected": r"\b(?:rejected|defeated)\b|\bvoted\s+down\b",
+        # A tally told without the decision ("the draft received 12 votes in favour").
+        "tally": r"\b(?:received|garnered|obtained|secured|won|drew)\b",
         # The body deciding, in the release's voice ("The Assembly also adopted a text
         # (document A/99/L.7)", "it appointed Norland … as members of the Board").
         "decision": r"(?:\b(?:the|The)\s+(?:General\s+Assembly|Assembly|Security\s+Council|Council|"
@@ -103,6 +105,7 @@ _PATTERNS: dict[str, dict[str, str]] = {
                       r"abstenue?\b",
         "adopted": r"\badopt[ée]e?s?\b|\ba\s+adopté\b|\bapprouv[ée]e?s?\b",
         "rejected": r"\brejet[ée]e?s?\b|\ba\s+rejeté\b",
+        "tally": r"\b(?:recueilli|obtenu|réuni|recueille|obtient)\b",
         "decision": r"(?:\b(?:l[’']|L[’'])Assemblée(?:\s+générale)?|\b(?:le|Le)\s+Conseil"
                     r"(?:\s+de\s+sécurité)?|\b(?:la|La)\s+Commission|^(?:En\s+outre,\s+)?(?:Elle|Il))\s+a\s+"
                     r"(?:aussi\s+|également\s+|ensuite\s+)?(?P<verb>adopté|approuvé|décidé|déclaré|"
@@ -244,16 +247,20 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
     adopted = bool(res["adopted"].search(sentence))
     withdrawn = bool(res["withdrawn"].search(sentence)) and not counts
     decided = adopted or res["rejected"].search(sentence) or res["failed"].search(sentence)
+    told = bool(counts and res["tally"].search(sentence))
+    # "failed to adopt …, owing to the negative vote of a permanent member": a veto untallied
+    blocked = bool(res["failed"].search(sentence) and res["veto"].search(sentence))
     body = _body_decision(sentence, lang, without, follows)
-    if not ((counts and (decided or vetoed)) or (without and (adopted or body))
-            or ((vetoed_by or withdrawn or body) and not in_statement)):
+    if not ((counts and (decided or vetoed or told)) or (without and (adopted or body))
+            or ((vetoed_by or withdrawn or body or blocked) and not in_statement)):
         return None
     if _earlier(sentence, lang):
         return None
     for field, keys in listed_voters(sentence, lang).items():
         names[field] = tuple(dict.fromkeys(names.get(field, ()) + keys))
     return Vote(pid=pid, text=sentence, sources=(pid,),
-                outcome=_outcome(sentence, counts, vetoed, withdrawn, lang),
+                outcome=_outcome(sentence, counts, vetoed or blocked, withdrawn, lang)
+                if decided or vetoed or blocked or withdrawn or without or body else VOTED,
                 subject=_subject(sentence, lang) or ("decision" if body else ""),
                 document=_document(sentence, lang),
                 title=_title(sentence, lang), without_vote=without and not counts,

@@ -1,0 +1,100 @@
+"""The note's Outcome block: every text decided on, in the note's language.
+
+The vote items (`briefgen.votes`) hold keys, counts and paragraph ids; here each becomes one
+row a reader takes in at a glance — the text, what was decided, the tally, who voted against
+and who abstained — with the in-favour names only where the record gives them or they are
+derived with certainty, and what delegations said of their own votes kept apart from the
+record, under its own label ("Said they voted in favour").  Wording comes from the label
+table (`i18n`), names from the delegation table, so an English note of a French release
+reads in English throughout; the release's own words (a symbol, a title) stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from . import i18n
+from .model import (
+    ABSTAINING,
+    ADOPTED,
+    AGAINST,
+    IN_FAVOUR,
+    VETOED,
+    VOTE_COLUMNS,
+    Outcome,
+    Release,
+    Vote,
+)
+
+# "resolution 2623 (2022)" as written: the word is the note's, the number the release's.
+_LEADING_WORD = re.compile(r"^(?:draft\s+)?(?:r[ée]solution|d[ée]cision|amendement|amendment|"
+                           r"projet\s+de\s+r[ée]solution)\s+", re.IGNORECASE)
+_RESOLUTION = re.compile(r"(?:r[ée]solution\s+|S/RES/)\d", re.IGNORECASE)
+
+
+def outcomes(release: Release, lang: str, name: Callable[[str], str]) -> tuple[Outcome, ...]:
+    """One row per vote item, in the release's order; `name(key)` is the display name."""
+    texts = [_text(vote, lang) for vote in release.votes]
+    speakers = {st.index: st.delegation_key for st in release.statements}
+    return tuple(_row(vote, i, texts, lang, name, speakers)
+                 for i, vote in enumerate(release.votes))
+
+
+def _row(vote: Vote, index: int, texts: list[str], lang: str, name: Callable[[str], str],
+         speakers: dict[int, str]) -> Outcome:
+    def names(keys, ordered: bool = False) -> tuple[str, ...]:
+        shown = [name(k) for k in dict.fromkeys(keys)]
+        return tuple(sorted(shown, key=_collation) if ordered else shown)
+
+    said = {side: names(d.key for d in vote.declared if d.side == side) for side in VOTE_COLUMNS}
+    details = []
+    if vote.voted_for:
+        details.append((i18n.label("outcome.in_favour", lang),
+                        names(vote.voted_for, ordered=vote.voted_for_derived)))
+    details += [(i18n.label(f"outcome.said.{side}", lang), said[side])
+                for side in VOTE_COLUMNS if said[side]]
+    if vote.sponsors:
+        details.append((i18n.label("outcome.sponsors", lang), names(vote.sponsors)))
+    explained = [speakers[i] for i in vote.explained_by if i in speakers]
+    if explained:
+        details.append((i18n.label("outcome.explained", lang), names(explained)))
+    amended = texts[vote.amends] if vote.amends is not None else None
+    return Outcome(vote=vote, index=index, text=texts[index], title=vote.title, amends=amended,
+                   decision=_decision(vote, lang, names), tally=_tally(vote, lang),
+                   voted_against=names(vote.voted_against), abstaining=names(vote.abstaining),
+                   details=tuple(details), source=vote.sources or (vote.pid,))
+
+
+def _collation(name: str) -> str:
+    """Alphabetical as a reader expects it: "États-Unis" among the E's."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def _text(vote: Vote, lang: str) -> str:
+    """"Draft resolution A/ES-11/L.10", "Resolution 2623 (2022)", "Amendment L.12": a
+    resolution only once adopted and numbered as one, a draft before."""
+    subject = vote.subject or "text"
+    if subject == "resolution" and not (vote.document and _RESOLUTION.match(vote.document)):
+        subject = "draft_resolution"
+    subject = i18n.label(f"outcome.subject.{subject}", lang)
+    document = _LEADING_WORD.sub("", vote.document or "").strip()
+    return f"{subject} {document}" if document else subject
+
+
+def _decision(vote: Vote, lang: str, names: Callable) -> str:
+    if vote.outcome == VETOED and vote.vetoed_by:
+        return i18n.label("outcome.vetoed_by", lang,
+                          names=i18n.join_names(names(vote.vetoed_by), lang))
+    if vote.outcome == ADOPTED and vote.without_vote:
+        return i18n.label("outcome.without_vote", lang)
+    return i18n.label(f"outcome.{vote.outcome}", lang)
+
+
+def _tally(vote: Vote, lang: str) -> str:
+    """"11 in favour, 1 against, 3 abstentions" from the counts the record gives, else ""."""
+    parts = [i18n.count_label(f"outcome.count.{side}", count, lang)
+             for side, count in ((IN_FAVOUR, vote.in_favour), (AGAINST, vote.against),
+                                 (ABSTAINING, vote.abstentions)) if count is not None]
+    return ", ".join(parts)

@@ -1,0 +1,202 @@
+"""Votes from the record to the note: one item per text, the Council's members by year, vetoes,
+amendments, what delegations say of their votes, and the Outcome block in both languages.
+
+Every release here is FICTIONAL CONTENT written for these tests (a canal in an invented
+Norland); only the Council's membership is real, since the year table is what is tested.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefgen.compose import compose
+from briefgen.issues import find_issues
+from briefgen.model import ABSTAINING, AGAINST, IN_FAVOUR, VETOED
+from briefgen.parse import parse_release
+from briefgen.render import render
+from briefgen.serialize import briefing_to_dict
+from briefgen.settings import Settings
+from briefgen.summarize import summarize_release
+from briefgen.votes.council import candidate_years, members
+
+# The Council of 2023: the five permanent members and the ten elected for 2022-23 / 2023-24.
+COUNCIL_2023 = {"CN", "FR", "RU", "GB", "US", "AL", "BR", "GA", "GH", "AE",
+                "EC", "JP", "MT", "MZ", "CH"}
+
+VETO_EN = """9999th Meeting (AM)
+SC/99998
+15 March 2023
+
+Security Council Fails to Adopt Draft Resolution on Norland Canal, as Russian Federation Casts Veto
+
+The Security Council today failed to adopt a draft resolution on reopening the Norland canal, owing to the negative vote of a permanent member.
+
+The draft resolution received 12 votes in favour to 1 against (Russian Federation), with 2 abstentions (China, Gabon).
+
+Statements
+
+ANNA VESTER (Malta), explaining her vote, said her delegation voted in favour because the canal must reopen to shipping without delay.
+
+PAVEL ORLOV (Russian Federation) said the draft resolution on the Norland canal ignored the concerns of the riparian States.
+
+LI WEN (China) said his delegation abstained, as the text on the canal was unbalanced.
+
+KARL BRANDT (Germany) said his country supports the draft resolution on the canal and would have voted in favour.
+"""
+
+VETO_FR = """9999e séance – matin
+CS/99998
+15 mars 2023
+
+Le Conseil de sécurité rejette un projet de résolution sur le canal de Norland en raison du veto de la Fédération de Russie
+
+Le Conseil de sécurité n’a pas adopté aujourd’hui un projet de résolution sur la réouverture du canal de Norland, en raison du vote négatif d’un membre permanent.
+
+Le projet de résolution a recueilli 12 voix pour, 1 voix contre (Fédération de Russie) et 2 abstentions (Chine, Gabon).
+
+Déclarations
+
+Mme ANNA VESTER (Malte), expliquant son vote, a déclaré que sa délégation avait voté pour parce que le canal doit rouvrir sans délai.
+
+M. PAVEL ORLOV (Fédération de Russie) a déclaré que le projet de résolution sur le canal de Norland ignorait les préoccupations des États riverains.
+
+M. KARL BRANDT (Allemagne) a déclaré que son pays appuie le projet de résolution sur le canal.
+"""
+
+TWO_TEXTS_EN = """99th Plenary Meeting (AM)
+GA/99999
+
+General Assembly Adopts Resolution on Norland Canal, Rejects Amendment
+
+The General Assembly today first rejected an amendment (document A/99/L.2) to the draft resolution on the Norland canal by a recorded vote of 20 in favour to 90 against, with 5 abstentions.
+
+It then adopted the resolution titled “Freedom of navigation in the Norland canal” (document A/99/L.1) by a recorded vote of 100 in favour to 10 against (Belarus, Cuba, Eritrea, Mali, Nicaragua, Niger, Russian Federation, Syria, Burkina Faso, Democratic People’s Republic of Korea), with 6 abstentions (Brazil, China, India, South Africa, Kuwait, Egypt).
+
+Statements
+
+ELSA MORENO (Chile), introducing the draft resolution, said navigation in the canal is a right of all States.
+
+TAREK HADDAD (Egypt) said his delegation abstained on the text on the canal, which goes too far.
+"""
+
+TWO_TEXTS_FR = """99e séance plénière – matin
+AG/99999
+
+L’Assemblée générale adopte une résolution sur le canal de Norland et rejette un amendement
+
+L’Assemblée générale a d’abord rejeté un amendement (document A/99/L.2) au projet de résolution sur le canal de Norland par 20 voix pour, 90 voix contre et 5 abstentions.
+
+Elle a ensuite adopté la résolution intitulée « Liberté de navigation dans le canal de Norland » (document A/99/L.1) par 100 voix pour, 10 voix contre (Bélarus, Cuba, Érythrée, Mali, Nicaragua, Niger, Fédération de Russie, Syrie, Burkina Faso, République populaire démocratique de Corée) et 6 abstentions (Brésil, Chine, Inde, Afrique du Sud, Koweït, Égypte).
+
+Elle a adopté sans mise aux voix le projet de décision A/99/L.3.
+
+Déclarations
+
+Mme ELSA MORENO (Chili), présentant le projet de résolution, a déclaré que la navigation dans le canal est un droit de tous les États.
+"""
+
+
+def _briefing(text: str, lang: str):
+    release = parse_release(text, "fictional")
+    settings = Settings(lang=lang)
+    return release, compose(release, summarize_release(release, settings),
+                            find_issues(release, settings), settings)
+
+
+def test_council_members_by_year_and_the_year_from_cited_documents():
+    assert members(2023) == COUNCIL_2023
+    assert members(1899) is None
+    # No date: a release citing S/2023/… can be from 2023 on; a State placed on a side
+    # rules out the years it did not sit (Malta sat 2023-24).
+    years = candidate_years(None, ["See document S/2023/101."], {"MT"})
+    assert years and min(years) == 2023 and all("MT" in members(y) for y in years)
+
+
+@pytest.mark.parametrize("text,lang", [(VETO_EN, "en"), (VETO_FR, "fr")])
+def test_a_veto_with_the_in_favour_list_derived_from_the_council_of_the_year(text, lang):
+    release = parse_release(text, "fictional")
+    (vote,) = release.votes
+    assert (vote.outcome, vote.vetoed_by) == (VETOED, ("RU",))
+    assert (vote.in_favour, vote.against, vote.abstentions) == (12, 1, 2)
+    assert vote.voted_against == ("RU",) and set(vote.abstaining) == {"CN", "GA"}
+    assert vote.voted_for_derived and set(vote.voted_for) == COUNCIL_2023 - {"RU", "CN", "GA"}
+    # Germany sits on no Council of 2023: it supports the text, it does not vote on it.
+    assert "DE" not in {k for side in (IN_FAVOUR, AGAINST, ABSTAINING)
+                        for k in vote.voted_for + vote.voted_against + vote.abstaining}
+    assert "DE" not in {d.key for d in vote.declared}
+
+
+def test_the_outcome_block_opens_the_note_in_its_language_for_a_release_in_the_other():
+    _, en = _briefing(VETO_FR, "en")
+    (row,) = en.outcomes
+    assert row.text == "Draft resolution"
+    assert row.decision == "Not adopted: veto (Russian Federation)"
+    assert row.tally == "12 in favour, 1 against, 2 abstentions"
+    assert row.voted_against == ("Russian Federation",) and set(row.abstaining) == {
+        "China", "Gabon"}
+    details = dict(row.details)
+    assert details["In favour"][0] == "Albania" and len(details["In favour"]) == 12
+    assert "Explained their vote" in details and "Malta" in details["Explained their vote"]
+    markdown = render(en, "md").decode()
+    assert markdown.index("## Outcome") < markdown.index("## Key points")
+    _, fr = _briefing(VETO_EN, "fr")
+    (row,) = fr.outcomes
+    assert row.text == "Projet de résolution"
+    assert row.decision == "Non-adoption\u00a0: veto (Fédération de Russie)"
+    assert row.tally == "12 pour, 1 contre, 2 abstentions"
+    assert dict(row.details)["Pour"][:2] == ("Albanie", "Brésil")
+
+
+@pytest.mark.parametrize("text,lang", [(VETO_EN, "en"), (VETO_FR, "fr")])
+def test_a_non_member_that_supports_the_text_is_in_no_vote_column(text, lang):
+    release, briefing = _briefing(text, lang)
+    sides = {k for d in briefing.divergences for keys in d.sides.values() for k in keys}
+    assert "DE" not in sides
+    assert "Germany" not in str(briefing.outcomes) and "Allemagne" not in str(briefing.outcomes)
+    # what it said is kept: its statement is in the note
+    assert any(s.statement.delegation_key == "DE" for s in briefing.statements)
+    # the record places the others: Russia against, China and Gabon on the third side
+    (draft,) = [d for d in briefing.divergences if d.kind == "vote"]
+    assert draft.sides["concerned"] == ("RU",)
+
+
+@pytest.mark.parametrize("text,lang", [(TWO_TEXTS_EN, "en"), (TWO_TEXTS_FR, "fr")])
+def test_two_texts_and_an_amendment_attached_to_the_text_it_amends(text, lang):
+    release = parse_release(text, "fictional")
+    amendment, resolution = release.votes[:2]
+    assert (amendment.subject, amendment.outcome, amendment.amends) == ("amendment", "rejected", 1)
+    assert (amendment.in_favour, amendment.against, amendment.abstentions) == (20, 90, 5)
+    assert (resolution.outcome, resolution.document) == ("adopted", "A/99/L.1")
+    assert (resolution.in_favour, resolution.against, resolution.abstentions) == (100, 10, 6)
+    assert len(resolution.voted_against) == 10 and "KP" in resolution.voted_against
+    assert set(resolution.abstaining) == {"BR", "CN", "IN", "ZA", "KW", "EG"}
+    assert resolution.sponsors == ("CL",)
+    assert not resolution.voted_for_derived and resolution.voted_for == ()  # no Council
+
+
+def test_french_adopted_without_a_vote_is_a_third_text():
+    release = parse_release(TWO_TEXTS_FR, "fictional")
+    assert len(release.votes) == 3
+    decision = release.votes[2]
+    assert (decision.subject, decision.without_vote, decision.document) == (
+        "decision", True, "A/99/L.3")
+
+
+def test_the_outcome_rows_and_their_json_for_two_texts():
+    release, briefing = _briefing(TWO_TEXTS_EN, "en")
+    amendment, resolution = briefing.outcomes
+    assert (amendment.text, amendment.decision, amendment.amends) == (
+        "Amendment A/99/L.2", "Rejected", "Draft resolution A/99/L.1")
+    assert resolution.title == "Freedom of navigation in the Norland canal"
+    assert resolution.voted_against[-1] == "Democratic People's Republic of Korea" or \
+        "Democratic People’s Republic of Korea" in resolution.voted_against
+    assert dict(resolution.details)["Tabled by"] == ("Chile",)
+    data = briefing_to_dict(briefing)
+    json.dumps(data)
+    assert [row["vote"] for row in data["outcome"]] == [0, 1]
+    assert data["votes"][1]["voted_against"] == list(release.votes[1].voted_against)
+    assert data["outcome"][1]["tally"] == "100 in favour, 10 against, 6 abstentions"
+    # Egypt said it abstained, and the record already names it there: said once, by the record
+    assert "EG" not in {d["key"] for d in data["votes"][1]["declared"]}
