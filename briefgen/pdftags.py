@@ -11,7 +11,10 @@ elements that carry them:
   how the PDF reference says an abbreviation or a symbol is spelled out;
 - `aria-label` becomes the element's alternate description `/Alt` (14.9.3);
 - a link's `aria-label` (else `title`) becomes its annotation's `/Contents`, the description
-  PDF/UA-1 (7.18.5) requires of every link.
+  PDF/UA-1 (7.18.5) requires of every link;
+- a `<table role="presentation">` (a table used for layout only, as the standard note's roll
+  of speakers is) becomes plain `/Div`s: a screen reader must not announce rows and columns
+  that have no headers.
 
 WeasyPrint has no hook for this, so `install()` wraps its private tree builder, which calls
 itself through the module attribute: every box of the tree passes through the wrapper.  The
@@ -53,6 +56,8 @@ def _described(build):
         for struct in build(box, parent, *args):
             if struct.get("P") == parent.reference:
                 _describe(struct, box.element_tag, element, annotation is not None, pydyf)
+                if struct["S"] == "/Table" and element.get("role") in ("presentation", "none"):
+                    _untable(struct, pdf=args[0])
             yield struct
 
     build_described.briefgen = True
@@ -67,3 +72,17 @@ def _describe(struct, tag: str, element, is_link: bool, pydyf) -> None:
         struct["E"] = pydyf.String(expansion)
     elif (label := element.get("aria-label")) and not is_link:
         struct["Alt"] = pydyf.String(label)
+
+
+TABLE_PARTS = ("/Table", "/THead", "/TBody", "/TFoot", "/TR", "/TH", "/TD")
+
+
+def _untable(struct, pdf) -> None:
+    """A layout table's elements, itself, rows and cells, as `/Div`s (no table attributes)."""
+    struct["S"] = "/Div"
+    struct.pop("A", None)
+    for kid in struct["K"]:
+        if isinstance(kid, bytes) and kid.endswith(b" R"):  # a reference: b"12 0 R"
+            child = pdf.objects[int(kid.split()[0])]
+            if isinstance(child, dict) and child.get("S") in TABLE_PARTS:
+                _untable(child, pdf)
