@@ -345,6 +345,33 @@ def test_cli_flags_and_a_bad_variant(tmp_path):
     assert "Traceback" not in result.output and not (tmp_path / "y").exists()
 
 
+def test_the_readme_command_in_a_real_process_gives_a_tagged_pdf_with_an_outline(tmp_path):
+    """As a user runs it, with the forked PDF worker: the options reach the worker too."""
+    import os
+    import sys
+
+    for extra, out in (((), "plain"), (("--sources",), "sourced")):
+        done = subprocess.run([sys.executable, "-m", "briefgen.cli", "make", str(EXAMPLE),
+                               "--lang", "en", "-o", str(tmp_path / out), *extra],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        assert done.returncode == 0, done.stderr
+        reader = pypdf.PdfReader(done.stdout.strip())
+        assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
+        assert [t for d, t, _ in outline_titles(reader) if d == 1][0] == "Key points"
+        linked = any(n.startswith("source-") for n in reader.named_destinations)
+        assert linked is bool(extra)
+
+
+def test_settings_from_the_environment():
+    from briefgen.config import resolve_settings
+
+    settings = resolve_settings({}, environ={"BRIEFGEN_SOURCES": "yes",
+                                             "BRIEFGEN_PDF_VARIANT": "pdf/a-3b"})
+    assert settings.sources is True and settings.pdf_variant == "pdf/a-3b"
+    assert resolve_settings({}, environ={}).sources is None
+
+
 def test_verapdf_finds_the_note_pdf_ua_1_compliant(sourced_pdf, tmp_path):
     verapdf = shutil.which("verapdf")
     if verapdf is None:
