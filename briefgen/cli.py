@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from .errors import BriefgenError
-from .settings import (DEVICES, FORMATS, LANGUAGES, LENGTHS, SUMMARIZER_CHOICES,
+from .settings import (DEVICES, FORMATS, LANGUAGES, LENGTHS, PDF_VARIANTS, SUMMARIZER_CHOICES,
                        TRANSLATOR_CHOICES, Settings)
 
 
@@ -68,6 +68,22 @@ def _email_options(prefix: str = "--email-"):
     return decorate
 
 
+def _note_options(command):
+    """The flags of `make` and `watch` that shape the note's PDF and HTML."""
+    for option in reversed((
+        click.option("--sources/--no-sources", default=None,
+                     help="End the PDF and HTML note with the release paragraphs it cites, "
+                          "word for word, each ¶ number linking to its paragraph "
+                          "[default: only with --length full]. Example: --sources"),
+        click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
+                     help="pdf/ua-1: tagged and accessible; pdf/a-3b: for archives, tagged, "
+                          "with the JSON note attached as its data [default: pdf/ua-1]. "
+                          "Example: --pdf-variant pdf/a-3b"),
+    )):
+        command = option(command)
+    return command
+
+
 def _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run, config):
     if not email_to and not dry_run:  # no mail asked for: smtplib and ssl stay unloaded
         return None
@@ -112,6 +128,7 @@ def cli() -> None:
 @click.option("--length", type=click.Choice(LENGTHS), default="standard", show_default=True,
               help="short: key points only; standard: the default note; full: every statement "
                    "in detail. Example: --length short")
+@_note_options
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Folder of your own templates, tried before the shipped ones "
                    "(extend 'default:briefing.html'). Example: --templates my-templates/")
@@ -168,6 +185,7 @@ def make(inputs: tuple[str, ...], jobs: int | None, email_to: tuple[str, ...],
     Examples:
       briefgen make release.txt --lang en
       briefgen make release.txt --lang fr --format pdf,html,md,json -o notes/
+      briefgen make release.txt --sources --pdf-variant pdf/a-3b
       briefgen make inbox/ 'archive/2022-*.txt' --jobs 2
       briefgen make release.txt --email-to desk@example.org --smtp-host smtp.example.org
     """
@@ -381,6 +399,7 @@ def send(pdf: Path, email_to: tuple[str, ...], email_subject: str | None,
                    "Example: --format pdf,json")
 @click.option("--length", type=click.Choice(LENGTHS), default="standard", show_default=True,
               help="Length of the notes. Example: --length short")
+@_note_options
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Folder of your own templates. Example: --templates my-templates/")
 @_email_options()

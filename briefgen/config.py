@@ -31,6 +31,7 @@ from .settings import (
     FORMATS,
     LANGUAGES,
     LENGTHS,
+    PDF_VARIANTS,
     SUMMARIZER_CHOICES,
     TRANSLATOR_CHOICES,
     Settings,
@@ -49,6 +50,7 @@ ENV_CONFIG = "BRIEFGEN_CONFIG"
 CHOICES: dict[str, tuple[str, ...]] = {
     "lang": LANGUAGES, "length": LENGTHS, "formats": FORMATS, "summarizer": SUMMARIZER_CHOICES,
     "translator": TRANSLATOR_CHOICES, "device": DEVICES, "issues_mode": ("replace", "merge"),
+    "pdf_variant": PDF_VARIANTS,
 }
 
 

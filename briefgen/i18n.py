@@ -112,6 +112,19 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "¶ numbers point to the paragraphs of the press release each point is taken from.",
         "fr": "Les numéros ¶ renvoient aux paragraphes du communiqué dont chaque point est tiré.",
     },
+    # The Sources appendix and the ¶ references (briefgen.sources).  "paragraph_sign" is what
+    # a screen reader says for ¶ (the PDF's /E expansion, the HTML's <abbr title>).
+    "sources_heading": {"en": "Sources", "fr": "Sources"},
+    "sources_intro": {
+        "en": "The paragraphs of press release {source} that this note cites, word for word, "
+              "with their ¶ numbers.",
+        "fr": "Les paragraphes du communiqué {source} que cite la note, mot pour mot, avec "
+              "leur numéro ¶.",
+    },
+    "paragraph_sign": {"en": "paragraph", "fr": "paragraphe"},
+    "paragraph_link": {"en": "Paragraph {n} of the release", "fr": "Paragraphe {n} du communiqué"},
+    "cited_in": {"en": "Cited in", "fr": "Cité dans"},
+    "back_to": {"en": "Back to {section}", "fr": "Retour à la section {section}"},
     "colophon": {
         "en": "Prepared automatically by briefgen from press release {source}. "
               "Not an official record.",

@@ -5,6 +5,11 @@ a user template can `{% extends "default:briefing.html" %}` and override one blo
 `key_points`, `issue`, `divergences`, `speakers`), as datasette does.  HTML is autoescaped:
 everything in a release is untrusted text.  The PDF is the HTML laid out by WeasyPrint, which
 is imported only when a PDF is asked for and may read local template files, nothing else.
+
+The PDF is tagged (PDF/UA-1 by default, or PDF/A-3b with the JSON note attached as its data):
+headings, lists and tables reach a screen reader as such, with the languages, expansions and
+labels that `pdftags` adds.  With `sources`, the note ends with the cited paragraphs
+(`briefgen.sources`) and every ¶ number links to its paragraph, in the PDF and the HTML.
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from . import i18n
+from . import sources as cited
 from .compose import briefing_title, delegation_names, is_machine_translated
 from .errors import BriefgenError
 from .model import STANCES, Briefing, Position, Release
-from .settings import Settings
+from .settings import PDF_VARIANTS, Settings
 
 if TYPE_CHECKING:
     import jinja2
@@ -39,10 +45,13 @@ EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "json": "json", "ninjs":
 
 
 def render(briefing: Briefing, fmt: str, templates: Path | str | None = None, *,
-           pdf_path: Path | None = None) -> bytes:
+           pdf_path: Path | None = None, sources: bool | None = None,
+           pdf_variant: str = PDF_VARIANTS[0]) -> bytes:
     """The note as `fmt` bytes ("pdf", "html", "md", "json" or "ninjs").
 
-    `pdf_path` is where the PDF of the same note is written, for the ninjs rendition link.
+    `pdf_path` is where the PDF of the same note is written, for the ninjs rendition link;
+    `sources` adds the Sources appendix to the PDF and HTML (None: as the note's length
+    wants, see `briefgen.sources.wanted`); `pdf_variant` is one of settings.PDF_VARIANTS.
     """
     if fmt == "json":
         from .serialize import briefing_to_dict
@@ -56,18 +65,23 @@ def render(briefing: Briefing, fmt: str, templates: Path | str | None = None, *,
     if fmt not in TEMPLATES:
         raise BriefgenError(f"unknown format {fmt!r}; choose from {', '.join(EXTENSIONS)}")
     user_dir = Path(templates) if templates else None
+    appendix = cited.wanted(sources, briefing.length)
     if fmt == "pdf":
-        return briefing_to_pdf(briefing, user_dir)
-    return render_template(briefing, TEMPLATES[fmt], user_dir).encode()
+        if pdf_variant not in PDF_VARIANTS:
+            raise BriefgenError(f"unknown PDF variant {pdf_variant!r}; "
+                                f"choose from {', '.join(PDF_VARIANTS)}")
+        return briefing_to_pdf(briefing, user_dir, appendix, pdf_variant)
+    return render_template(briefing, TEMPLATES[fmt], user_dir,
+                           sources=appendix and fmt == "html").encode()
 
 
 def render_template(briefing: Briefing, name: str, user_dir: Path | None = None,
-                    *, pdf: bool = False) -> str:
+                    *, pdf: bool = False, sources: bool = False) -> str:
     import jinja2  # here, not at the top: a `make` with a PDF worker never needs it
 
     try:
         template = environment(user_dir).get_template(name)
-        return template.render(**context(briefing), for_print=pdf)
+        return template.render(**context(briefing, sources), for_print=pdf)
     except jinja2.TemplateNotFound as exc:
         where = user_dir or "the shipped templates"
         raise BriefgenError(f"template {exc.name} not found in {where}; "
@@ -78,11 +92,13 @@ def render_template(briefing: Briefing, name: str, user_dir: Path | None = None,
                             "fix the template or drop --templates") from None
 
 
-def context(briefing: Briefing) -> dict:
+def context(briefing: Briefing, sources: bool = False) -> dict:
     """What every template gets: the Briefing plus lookups computed once, in the note's language.
 
     `t(key, **values)` is the label table, `names[key]` a delegation's display name,
-    `facts` the meeting facts ("Security Council", "8967th meeting", ...).
+    `facts` the meeting facts ("Security Council", "8967th meeting", ...); `sources` whether
+    the note has the Sources appendix, `cite(pid, section)` records a ¶ reference and says
+    where it links (`briefgen.sources.Citations`).
     """
     lang = briefing.language
     meeting = briefing.release.meeting
@@ -104,6 +120,8 @@ def context(briefing: Briefing) -> dict:
         "translated_from": i18n.language_name(meeting.language, lang),
         "stances": STANCES,
         "by_side": by_side,
+        "sources": sources,
+        "cite": cited.Citations(briefing.release),
     }
 
 
@@ -154,7 +172,8 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
                                             default_for_string=True, default=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
-    env.filters.update(md=md_escape, css_string=css_string, refs=refs)
+    env.filters.update(md=md_escape, css_string=css_string, refs=refs,
+                       source_target=cited.target)
     return env
 
 
@@ -173,7 +192,7 @@ def refs(source: tuple[str, ...] | list[str]) -> str:
     """Paragraph ids as a compact citation: ("p12", "p13") -> "¶ 12, 13"."""
     if not source:
         return ""
-    numbers = [re.sub(r"^p(?=\d)", "", pid) for pid in source]
+    numbers = [cited.number(pid) for pid in source]
     return "¶\u00a0" + ", ".join(numbers)
 
 
@@ -199,22 +218,28 @@ def css_string(text: object) -> Markup:
     return Markup(f'"{out}"')
 
 
-def briefing_to_pdf(briefing: Briefing, user_dir: Path | None = None) -> bytes:
+def briefing_to_pdf(briefing: Briefing, user_dir: Path | None = None, sources: bool = False,
+                    variant: str = PDF_VARIANTS[0]) -> bytes:
     """The note's PDF: from the warmed-up worker when `make` started one (see pdfworker),
     else templated and laid out here."""
     from . import pdfworker
 
     worker = pdfworker.current()
     if worker is not None:
-        return worker.pdf(briefing, user_dir)
-    return briefing_to_pdf_here(briefing, user_dir)
+        return worker.pdf(briefing, user_dir, sources, variant)
+    return briefing_to_pdf_here(briefing, user_dir, sources, variant)
 
 
-def briefing_to_pdf_here(briefing: Briefing, user_dir: Path | None = None) -> bytes:
+def briefing_to_pdf_here(briefing: Briefing, user_dir: Path | None = None,
+                         sources: bool = False, variant: str = PDF_VARIANTS[0]) -> bytes:
     """briefing_to_pdf in this process."""
-    html = render_template(briefing, TEMPLATES["pdf"], user_dir, pdf=True)
+    html = render_template(briefing, TEMPLATES["pdf"], user_dir, pdf=True, sources=sources)
+    # PDF/A-3 lets an archive keep the data a document was made from inside it.
+    data = ({f"{briefing.release.name}.{briefing.language}.json": render(briefing, "json")}
+            if variant.startswith("pdf/a-3") else {})
     return html_to_pdf(html, base_dir=user_dir or shipped_templates(),
-                       allowed=[d for d in (user_dir, shipped_templates()) if d])
+                       allowed=[d for d in (user_dir, shipped_templates()) if d],
+                       variant=variant, data=data)
 
 
 def warm_up(user_dir: Path | None = None, lang: str = "en") -> None:
@@ -225,19 +250,28 @@ def warm_up(user_dir: Path | None = None, lang: str = "en") -> None:
     i18n.format_date(date.today(), lang)
     shipped = shipped_templates()
     css = (shipped / "briefing.css").read_text(encoding="utf-8")
-    html_to_pdf(f"<html lang=en><style>{css}</style><h1>Briefing</h1><p>Warm-up.</p>",
+    html_to_pdf(f"<html lang=en><title>Warm-up</title><style>{css}</style><h1>Briefing</h1>"
+                "<p>Warm-up.</p>",
                 base_dir=shipped, allowed=[shipped])
 
 
-def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path]) -> bytes:
-    """Lay out `html` as a PDF with WeasyPrint, loading only files under `allowed` folders."""
+def html_to_pdf(html: str, *, base_dir: Path, allowed: list[Path],
+                variant: str = PDF_VARIANTS[0], data: dict[str, bytes] | None = None) -> bytes:
+    """Lay out `html` as a tagged PDF of `variant` with WeasyPrint, loading only files under
+    `allowed` folders; `data` ({file name: bytes}) is attached as the document's data."""
+    from . import pdftags
+
     weasyprint = _import_weasyprint()
+    pdftags.install()
     fetcher = _local_fetcher(tuple(p.resolve() for p in allowed))
     document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/",
                                url_fetcher=fetcher)
+    attachments = [weasyprint.Attachment(string=content, name=name, relationship="Data")
+                   for name, content in (data or {}).items()]
     # full_fonts: the shipped fonts are already cut to Latin (~100 kB each); letting
     # WeasyPrint subset them again costs ~0.4 s of fontTools per note for ~150 kB saved.
-    return document.write_pdf(full_fonts=True)
+    return document.write_pdf(full_fonts=True, pdf_variant=variant, pdf_tags=True,
+                              attachments=attachments or None)
 
 
 def _import_weasyprint():
@@ -306,7 +340,8 @@ def write_outputs(briefing: Briefing, settings: Settings) -> list[Path]:
     pdf_path = (output_path(briefing, "pdf", settings.out_dir)
                 if "pdf" in settings.formats else None)
     rendered = [(output_path(briefing, fmt, settings.out_dir),
-                 render(briefing, fmt, settings.templates, pdf_path=pdf_path))
+                 render(briefing, fmt, settings.templates, pdf_path=pdf_path,
+                        sources=settings.sources, pdf_variant=settings.pdf_variant))
                 for fmt in settings.formats]
     out_dir = Path(settings.out_dir)
     try:

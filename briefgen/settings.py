@@ -15,6 +15,10 @@ LENGTHS = ("short", "standard", "full")
 SUMMARIZER_CHOICES = ("extractive", "neural")  # = summarize.SUMMARIZERS (test_config checks)
 TRANSLATOR_CHOICES = ("none", "marian")  # "none" + translate.TRANSLATORS
 DEVICES = ("auto", "cpu", "cuda")
+# WeasyPrint's variant names.  PDF/UA-1 (tagged, accessible) is the default because UN and
+# government desks must publish accessible documents; PDF/A-3b is for archives, and carries
+# the JSON note inside as its data.  Both are tagged.
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,5 +35,7 @@ class Settings:
     translator: str = "none"  # none | marian
     translator_model: str | None = None
     device: str = "auto"  # auto | cpu | cuda
+    pdf_variant: str = PDF_VARIANTS[0]
+    sources: bool | None = None  # the Sources appendix; None: only in the full note
     verbose: bool = False
     extra: dict[str, str] = field(default_factory=dict)

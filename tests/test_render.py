@@ -168,7 +168,7 @@ def test_write_outputs_names_files_and_leaves_no_temporary_files(tmp_path):
 
 
 def test_a_failing_format_writes_nothing(tmp_path, monkeypatch):
-    def broken(briefing, fmt, templates=None, *, pdf_path=None):
+    def broken(briefing, fmt, templates=None, *, pdf_path=None, **options):
         if fmt == "md":
             raise BriefgenError("boom")
         return b"ok"

@@ -65,7 +65,8 @@ def _brief(body: bytes, settings: Settings, fmt: str, name: str) -> tuple[bytes,
     from ..render import render
 
     briefing = make_briefing(body, settings, name=name)
-    data = render(briefing, fmt, settings.templates)
+    data = render(briefing, fmt, settings.templates, sources=settings.sources,
+                  pdf_variant=settings.pdf_variant)
     return data, f"{briefing.release.name}.{settings.lang}.{EXTENSIONS[fmt]}"
 
 
