@@ -69,7 +69,8 @@ def _read_body(texts, pids, kinds, lead_end, lang, data):
         for k in section:
             if not _intro(texts[k], lang, data) and (_vote_re(lang).match(texts[k]) or (
                     mentions_vote(texts[k], lang)
-                    and is_record(texts[k][slice(*sentence_spans(texts[k], lang)[0])], lang))):
+                    and is_record(texts[k][slice(*sentence_spans(texts[k], lang)[0])], lang)
+                    and not _handed_on(texts[k], lang, data))):
                 kinds[k] = STRUCTURE  # the record of a decision: the release's own voice
         section = [k for k in section if kinds[k] is None]
         if _thematic(texts, section, lang, data):
@@ -128,12 +129,13 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
                                          and not _follow_on_re(lang).match(text)):
                 current = None  # "Sanctions drew sharp differences." after a shared paragraph
             elif isinstance(opening, Speaker) and not (
-                    current and current.speaker.key == opening.key):
+                    current and current.speaker.is_same(opening)):
                 speaker = _with_context(opening, text, lang, data)
         if speaker is not None:
             current = _Turn(speaker, [], section_kind)
             turns.append(current)
-        cuts = _paragraph_cuts(text, current, lang, data, turns, section_kind)
+        cuts = _paragraph_cuts(text, current, lang, data, turns, section_kind,
+                               opened=speaker is not None)
         current = cuts[-1][1]
         shared = len(cuts) > 1
         attributed = False
@@ -147,6 +149,14 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
         kinds[k] = STATEMENT if attributed else UNATTRIBUTED
 
 
+def _handed_on(text: str, lang: str, data: LanguageData) -> bool:
+    """A record followed, in its paragraph, by a speaker taking the floor ("… adopted the text.
+    It was introduced by the representative of X, who …")."""
+    spans = sentence_spans(text, lang)[1:]
+    return any(isinstance(f.who, Speaker) for s, e in spans
+               for f in _attributions(text[s:e], lang, data))
+
+
 @lru_cache(maxsize=None)
 def _follow_on_re(lang: str) -> re.Pattern:
     """A paragraph that goes on in the current speaker's voice: "He …", "La représentante …"."""
@@ -154,17 +164,21 @@ def _follow_on_re(lang: str) -> re.Pattern:
                       rf"|[^.]{{0,200}}(?:{_OWN_VOICE_EXTRA[lang]})")
 
 
-def _paragraph_cuts(text, current, lang, data, turns,
-                    section_kind) -> list[tuple[int, _Turn | None]]:
+def _paragraph_cuts(text, current, lang, data, turns, section_kind,
+                    opened: bool = False) -> list[tuple[int, _Turn | None]]:
     """Where the paragraph changes hands: (offset, turn or None for unattributed), starting
-    with the turn that opens it.  New turns are appended to `turns` in reading order."""
+    with the turn that opens it.  New turns are appended to `turns` in reading order.  A
+    record is the release's voice, unless it is the sentence that opened the turn (`opened`):
+    "Ms. X (Norland), speaking after the vote, said the text was not adopted …"."""
     cuts: list[tuple[int, _Turn | None]] = [(0, current)]
     votes = mentions_vote(text, lang)
     if not (votes or _may_change_hands(text, lang, data)):
         return cuts
     for i, (s, e) in enumerate(sentence_spans(text, lang)):
-        if votes and i > 0 and cuts[-1][1] is not None and is_record(text[s:e], lang):
-            cuts.append((s, None))  # "The Assembly then rejected the appeal by a vote of …"
+        if votes and cuts[-1][1] is not None and (i > 0 or not opened) and is_record(
+                text[s:e], lang):
+            # "The Assembly then rejected the appeal by a vote of …"
+            cuts[-1:] = [(0, None)] if i == 0 else [cuts[-1], (s, None)]
             continue
         for takeover in _takeovers(text[s:e], lang, data, opening=i == 0):
             last = cuts[-1][1]
@@ -209,7 +223,7 @@ def _taken_by(takeover: _Takeover, current: Speaker | None, clause: str, lang: s
     who = takeover.who
     if who == COLLECTIVE:
         return None
-    if current is not None and who.key in (current.key, current.on_behalf_key):
+    if current is not None and (current.is_same(who) or who.key == current.on_behalf_key):
         return current
     if takeover.doubtful:
         return None
@@ -230,7 +244,7 @@ def _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed
     names none ("He, too, …"); collective sentences and those before any speaker stay
     unattributed.  A clause with a subject of its own ("…, while X's delegate said …") goes
     to that subject, as in styles A and B.  All of a delegation's sentences make one turn."""
-    by_key: dict[str, _Turn] = {}
+    by_key: dict[tuple[str, str], _Turn] = {}
     current: Speaker | None = None
     for k in section:
         text = texts[k]
@@ -253,12 +267,20 @@ def _read_sentences(texts, pids, kinds, section, lang, data, turns, unattributed
                     unattributed.append(passage)
                     continue
                 attributed = True
-                turn = by_key.get(who.key)
+                key = _person(who)
+                turn = by_key.get(key)
                 if turn is None:
-                    turn = by_key[who.key] = _Turn(who, [], section_kind)
+                    turn = by_key[key] = _Turn(who, [], section_kind)
                     turns.append(turn)
                 turn.passages.append(passage)
         kinds[k] = STATEMENT if attributed else UNATTRIBUTED
+
+
+def _person(who: Speaker) -> tuple[str, str]:
+    """One turn per delegation, and per named official for the UN and other bodies: two UN
+    officials who brief are two statements."""
+    named = who.speaker and not _is_state(who.key)
+    return who.key, who.speaker.split()[-1].casefold() if named else ""
 
 
 # ---------------------------------------------------------------------------------------

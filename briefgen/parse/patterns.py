@@ -61,6 +61,15 @@ class Speaker:
     reply: bool = False
     national_capacity: bool = False
 
+    def is_same(self, other: Speaker) -> bool:
+        """The same speaker: one delegation, and not two people named apart (two UN
+        officials in a row are two briefings)."""
+        if self.key != other.key:
+            return False
+        mine, theirs = (s.speaker.split()[-1].casefold() if s.speaker else None
+                        for s in (self, other))
+        return mine is None or theirs is None or mine == theirs
+
 
 # Markers for a sentence that is not one delegation's speech.
 COLLECTIVE = "collective"

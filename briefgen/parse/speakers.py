@@ -30,6 +30,16 @@ from .patterns import (
 
 # "Pour M. NAME (Pays), il …": words that may precede a speaker introduction.
 _INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
+# When the speaker spoke, before the name: "Speaking before the vote, NAME (X) said", "Also
+# speaking before the vote was NAME (X), who said", "S’exprimant avant le vote, M. X".  A
+# turn taken again ("Taking the floor a second time, …") is read by `_with_context`.
+_CIRCUMSTANCE = {
+    "en": re.compile(r"(?:(?:Also\s+)?(?:Speaking|Explaining\s+(?:his|her|their)\s+vote)\b"
+                     r"[^,.;:]{0,60},\s+|Also\s+speaking\b[^,.;:]{0,40}?\s+"
+                     r"(?:was|were)\s+)(?=[A-ZÀ-Þ])"),
+    "fr": re.compile(r"(?:(?:S[’']exprimant|Expliquant\s+son\s+vote)\b"
+                     r"[^,.;:]{0,60},\s+)(?=[A-ZÀ-Þ])"),
+}
 _NATIONAL_CAPACITY = {
     "en": ("national capacity",),
     "fr": ("qualité nationale", "titre national", "capacité nationale"),
@@ -39,17 +49,18 @@ _NATIONAL_CAPACITY = {
 _DELEGATE_NOUNS_EXTRA = {
     "en": ("observer", "Observer", "Permanent Observer", "Permanent Representative",
            "Deputy Permanent Representative", "Minister", "Foreign Minister",
-           *_spellings("chargé d'affaires")),
-    "fr": ("observateur", "observatrice", "porte-parole", "Observateur permanent",
+           "counterpart", "colleague", *_spellings("chargé d'affaires")),
+    "fr": ("observateur", "observatrice", "porte-parole", "homologue", "Observateur permanent",
            "Représentant permanent", "Représentante permanente",
            *_spellings("chargé d'affaires", "chargée d'affaires")),
 }
 # Delegate phrases: "the representative of X" / "le représentant de X", "X's delegate", "the
 # Syrian delegate" / "la délégation américaine".  {noun} and {of} are filled in per language.
 _PHRASE_OF = {
-    "en": r"(?<![\w’'])(?:[Tt]he\s+|[Aa]\s+)?(?:(?:Permanent|Deputy|Acting)\s+)*"
+    "en": r"(?<![\w’'])(?:[Tt]he\s+|[Aa]\s+|(?:[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+          r"(?:(?:Permanent|Deputy|Acting)\s+)*"
           r"(?P<noun>{noun})(?P<pl>s)?\s+{of}",
-    "fr": r"(?<![\w’'])(?:[Ll]es?|[Ll]a|[Ll][’'])\s*(?P<noun>{noun})(?P<pl>s)?"
+    "fr": r"(?<![\w’'])(?:[Ll]es?|[Ll]a|[Ll][’']|[Ss]on\s|[Ss]a\s)\s*(?P<noun>{noun})(?P<pl>s)?"
           r"(?:\s+permanente?s?)?\s+{of}",
 }
 _PHRASE_POSSESSIVE = {
@@ -71,8 +82,14 @@ _VERB_AFTER = {
           r"sought|felt|struck|began|led|brought|is|was|has|had|will|would))",
     "fr": r"\s*(?:,[^.]*?,\s*)?(?:a|ont|s'est|avait|est|,|a-t-)\b",
 }
-# Inversions: "…, stated the representative of X", "…, a appuyé la Norvège".
-_INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was", "fr": r"a-t-il \w+|a-t-elle \w+"}
+# Inversions: "…, stated the representative of X", "…, a appuyé la Norvège".  The verbs of
+# the table, and any past tense right after the quote or clause ("…,” echoed X", "…,
+# concurred his counterpart from X"): the construction is the evidence, not the verb.
+_INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was|[a-z]{3,}ed",
+                   "fr": r"a-t-il \w+|a-t-elle \w+|a\s+[a-zéè]{3,}[éi]"}
+# A text "introduced by the representative of X" is X's turn from that sentence on.
+_INTRODUCED_BY = {"en": r"\b(?:introduced|presented|tabled|submitted)\s+by\s*$",
+                  "fr": r"\b(?:présentée?s?|introduite?s?|soumise?s?)\s+par\s*$"}
 # French puts the mark of a turn after the auxiliary too: "La Russie a, pour sa part, …".
 _TURN_AUXILIARY = {"en": "", "fr": r"\s+(?:a|ont)\s*,\s*(?:{marks})\s*,"}
 # Longest country/organization name tried, in words ("Saint Vincent and the Grenadines").
@@ -141,6 +158,18 @@ def _inverted_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     return found if found is not None and found.key != UNKNOWN else None
 
 
+def _office_after(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
+    """"NAME (Country), President of the General Assembly, said": the office named after the
+    parenthesis (`_in_office`); not "Pour M. NAME (Pays), la Mission illustre …", where what
+    follows is what was said."""
+    if not re.match(r"\s*,", after):
+        return speaker
+    _, title = _title_segments(after.lstrip(" ,"), lang)
+    if title and len(title.split()) <= 20 and not re.search(r"[.;:!?]", title):
+        return _in_office(speaker, title, data)
+    return speaker
+
+
 def _in_office(speaker: Speaker, title: str, data: LanguageData) -> Speaker:
     """A speaker named with a country and a UN office ("NAME (Trinidad and Tobago),
     President of the General Assembly, said") speaks for the office, unless the release says
@@ -162,6 +191,9 @@ def _skip_prefixes(text: str, lang: str, data: LanguageData) -> tuple[int, str |
         if text.startswith(prefix + " ", pos):
             pos += len(prefix) + 1
             break
+    m = _CIRCUMSTANCE[lang].match(text, pos)  # "Speaking before the vote, NAME (X) noted"
+    if m:
+        pos = m.end()
     honorific = None
     m = _honorific_re(lang).match(text, pos)
     if m:
@@ -208,13 +240,7 @@ def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         speaker = _with_context(Speaker(key, inner.strip(), name), after, lang, data)
         plain = not _QUOTE_LEAD.match(text) and not text.startswith(
             tuple(f"{prefix} " for prefix in _INTRO_PREFIXES[lang]))
-        if plain and re.match(r"\s*,", after):
-            # "NAME (Country), President of the General Assembly, said"; not "Pour M. NAME
-            # (Pays), la Mission illustre …", where what follows is what was said
-            _, title = _title_segments(after.lstrip(" ,"), lang)
-            if title and len(title.split()) <= 20 and not re.search(r"[.;:!?]", title):
-                speaker = _in_office(speaker, title, data)
-        return speaker
+        return _office_after(speaker, after, lang, data) if plain else speaker
     of = re.match(r"\s+" + _OF[lang], rest)
     if of and not comma:
         found = _longest_name_after(rest[of.end():], lang)
@@ -225,11 +251,20 @@ def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         title_end, title = _title_segments(rest.lstrip(",").lstrip(), lang)
         if title and len(names) >= 2 or (title and honorific):
             key, written = _title_delegation(title, lang, data)
+            if key == UNKNOWN:  # "NAME, a representative of the Institute for …": a speaker
+                written = _body_of(title, lang)  # of a body no table knows, not a follow-on
             return _with_context(Speaker(key, written, name, role=title), rest, lang, data)
     if honorific:
         # "Ms. DICARLO, responding to …": a name already introduced; filled in by the reader.
         return _with_context(Speaker(UNKNOWN, None, name), rest, lang, data)
     return None
+
+
+def _body_of(title: str, lang: str) -> str:
+    """The body a title names ("a representative of the Institute for X" -> "Institute for
+    X"), else the title itself."""
+    m = re.search(rf"\b{_OF[lang]}(?:{_NAME_ARTICLE[lang]})?(?=[A-ZÀ-Þ])", title)
+    return title[m.end():].strip() if m else title.strip()
 
 
 def _balanced(text: str, start: int) -> tuple[str | None, str]:
@@ -267,7 +302,7 @@ def _title_segments(rest: str, lang: str) -> tuple[int, str | None]:
     nouns = _delegate_noun_re(lang)  # "representative of the United States" is a title too
     for segment in _top_level_segments(rest):
         s = segment.strip()
-        bare = re.sub(r"^(?:and|et|the|la|le|l’|l')\s+", "", s)
+        bare = re.sub(r"^(?:and|et|the|la|le|l’|l'|a|an|un|une)\s+", "", s)
         if not s or not (bare[:1].isupper() or s.startswith(("the ", "l’", "l'"))
                          or nouns.match(bare)):
             break
@@ -279,12 +314,21 @@ def _title_segments(rest: str, lang: str) -> tuple[int, str | None]:
     return 0, ", ".join(titles)
 
 
+_GOVERNMENT = {"en": re.compile(r"\b(?:Minister|Ministry|Government)\b"),
+               "fr": re.compile(r"\b(?:[Mm]inistre|[Mm]inistère|Gouvernement)\b")}
+
+
 def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, str | None]:
     """Delegation of a speaker known by title: the country or body named in it, else org:UN
     for UN officials' titles."""
     found = _phrase_speaker(title, lang, data)
     if isinstance(found, Speaker):
         return found.key, found.delegation
+    # "Special Envoy to Ukraine of the Foreign Minister of the Netherlands": an envoy of a
+    # State's Government speaks for that State, whatever the UN-sounding title.
+    for found, start, end in _phrases(title, lang, data):
+        if isinstance(found, Speaker) and _GOVERNMENT[lang].search(title[start:end]):
+            return found.key, found.delegation
     hit = find_delegation(title, lang)
     if hit is not None:  # a UN title alone comes back whole: no delegation name was written
         return hit.key, None if hit.name == title.strip() else hit.name
@@ -320,6 +364,9 @@ def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | Non
     if not title:
         return None
     key, written = _title_delegation(title, lang, data)
+    if key == UNKNOWN:  # "Director of the Division, Head of the Office for …": whose, later
+        rest = re.split(r"[.;:]|,\s+(?:said|told|adding|noting|stressing)\b", m.group("rest"))[0]
+        key, written = _title_delegation(rest, lang, data)
     if key == UNKNOWN:
         return None
     delegate = _phrase_speaker(title, lang, data) or _delegate_noun_re(lang).match(title)
@@ -386,8 +433,9 @@ def _mixed_paren_intro(text: str, lang: str, data: LanguageData) -> Speaker | No
     after = text[m.end():]
     if key == UNKNOWN or not re.match(rf"\s*,|{_subject_res(lang)[0].pattern}", after):
         return None
-    return _with_context(Speaker(key, m.group("inner").strip(), m.group("name")), after, lang,
-                         data)
+    speaker = _with_context(Speaker(key, m.group("inner").strip(), m.group("name")), after,
+                            lang, data)
+    return _office_after(speaker, after, lang, data)
 
 
 def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
@@ -548,6 +596,8 @@ def _phrases(text: str, lang: str, data: LanguageData):
             out.append((speaker(hit.key, m.group("adj")), m.start(), m.end()))
     if lang in _ARTICLE_COUNTRY:
         out.extend(_country_subjects(text, lang, data))
+    elif lang in _STATE_SUBJECT_VERBS:
+        out.extend(_state_subject(text, lang))
     out.extend(_marked_turns(text, lang))
     out.sort(key=lambda f: f[1])
     return out
@@ -620,6 +670,39 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
         if reporting.match(norm[end:end + 60].lstrip(" ,")) or (
                 inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
             yield Speaker(key, written), m.start(), end
+
+
+# English names a State as the subject too: "South Africa abstained from the text", "France,
+# on behalf of European States, proposed amendments": a verb of acting on a text, not of
+# saying ("The United States expressed outrage" is as often what another speaker reports).
+_STATE_SUBJECT_VERBS = {"en": r"abstained|voted|proposed|introduced|tabled|submitted|presented"}
+
+
+def _state_subject(text: str, lang: str):
+    """A State opening the sentence (after a connective: "Similarly, …") as the subject of
+    such a verb, or "Norland’s announced …", its delegate left out."""
+    start = m.end() if (m := re.match(r"(?:[A-Z]\w+ly|Meanwhile|However|In turn),\s+",
+                                      text)) else 0
+    verbs = _STATE_SUBJECT_VERBS[lang]
+    possessive = re.match(r"([^,’']{2,60})[’']s(?=\s)", text[start:])
+    if possessive and (hit := resolve(possessive.group(1), lang)) is not None:
+        written, key, verbs = possessive.group(1), hit.key, (
+            f"{verbs}|{_reporting_re(lang).pattern}|announced")
+        rest = text[start + possessive.end():]
+        written = possessive.group()
+    else:
+        found = _longest_name_after(text[start:], lang)
+        if not found:
+            return
+        written, key = found
+        rest = re.sub(r"^\s*,[^,.;]{1,100},", "", text[start + len(written):])  # ", on behalf …,"
+    if not _is_state(key):
+        return
+    end = start + len(written)
+    written = re.sub(r"[’']s$", "", written)
+    if re.match(rf"\s+(?:(?:{_FILLERS[lang]})\s+)?(?:{verbs})\b", rest) and not _own_voice_re(
+            lang).search(rest):  # "Norland requested help, she said": what she reports
+        yield Speaker(key, written), start, end
 
 
 def _any_case_initial(phrase: str) -> str:
@@ -700,7 +783,7 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
             before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
             and not re.search(r"[»”\"]\s*,?$", before) and verb_after.match(norm[end:]))
         tail = before.endswith((",", "»", "”", "\"", ",»", ",”")) and verb_after.match(norm[end:])
-        inv = bool(inverted.search(before))
+        inv = bool(inverted.search(before) or re.search(_INTRODUCED_BY[lang], before))
         if opening or tail or inv:
             found.append(_Found(who, opening and not inv))
     if not any(isinstance(f.who, Speaker) for f in found) and _collective_opening(norm, lang):
@@ -724,15 +807,28 @@ def _reported(after: str, lang: str) -> bool:
 
 
 def _collective_opening(sentence: str, lang: str) -> bool:
-    """`Many speakers …`, `The Council …`, `They …` opening the sentence, quotes aside."""
+    """`Many speakers …`, `The Council …`, `They …` opening the sentence, quotes aside; not
+    "Some Governments have apologized, she noted", the speaker's own report."""
     unquoted = _QUOTED.sub("“…”", normalize_apostrophes(sentence)).lstrip("«“\" ")
-    return bool(_subject_res(lang)[2].match(unquoted))
+    return bool(_subject_res(lang)[2].match(unquoted)) and not _own_voice_re(lang).search(
+        unquoted)
+
+
+# Where a named speaker may follow the verb of an inversion: "…,” echoed Ana Silva, Minister
+# for Foreign Affairs of X".
+_INVERTED_AT = {"en": r"[,»”\"]\s*(?:\w+ly\s+)?(?:{reporting}|[a-z]{{3,}}ed)\s+",
+                "fr": r"[,»”\"]\s*(?:{reporting}|a\s+(?:\w+ment\s+)?[a-zéè]{{3,}}[éi])\s+"}
 
 
 def _inline_named(sentence: str, lang: str, data: LanguageData):
-    """`…, Tom Fletcher, Under-Secretary-General for …, told the Security Council`."""
-    for m in re.finditer(r"(?:^|,\s+)(?=[A-ZÀ-Þ])", sentence):
-        speaker = _name_title_intro(sentence[m.end():], lang, data)
+    """`…, Tom Fletcher, Under-Secretary-General for …, told the Security Council`, and
+    `“…,” echoed Ana Silva, Minister for Foreign Affairs of X`."""
+    at = _INVERTED_AT[lang].format(reporting=_reporting_re(lang).pattern)
+    for m in re.finditer(rf"(?:^|,\s+|(?P<inv>{at}))(?=[A-ZÀ-Þ])", sentence):
+        named = sentence[m.end():]
+        if m.group("inv"):  # the title may end the sentence: "…,” echoed X, Minister of Y."
+            named = re.sub(r"[.!?]?[»”\"]?\s*$", ", ", named)
+        speaker = _name_title_intro(named, lang, data)
         if speaker is not None:
             yield speaker, m.end(), m.end() + len(speaker.speaker or "")
 

@@ -32,6 +32,7 @@ from .patterns import (
     Speaker,
 )
 from .speakers import (
+    _INTRODUCED_BY,
     _OWN_VOICE_EXTRA,
     _QUOTED,
     _any_case_initial,
@@ -172,6 +173,8 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
             pass
         elif inverted.search(clause) and res["clause_end"].match(rest):
             pass  # "“…”, said the representative of X", "…, a appuyé la Norvège"
+        elif re.search(_INTRODUCED_BY[lang], clause):
+            pass  # "It was introduced by the representative of X, who …"
         elif loose and clause.strip() in _ACCORDING_TO[lang] and rest.lstrip().startswith(","):
             pass  # style C: "Selon le représentant de la Chine, le blocus …"
         elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
@@ -192,7 +195,7 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
 
 
 def _same_speaker(a: Speaker | str, b: Speaker | str) -> bool:
-    return a == b or (isinstance(a, Speaker) and isinstance(b, Speaker) and a.key == b.key)
+    return a == b or (isinstance(a, Speaker) and isinstance(b, Speaker) and a.is_same(b))
 
 
 def _clause(before: str, res: dict[str, re.Pattern]) -> tuple[int, str]:

@@ -1,0 +1,143 @@
+"""Who said what, class by class (issue 12): each form a release uses to hand the floor to a
+speaker, in English and French, and what must never be taken for one.
+
+Every paragraph here is FICTIONAL CONTENT written for these tests (a canal in an invented
+Norland); only the States and UN offices are real, since resolving them is what is tested.
+The scorer against our reading of the real releases is `briefgen eval attribution`
+(tests/test_corpus_attribution.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.parse import parse_release
+
+
+def after_norway(*paragraphs: str, lang: str = "en"):
+    """Norway's statement (p3), then `paragraphs` (p4, p5 …)."""
+    opening = {"en": "The representative of Norway said the canal matters.",
+               "fr": "Le représentant de la Norvège a dit que le canal compte."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    body = "\n\n".join(paragraphs)
+    return parse_release(f"Fictional meeting on the Norland canal.\n\n{heading}\n\n"
+                         f"{opening}\n\n{body}\n", "fictional")
+
+
+def who(release):
+    return [(s.delegation_key, s.paragraphs) for s in release.statements]
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    # any past tense after the quote, in every description form
+    ("en", "“The canal must reopen,” echoed Ana Silva, Minister for Foreign Affairs of Portugal, "
+           "also speaking for Spain and Italy.", "PT"),
+    ("en", "Trade through the canal has halved since March, concurred his counterpart from "
+           "Chile.", "CL"),
+    ("en", "“No deal can be imposed on the canal’s users,” underscored Jan de Vries, the "
+           "representative of the Netherlands.", "NL"),
+    ("fr", "« Le canal doit rouvrir », a renchéri Mme Ana Silva, Ministre des affaires "
+           "étrangères du Portugal.", "PT"),
+    ("fr", "Le commerce a chuté de moitié, a répliqué son homologue du Chili.", "CL"),
+])
+def test_a_speaker_named_after_the_quote_takes_the_floor(lang, paragraph, key):
+    release = after_norway(paragraph, lang=lang)
+    assert who(release) == [("NO", ("p3",)), (key, ("p4",))]
+
+
+def test_the_whole_list_spoken_for_after_an_inverted_name():
+    release = after_norway("“The canal must reopen,” echoed Ana Silva, Minister for Foreign "
+                           "Affairs of Portugal, also speaking for Spain and Italy.")
+    assert release.statements[1].on_behalf_of is not None
+
+
+def test_an_envoy_of_a_states_minister_speaks_for_that_state():
+    release = after_norway("“The canal is everyone’s,” said Jan de Vries, Special Envoy for the "
+                           "Canal of the Foreign Minister of the Netherlands.")
+    assert who(release)[1] == ("NL", ("p4",))
+
+
+def test_two_un_officials_in_a_row_are_two_briefings():
+    release = parse_release(
+        "Fictional briefing on the Norland canal.\n\nBriefings\n\n"
+        "“The canal is closed,” said Tom Alder, Under-Secretary-General for Political and "
+        "Peacebuilding Affairs.\n\n"
+        "He added that talks continue.\n\n"
+        "“Food stocks will last a week,” said Rita Moss, Director of the Coordination Division, "
+        "Head of the Office for the Coordination of Humanitarian Affairs in Geneva.\n\n"
+        "She called for access.\n", "fictional")
+    assert [(s.delegation_key, s.speaker, s.paragraphs) for s in release.statements] == [
+        ("org:UN", "Tom Alder", ("p3", "p4")), ("org:UN", "Rita Moss", ("p5", "p6"))]
+
+
+def test_the_chair_of_a_un_committee_speaks_for_the_un():
+    release = parse_release(
+        "Fictional debate on the Norland canal.\n\nStatements\n\n"
+        "ANA SILVA (Chile) said the canal matters.\n\n"
+        "MAMADOU FALL (Senegal), Chair of the Committee on the Norland Canal, said the "
+        "Committee will report.\n", "fictional")
+    assert [s.delegation_key for s in release.statements] == ["CL", "org:UN"]
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("en", "Speaking before the vote, Ana Silva (Chile) noted that the text has 40 sponsors.",
+     "CL"),
+    ("en", "Also speaking before the vote was Ana Silva (Chile), who said the text is fair.",
+     "CL"),
+    ("fr", "S’exprimant avant le vote, Mme Ana Silva (Chili) a noté que le texte compte 40 "
+           "coauteurs.", "CL"),
+])
+def test_a_named_speaker_after_when_they_spoke(lang, paragraph, key):
+    assert who(after_norway(paragraph, lang=lang))[1] == (key, ("p4",))
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "JANE ROE, a representative of the Fictional Institute for Canals, said the canal "
+           "is a common good."),
+    ("fr", "Mme JANE ROE, représentante de l’Institut fictif des canaux, a déclaré que le canal "
+           "est un bien commun."),
+])
+def test_a_speaker_of_a_body_no_table_knows_is_no_follow_on(lang, paragraph):
+    release = after_norway(paragraph, lang=lang)
+    assert len(release.statements) == 2
+    assert release.statements[1].speaker and "ROE" in release.statements[1].speaker
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("en", "The text (document A/99/L.7) was adopted without a vote. It was introduced by the "
+           "representative of Peru, who said the canal unites the region.", "PE"),
+    ("fr", "Le texte (document A/99/L.7) a été adopté sans vote. Il a été présenté par le "
+           "représentant du Pérou, qui a dit que le canal unit la région.", "PE"),
+])
+def test_a_text_introduced_by_a_delegate_hands_the_floor_to_it(lang, paragraph, key):
+    follow = {"en": "The date reminds us of our commitment, he stated.",
+              "fr": "La date nous rappelle notre engagement, a-t-il déclaré."}[lang]
+    release = after_norway(paragraph, follow, lang=lang)
+    assert who(release) == [("NO", ("p3",)), (key, ("p4", "p5"))]
+    # the record itself is the release's voice, in nobody's statement
+    assert not any("adopt" in p.text for p in release.statements[1].passages)
+
+
+@pytest.mark.parametrize("paragraph, key", [
+    ("Peru abstained on the text tabled by Chile, saying it came too late.", "PE"),
+    ("France, on behalf of several European States, proposed amendments to the text.", "FR"),
+    ("Similarly, Peru’s announced its abstention on the draft.", "PE"),
+])
+def test_a_state_acting_on_a_text_is_its_own_turn(paragraph, key):
+    assert who(after_norway(paragraph))[1] == (key, ("p4",))
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Some Governments have apologized for the canal closure, he noted.",
+    "The United States expressed outrage at the closure and blocked every text, he said.",
+    "Chile proposed a ceasefire last year, he recalled.",
+])
+def test_what_the_speaker_reports_stays_in_the_speakers_turn(paragraph):
+    assert who(after_norway(paragraph)) == [("NO", ("p3", "p4"))]
+
+
+def test_a_record_that_opens_a_speakers_own_sentence_stays_theirs():
+    release = after_norway("Ms. ANA SILVA (Chile), speaking after the vote, said the text was "
+                           "not adopted because of a single veto by a permanent member.")
+    assert who(release)[1] == ("CL", ("p4",))
+    assert "veto" in release.statements[1].passages[0].text
