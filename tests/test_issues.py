@@ -474,9 +474,10 @@ def test_gold_harness_floors(corpus):
     results = evaluate(GOLD, corpus("CS-14794.fr.txt").parent)
     assert set(results) == {"CS-14794.fr.txt", "SC-14808.en.txt", "SC-15570.en.txt",
                             "GA-12548.en.txt", *DEVELOPMENT, HELD_OUT, *SIDES}
-    # The sides set: 0.88 (114/130) of shown stances right when its gold was first scored.
+    # The sides set: 0.88 (114/130) of shown stances right when its gold was first scored,
+    # 0.93 (99/106) once sides need their own sentence (issue 14).
     sides = overall({k: results[k] for k in SIDES})
-    assert sides.stance_precision >= 0.87
+    assert sides.stance_precision >= 0.92
     results = {k: v for k, v in results.items() if k not in SIDES}
     french = results["CS-14794.fr.txt"]
     assert french.f1 >= 0.95 and french.stance_accuracy >= 0.95
@@ -485,26 +486,33 @@ def test_gold_harness_floors(corpus):
     assert tuned.f1 >= 0.92 and tuned.precision >= 0.97
     # 0.99 (72/73) in the party-sentences round; 0.96 (70/73) once a vote's sides are the
     # vote (issue 13): Ukraine, no Council member, is not placed on a Council draft, and
-    # Jordan's "other" on an amendment is no longer guessed from its words.
-    assert tuned.stance_accuracy >= 0.95
+    # Jordan's "other" on an amendment is no longer guessed from its words; 0.93 (68/73)
+    # once a side on a party's action needs a sentence naming the party, the action or its
+    # conditions (issue 14, precision first: 68 of the 69 stances shown are right).
+    assert tuned.stance_accuracy >= 0.93 and tuned.stance_precision >= 0.98
     first, second, third = (results[k] for k in DEVELOPMENT)
     # SC-14819: 0.44 while nuclear safety (gold: contested, 17 stances) was never split into
     # sides; 0.94 (30/32) once the Russian Federation's action at the plant is (it speaks in
     # its own defence).  Precision 0.94 (30/32), against 0.93 (14/15) before it.
-    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.90  # raised from 0.43
-    assert first.stance_precision >= 0.92
-    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.35
-    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.90
+    # Issue 14 (precision first) traded stances for right ones: 30/32 shown, 2 wrong, became
+    # 26/32 shown, none wrong.
+    assert first.f1 >= 0.95 and first.stance_accuracy >= 0.80  # raised from 0.43
+    assert first.stance_precision >= 0.98
+    assert second.f1 >= 0.72 and second.precision >= 0.92 and second.stance_accuracy >= 0.30
+    assert third.f1 >= 0.83 and third.precision >= 0.97 and third.stance_accuracy >= 0.75
     assert third.stance_precision >= 0.90  # Cuba defends, Samoa no longer; Antigua filed
     # Annotated before this round's rules ran on it; no rule was tuned on it.  Its first run
     # found no contested issue (stance 0/7): only grouping has a floor.
     held_out = results[HELD_OUT]
     assert held_out.f1 >= 0.70 and held_out.precision >= 0.97
     seen = overall({k: v for k, v in results.items() if k != HELD_OUT})
-    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.88
+    assert seen.f1 >= 0.89 and seen.precision >= 0.97 and seen.stance_accuracy >= 0.80
+    assert seen.stance_precision >= 0.97  # 138/141 (issue 14)
     total = overall(results)
     assert total.f1 >= 0.88 and total.precision >= 0.97
-    assert total.stance_accuracy >= 0.84  # 0.59, 0.75, 0.77, then 0.86 (situation round)
+    # 0.59, 0.75, 0.77, then 0.86 (situation round); 0.78 once sides need their own
+    # sentence (issue 14: a side not shown is no side shown wrong)
+    assert total.stance_accuracy >= 0.77
     # What the note shows: stances on the wrong side, divergence tables on no divergence.
     assert french.stance_precision >= 0.95 and french.table_precision >= 0.95
     assert tuned.stance_precision >= 0.98
@@ -853,3 +861,27 @@ def test_salient_place_is_known_for_its_release(tmp_path):
     names = salient_names(release)
     assert names.get("~ostravia", ("",))[0] == "Ostravia"
     assert not any("kovalska" in k or "may" in k for k in names)
+
+
+@pytest.mark.parametrize("lang, title, lead, speeches, unplaced", [
+    ("en", "Security Council debates the war in Ukraine", "Speakers addressed Ukraine.", [
+        ("US", ["The United States condemned the Russian Federation’s invasion of Ukraine."]),
+        ("FR", ["France deplored the Russian Federation’s aggression against Ukraine."]),
+        ("AL", ["Albania rejected the Russian Federation’s attack on Ukraine."]),
+        ("RU", ["The Russian Federation said its operation in Ukraine protects civilians."]),
+        ("IN", ["India expressed deep concern over the deteriorating humanitarian situation in "
+                "Ukraine."]),
+    ], "IN"),
+])
+def test_concern_about_the_situation_takes_no_side_on_the_partys_action(
+        lang, title, lead, speeches, unplaced):
+    # FICTIONAL CONTENT, written for this test.  India's words are about the humanitarian
+    # situation, not about what the Russian Federation did: it is not placed (issue 14).
+    ukraine = _issue(find_issues(_release(title, lead, speeches, lang), Settings(lang=lang)),
+                     "ukraine")
+    assert ukraine.contested
+    stance = {p.delegation_key: p.stance for p in ukraine.positions}
+    assert stance["US"] == stance["FR"] == CONCERNED and stance["RU"] == SUPPORTS
+    assert stance.get(unplaced) is None
+    # every placement carries the sentence that decides it
+    assert all(p.stance_evidence is not None for p in ukraine.positions if p.stance)

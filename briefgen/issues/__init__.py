@@ -89,7 +89,7 @@ def _find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     record_only = release.meeting.body in SECURITY_COUNCIL
     found = [_issue(m, assignments, statements, lang, settings.lang,
                     _reported_divergence(m, lead, lang), sentences,
-                    _vote_sides(m, release.votes, release, lang), record_only)
+                    _vote_sides(m, release.votes, release, lang), record_only, release.votes)
              for m in matchers]
     issues = [issue for issue, _ in found if issue.positions]
     disputed = {issue.id for issue, spoken in found if spoken}
@@ -151,8 +151,8 @@ def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]
 
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
            lang: str, note_lang: str, report: list[Unit], sentences: int,
-           voted: dict[str, tuple[str, Bullet]], record_only: bool = False
-           ) -> tuple[Issue, bool]:
+           voted: dict[str, tuple[str, Bullet]], record_only: bool = False,
+           votes: tuple[Vote, ...] = ()) -> tuple[Issue, bool]:
     """The issue, and whether delegations diverge on it in words (not only by nature).
 
     Contested only on a clear proposition: a text put to the vote, a named party's action
@@ -192,7 +192,9 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         # places it, and words for or against the text place those the record leaves out
         # outside the Council; "other" is never inferred from words.
         speakers = {s.delegation_key for s in statements.values()}
-        spoken = {} if record_only and voted else {
+        # Words for "the text" say which text only where one was put to the vote.
+        texts = sum(v.subject != "amendment" for v in votes)
+        spoken = {} if (record_only and voted) or texts > 1 else {
             k: r for k, r in readings.items()
             if r.strong or (r.stance != NEUTRAL and not record_only)}
         readings = spoken | {k: Reading(stance, True, None, True)
@@ -210,6 +212,7 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                                      if k != party)
         if contested:
             readings, by_key = wider, by_key | named
+            readings = _naming(readings, party, lang)
         sides = ACTION_SIDES
         target = target_label(party, matcher.place, units_by_key, lang, note_lang)
         if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
@@ -234,6 +237,23 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=tuple(positions),
                  contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)),
                  sides=sides if contested else "", target=target if contested else ""), disputed
+
+
+def _naming(readings: dict[str, Reading], party: str, lang: str) -> dict[str, Reading]:
+    """A side on a party's action only from a sentence that names the party (its name, its
+    capital, its adjective), the action (the deployment, the invasion: the table's
+    `actions`) or the conditions it must meet (human rights, transparency): concern about the
+    humanitarian situation, or hope for talks, takes no side on what the party did.  The
+    party's own reading stands."""
+    cues = stance_cues(lang)
+
+    def names(r: Reading) -> bool:  # a side read off the party's opponent has no sentence
+        return r.evidence is None or (
+            any(p and p.search(r.evidence.folded) for p in (cues.actions, cues.conditions))
+            or any(m.key == party for m in place_mentions(r.evidence.text, lang)))
+
+    return {k: r if k == party or r.stance == NEUTRAL or names(r) else
+            Reading(NEUTRAL, False, None) for k, r in readings.items()}
 
 
 def _on_action(readings: dict[str, Reading], party: str) -> dict[str, Reading]:
@@ -436,9 +456,13 @@ def _position(key: str, group: list[Assignment], reading: Reading | None,
     summary = tuple(shown(u) for u in chosen)
     evidence = _bullet(reading.evidence, statements[reading.evidence.statement], lang) \
         if reading and reading.evidence else None
+    # "Other positions" is a side only with a sentence that shows it: a delegation whose
+    # words show no side did not take a clear position, and is not placed.
+    placed = reading is not None and (reading.stance != NEUTRAL or reading.evidence is not None
+                                      or reading.strong or key in neutral_actors())
     return Position(delegation=display_name(key, note_lang), delegation_key=key,
-                    summary=summary, stance=reading.stance if reading else None,
-                    stance_evidence=evidence)
+                    summary=summary, stance=reading.stance if placed else None,
+                    stance_evidence=evidence if placed else None)
 
 
 def _summary_units(group: list[Assignment], reading: Reading | None, issue_id: str,

@@ -347,6 +347,8 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
     clear = stance in strong_sides or (
         stance != NEUTRAL and attached[stance] >= CLEAR and attached[stance] > max(others))
     evidence = best.get(stance, (0, 0, None))[2]
+    if stance == NEUTRAL and evidence is None and cues.restraint:  # "called for restraint"
+        evidence = next((u for u in units if cues.restraint.search(u.folded)), None)
     return Reading(stance, stance in strong_sides, evidence, clear,
                    attached[SUPPORTS] > 0 and attached[CONCERNED] > 0)
 
