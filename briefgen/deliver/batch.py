@@ -45,15 +45,20 @@ def is_release_name(name: str) -> bool:
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Folders become their release files, globs their matches; order kept, duplicates dropped.
+    """Folders become their release files, globs their matches, addresses stay as they are;
+    order kept, duplicates dropped.
 
     A path that does not exist and matches nothing is kept, so that it is reported as an error
     for that input rather than silently skipped.
     """
+    from ..fetch import looks_like_url
+
     out: list[str] = []
     for item in inputs:
         path = Path(item)
-        if item != "-" and path.is_dir():
+        if looks_like_url(item):  # its "?" is a query, not a glob
+            out.append(item)
+        elif item != "-" and path.is_dir():
             out += sorted(str(p) for p in path.iterdir() if p.is_file() and is_release_name(p.name))
         elif item != "-" and not path.exists() and any(c in item for c in "*?["):
             out += sorted(glob.glob(item, recursive=True)) or [item]
