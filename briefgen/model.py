@@ -257,6 +257,7 @@ class Briefing:
     statements: tuple[StatementSummary, ...]
     length: str = "standard"
     notices: tuple[str, ...] = field(default=())  # shown in the note, e.g. untranslated content
+    revision: int = 1  # 2, 3...: the release was republished with corrections (watch --feed)
 
 
 @dataclass(frozen=True, slots=True)

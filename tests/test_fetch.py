@@ -12,8 +12,15 @@ import pytest
 from web_fixtures import WebServer, page_name, release_page
 
 from briefgen.deliver.batch import expand_inputs
-from briefgen.fetch import (MAX_BYTES, FEED_TYPES, Fetcher, FetchError, looks_like_url,
-                            name_from_url, redact)
+from briefgen.fetch import (
+    FEED_TYPES,
+    MAX_BYTES,
+    Fetcher,
+    FetchError,
+    looks_like_url,
+    name_from_url,
+    redact,
+)
 
 BRIEFGEN = [sys.executable, "-m", "briefgen.cli"]
 
