@@ -469,7 +469,15 @@ def watch(inbox: Path | None, feeds: tuple[str, ...], feed_interval: float,
 @click.option("--max-bytes", type=click.IntRange(min=1), default=2 * 1024 * 1024,
               show_default=True,
               help="Largest request body accepted (413 above). Example: --max-bytes 5000000")
-def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int) -> None:
+@click.option("--allow-urls", is_flag=True,
+              help="Accept POST /briefs?url=ADDRESS and fetch that page (public addresses "
+                   "only). Off by default: a public service must not fetch any address for "
+                   "anyone. Example: --allow-urls")
+@click.option("--allow-private-urls", is_flag=True,
+              help="With --allow-urls, also fetch loopback and private addresses (an intranet "
+                   "mirror). Example: --allow-urls --allow-private-urls")
+def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int,
+          allow_urls: bool, allow_private_urls: bool) -> None:
     """Serve notes over HTTP: POST /briefs?lang=en&format=pdf with the release as the body.
 
     GET /health answers {"status": "ok"}; the OpenAPI description is at /openapi.json.
@@ -482,7 +490,10 @@ def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int) 
     """
     from .deliver.service import serve as run_server
 
-    run_server(host, port, workers=workers, jobs=jobs, max_bytes=max_bytes)
+    if allow_private_urls and not allow_urls:
+        raise click.UsageError("--allow-private-urls needs --allow-urls")
+    urls = ("any" if allow_private_urls else "public") if allow_urls else "off"
+    run_server(host, port, workers=workers, jobs=jobs, max_bytes=max_bytes, urls=urls)
 
 
 @cli.group("eval")

@@ -47,11 +47,13 @@ PRESS_PAGE = re.compile(r"^(?P<series>[a-z]+?)(?P<number>\d+)\.doc\.html?$", re.
 
 
 class FetchError(BriefgenError):
-    """A page or feed that could not be had; `transient` when a later try may succeed."""
+    """A page or feed that could not be had; `transient` when a later try may succeed,
+    `refused` when the address itself is not one this client fetches."""
 
-    def __init__(self, message: str, *, transient: bool = False) -> None:
+    def __init__(self, message: str, *, transient: bool = False, refused: bool = False) -> None:
         super().__init__(message)
         self.transient = transient
+        self.refused = refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,12 +243,12 @@ def _checked(url: str, shown: str):
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise FetchError(f"cannot fetch {shown}: not a valid address") from None
+        raise FetchError(f"cannot fetch {shown}: not a valid address", refused=True) from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(f"cannot fetch {shown}: only http:// and https:// addresses are "
-                         "fetched")
+                         "fetched", refused=True)
     if not parts.hostname:
-        raise FetchError(f"cannot fetch {shown}: no host name in the address")
+        raise FetchError(f"cannot fetch {shown}: no host name in the address", refused=True)
     return parts
 
 
@@ -262,7 +264,7 @@ def _public_address(host: str, port: int | None, shown: str) -> str:
         ip = getattr(ip, "ipv4_mapped", None) or ip
         if not ip.is_global or ip.is_multicast:
             raise FetchError(f"cannot fetch {shown}: {host} is a loopback or private address "
-                             "(this server fetches public addresses only)")
+                             "(this server fetches public addresses only)", refused=True)
     return addresses[0]
 
 
