@@ -373,7 +373,7 @@ def send(pdf: Path, email_to: tuple[str, ...], email_subject: str | None,
 @click.option("--feed", "feeds", multiple=True, metavar="URL",
               help="RSS or Atom feed to follow; each new item's page becomes notes once. "
                    "Repeat for more feeds. Without INBOX, pages go through OUT/inbox/. "
-                   "Example: --feed https://press.un.org/en/rss.xml")
+                   "Example: --feed https://example.org/meetings-coverage.xml")
 @click.option("--feed-interval", type=click.FloatRange(min=0.05), default=300.0,
               show_default=True, metavar="SECONDS",
               help="Time between polls of the feeds (each wait varies by 10 %). "
@@ -421,7 +421,7 @@ def watch(inbox: Path | None, feeds: tuple[str, ...], feed_interval: float,
     Examples:
       briefgen watch inbox/ --out notes/ --lang en,fr
       briefgen watch inbox/ --out notes/ --email-to desk@example.org --once
-      briefgen watch --feed https://press.un.org/en/rss.xml --out notes/ --lang en,fr
+      briefgen watch --feed https://example.org/coverage.xml --out notes/ --lang en,fr
     """
     from dataclasses import replace
 
