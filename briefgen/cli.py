@@ -387,7 +387,18 @@ def send(pdf: Path, email_to: tuple[str, ...], email_subject: str | None,
 
 
 @cli.command()
-@click.argument("inbox", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("inbox", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="RSS or Atom feed to follow; each new item's page becomes notes once. "
+                   "Repeat for more feeds. Without INBOX, pages go through OUT/inbox/. "
+                   "Example: --feed https://example.org/meetings-coverage.xml")
+@click.option("--feed-interval", type=click.FloatRange(min=0.05), default=300.0,
+              show_default=True, metavar="SECONDS",
+              help="Time between polls of the feeds (each wait varies by 10 %). "
+                   "Example: --feed-interval 600")
+@click.option("--send-revisions", is_flag=True,
+              help="Also email the note of a release republished with corrections (it is "
+                   "always made, as <name>.rev2...). Example: --send-revisions")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True,
               help="Folder the notes are written to. Example: --out notes/")
@@ -414,42 +425,54 @@ def send(pdf: Path, email_to: tuple[str, ...], email_subject: str | None,
                    "Example: --settle 3")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help="TOML config file ([briefgen] and [smtp] tables). Example: --config newsroom.toml")
-def watch(inbox: Path, langs: str, email_to: tuple[str, ...], email_subject: str | None,
-          smtp_host: str | None, smtp_port: int | None, dry_run: bool, once: bool, poll: bool,
-          settle: float, **options) -> None:
-    """Turn every release dropped into INBOX into notes, then move it to INBOX/done/
-    (or INBOX/failed/, with a .error.txt beside it).
+def watch(inbox: Path | None, feeds: tuple[str, ...], feed_interval: float,
+          send_revisions: bool, langs: str, email_to: tuple[str, ...],
+          email_subject: str | None, smtp_host: str | None, smtp_port: int | None,
+          dry_run: bool, once: bool, poll: bool, settle: float, **options) -> None:
+    """Turn every release dropped into INBOX, or published in a --feed, into notes; the
+    release then moves to INBOX/done/ (or INBOX/failed/, with a .error.txt beside it).
 
     Safe to kill at any moment: on restart every release is processed exactly once.
     Write big files under a temporary name (*.part, *.tmp, .name) and rename them when done.
+    A feed item whose page is republished with corrections becomes a revision note.
 
     \b
     Examples:
       briefgen watch inbox/ --out notes/ --lang en,fr
       briefgen watch inbox/ --out notes/ --email-to desk@example.org --once
+      briefgen watch --feed https://example.org/coverage.xml --out notes/ --lang en,fr
     """
     from dataclasses import replace
 
-    from .deliver.watch import watch as run_watch
+    from .deliver.watch import Watcher
 
     languages = [lang.strip() for lang in langs.split(",") if lang.strip()]
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise click.BadParameter(f"unknown language {', '.join(unknown) or langs!r}; choose "
                                  f"from {', '.join(LANGUAGES)}", param_hint="--lang")
+    if inbox is None and not feeds:
+        raise click.UsageError("give a folder to watch (INBOX), a --feed URL, or both")
     settings = settings_from_options(options)
     email = _email_job(email_to, email_subject, smtp_host, smtp_port, dry_run,
                        options.get("config"))
+    if inbox is None:
+        inbox = settings.out_dir / "inbox"
+        inbox.mkdir(parents=True, exist_ok=True)
 
     def report(outcome) -> None:
         _echo_outcome(outcome, batch=True)
         click.echo(f"{'failed' if outcome.error else 'done'}: {outcome.source}", err=True)
 
+    watcher = Watcher(inbox, [replace(settings, lang=lang) for lang in languages],
+                      email=email, settle=settle, on_outcome=report, feeds=feeds,
+                      feed_interval=feed_interval, send_revisions=send_revisions)
     try:
-        run_watch(inbox, [replace(settings, lang=lang) for lang in languages], email=email,
-                  once=once, poll=poll, settle=settle, on_outcome=report)
+        watcher.run(once=once, poll=poll)
     except KeyboardInterrupt:
         sys.exit(130)
+    if once and watcher.feeds is not None and watcher.feeds.unread_feeds:
+        sys.exit(1)
 
 
 @cli.command()
@@ -465,7 +488,15 @@ def watch(inbox: Path, langs: str, email_to: tuple[str, ...], email_subject: str
 @click.option("--max-bytes", type=click.IntRange(min=1), default=2 * 1024 * 1024,
               show_default=True,
               help="Largest request body accepted (413 above). Example: --max-bytes 5000000")
-def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int) -> None:
+@click.option("--allow-urls", is_flag=True,
+              help="Accept POST /briefs?url=ADDRESS and fetch that page (public addresses "
+                   "only). Off by default: a public service must not fetch any address for "
+                   "anyone. Example: --allow-urls")
+@click.option("--allow-private-urls", is_flag=True,
+              help="With --allow-urls, also fetch loopback and private addresses (an intranet "
+                   "mirror). Example: --allow-urls --allow-private-urls")
+def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int,
+          allow_urls: bool, allow_private_urls: bool) -> None:
     """Serve notes over HTTP: POST /briefs?lang=en&format=pdf with the release as the body.
 
     GET /health answers {"status": "ok"}; the OpenAPI description is at /openapi.json.
@@ -478,7 +509,10 @@ def serve(host: str, port: int, workers: int, jobs: int | None, max_bytes: int) 
     """
     from .deliver.service import serve as run_server
 
-    run_server(host, port, workers=workers, jobs=jobs, max_bytes=max_bytes)
+    if allow_private_urls and not allow_urls:
+        raise click.UsageError("--allow-private-urls needs --allow-urls")
+    urls = ("any" if allow_private_urls else "public") if allow_urls else "off"
+    run_server(host, port, workers=workers, jobs=jobs, max_bytes=max_bytes, urls=urls)
 
 
 @cli.group("eval")

@@ -20,6 +20,7 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 LABELS: dict[str, dict[str, str]] = {
     "note": {"en": "Briefing note", "fr": "Note d’information"},
+    "revision": {"en": "Revised release, version {n}", "fr": "Communiqué révisé, version {n}"},
     "key_points": {"en": "Key points", "fr": "Points clés"},
     "issues": {"en": "Issues and positions", "fr": "Questions et positions"},
     "divergences": {"en": "Where delegations diverge", "fr": "Divergences"},

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .errors import BriefgenError
+from .fetch import fetch_page, looks_like_url, name_from_url, redact
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 # Extensions dropped from a file name to make the output stem: SC-14808.en.txt -> SC-14808.
@@ -46,10 +47,13 @@ SENTENCE_END = tuple(".!?:;»”\"'’)")
 # --------------------------------------------------------------------------------- reading
 
 def read_source(source: str | Path | bytes) -> tuple[str, str]:
-    """Read a path, '-' (stdin) or raw bytes/str; return (normalized text, name stem).
+    """Read a path, an http(s) address, '-' (stdin) or raw bytes/str; return (normalized
+    text, name stem).
 
-    A str containing a line break is taken as the release itself, any other str as a path.
-    The stem is "stdin" for '-' and "" for raw input (the caller names it).
+    A str containing a line break is taken as the release itself, one that looks like an
+    address is fetched and read as a saved web page, any other str is a path.  The stem is
+    "stdin" for '-', the release symbol in a press.un.org address, and "" for raw input (the
+    caller names it).
     """
     if isinstance(source, bytes):
         return _text_from_bytes(source, "input", html_hint=False), ""
@@ -58,6 +62,10 @@ def read_source(source: str | Path | bytes) -> tuple[str, str]:
     if isinstance(source, str) and ("\n" in source or "\r" in source):
         text = html_to_text(source) if looks_like_html(source) else source
         return _checked(normalize(text), "input"), ""
+    if isinstance(source, str) and looks_like_url(source):
+        page = fetch_page(source)
+        return (_text_from_bytes(page.content, redact(source), html_hint=True),
+                name_from_url(source))
     path = Path(source)
     return _text_from_bytes(_read_bytes(path), path.name,
                             html_hint=path.suffix.lower() in HTML_SUFFIXES), stem_of(path)

@@ -279,6 +279,7 @@ class Briefing:
     length: str = "standard"
     outcomes: tuple[Outcome, ...] = ()  # one row per text decided on (the Outcome block)
     notices: tuple[str, ...] = field(default=())  # shown in the note, e.g. untranslated content
+    revision: int = 1  # 2, 3...: the release was republished with corrections (watch --feed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -327,8 +327,10 @@ def _local_fetcher(roots: tuple[Path, ...]):
 
 
 def output_path(briefing: Briefing, fmt: str, out_dir: Path) -> Path:
-    """OUT/<name>.<lang>.<ext>, e.g. output/CS-14794.en.pdf."""
-    return Path(out_dir) / f"{briefing.release.name}.{briefing.language}.{EXTENSIONS[fmt]}"
+    """OUT/<name>.<lang>.<ext>, e.g. output/CS-14794.en.pdf; a revision is a file of its own
+    (CS-14794.rev2.en.pdf), so the note that went out first stays as it was."""
+    name = briefing.release.name + (f".rev{briefing.revision}" if briefing.revision > 1 else "")
+    return Path(out_dir) / f"{name}.{briefing.language}.{EXTENSIONS[fmt]}"
 
 
 def write_outputs(briefing: Briefing, settings: Settings) -> list[Path]:

@@ -103,6 +103,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "name": release.name,
         "language": briefing.language,
         "length": briefing.length,
+        "revision": briefing.revision,
         "meeting": _meeting_to_dict(release.meeting),
         "notices": list(briefing.notices),
         "machine_translated": is_machine_translated(briefing),

@@ -27,3 +27,15 @@ def corpus():
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_proxies():
+    """Tests speak to loopback servers only: a proxy from the environment would send those
+    requests (and the briefgen processes the tests start) elsewhere."""
+    import os
+
+    names = [n for n in os.environ if n.lower() in ("http_proxy", "https_proxy", "all_proxy")]
+    saved = {n: os.environ.pop(n) for n in names}
+    yield
+    os.environ.update(saved)

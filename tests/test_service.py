@@ -26,11 +26,15 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """`briefgen serve` on a free port; the base URL once /health answers. Always stopped."""
+    yield from running(tmp_path_factory)
+
+
+def running(tmp_path_factory, *flags: str):
     port = free_port()
     log = tmp_path_factory.mktemp("serve") / "server.log"
     with log.open("w") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "briefgen.cli", "serve", "--port",
-                                 str(port), "--jobs", "2", "--max-bytes", str(LIMIT)],
+                                 str(port), "--jobs", "2", "--max-bytes", str(LIMIT), *flags],
                                 stdout=sink, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -138,3 +142,63 @@ def test_openapi_document(server):
     assert {p["name"] for p in operation["parameters"]} >= {"lang", "format"}
     assert "application/pdf" in operation["responses"]["200"]["content"]
     assert "/health" in spec["paths"]
+
+
+# --- POST /briefs?url=: fetching a release page --------------------------------------------
+
+@pytest.fixture(scope="module")
+def web():
+    from web_fixtures import WebServer
+
+    with WebServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def public_only(tmp_path_factory):
+    yield from running(tmp_path_factory, "--allow-urls")
+
+
+@pytest.fixture(scope="module")
+def any_address(tmp_path_factory):
+    yield from running(tmp_path_factory, "--allow-urls", "--allow-private-urls")
+
+
+def brief_url(base: str, url: str, **params: str) -> httpx.Response:
+    return httpx.post(f"{base}/briefs", params={"url": url, **params}, timeout=60)
+
+
+def test_urls_are_refused_unless_the_server_allows_them(server, web):
+    from web_fixtures import page_name, release_page
+
+    url = web.page(f"/en/2022/{page_name(1)}", release_page(1))
+    response = brief_url(server, url)
+    assert response.status_code == 403 and "--allow-urls" in response.json()["error"]
+    assert web.hits(f"/en/2022/{page_name(1)}") == []
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "10.0.0.1",
+                                  "169.254.169.254"])
+def test_a_public_server_does_not_fetch_loopback_or_private_addresses(public_only, web, host):
+    response = brief_url(public_only, f"http://{host}:{web.base.rsplit(':', 1)[1]}/x")
+    assert response.status_code == 400
+    assert "loopback or private address" in response.json()["error"]
+    assert web.hits("/x") == []
+
+
+def test_a_public_server_refuses_other_schemes(public_only):
+    response = brief_url(public_only, "file:///etc/passwd")
+    assert response.status_code == 400 and "only http://" in response.json()["error"]
+
+
+def test_with_private_urls_allowed_the_page_is_briefed(any_address, web):
+    from web_fixtures import page_name, release_page
+
+    url = web.page(f"/en/2022/{page_name(4)}", release_page(4))
+    response = brief_url(any_address, url, format="json")
+    assert response.status_code == 200, response.text
+    assert response.json()["meeting"]["symbol"] == "SC/99904"
+    assert response.headers["content-disposition"].endswith("SC-99904.en.json")
+    assert web.hits(f"/en/2022/{page_name(4)}")[0]["User-Agent"].startswith("briefgen/")
+    missing = brief_url(any_address, web.url("/gone.doc.htm"))
+    assert missing.status_code == 502 and "404 Not Found" in missing.json()["error"]

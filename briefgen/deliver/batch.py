@@ -45,15 +45,20 @@ def is_release_name(name: str) -> bool:
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Folders become their release files, globs their matches; order kept, duplicates dropped.
+    """Folders become their release files, globs their matches, addresses stay as they are;
+    order kept, duplicates dropped.
 
     A path that does not exist and matches nothing is kept, so that it is reported as an error
     for that input rather than silently skipped.
     """
+    from ..fetch import looks_like_url
+
     out: list[str] = []
     for item in inputs:
         path = Path(item)
-        if item != "-" and path.is_dir():
+        if looks_like_url(item):  # its "?" is a query, not a glob
+            out.append(item)
+        elif item != "-" and path.is_dir():
             out += sorted(str(p) for p in path.iterdir() if p.is_file() and is_release_name(p.name))
         elif item != "-" and not path.exists() and any(c in item for c in "*?["):
             out += sorted(glob.glob(item, recursive=True)) or [item]
@@ -62,8 +67,11 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def make_notes(source: str, settings: Settings, email: EmailJob | None = None) -> Outcome:
+def make_notes(source: str, settings: Settings, email: EmailJob | None = None, *,
+               revision: int = 1) -> Outcome:
     """One release through the pipeline into its output files (and the mail).
+
+    `revision` above 1 marks a release republished with corrections (see Briefing.revision).
 
     User-fixable problems end up in `Outcome.error`; when the mail fails the notes written so
     far are still listed, because they are on disk.
@@ -77,6 +85,8 @@ def make_notes(source: str, settings: Settings, email: EmailJob | None = None) -
     notices: tuple[str, ...] = ()
     try:
         briefing = make_briefing(source, settings)
+        if revision > 1:
+            briefing = replace(briefing, revision=revision)
         notices = tuple(dict.fromkeys(briefing.notices))
         paths = tuple(write_outputs(briefing, settings))
         if email is not None:
@@ -90,11 +100,12 @@ def make_notes(source: str, settings: Settings, email: EmailJob | None = None) -
     return Outcome(source, paths, notices)
 
 
-def make_notes_guarded(source: str, settings: Settings, email: EmailJob | None) -> Outcome:
+def make_notes_guarded(source: str, settings: Settings, email: EmailJob | None, *,
+                       revision: int = 1) -> Outcome:
     """make_notes for batches and the watch folder: even a bug in one release must not end
     the run (or, in the watch folder, come back after every restart)."""
     try:
-        return make_notes(source, settings, email)
+        return make_notes(source, settings, email, revision=revision)
     except Exception as exc:  # noqa: BLE001 - reported per release, with its type
         return Outcome(source, error=f"unexpected {type(exc).__name__}: {exc} "
                                      "(a bug in briefgen; please report it)")

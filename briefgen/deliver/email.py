@@ -139,6 +139,8 @@ def one_line(text: str) -> str:
 def default_subject(briefing: Briefing) -> str:
     meeting = briefing.release.meeting
     title = one_line(briefing_title(briefing))
+    if briefing.revision > 1:
+        title = f"{label('revision', briefing.language, n=briefing.revision)}: {title}"
     return f"{title} ({one_line(meeting.symbol)})" if meeting.symbol else title
 
 

@@ -8,8 +8,13 @@ fork server that has already imported the pipeline, so the first request does no
 Clients only ever see JSON errors of the form {"error": "..."}: 4xx for what they can fix, a
 generic 500 for the rest (the traceback goes to the server log, never to the client).
 Configuration travels in environment variables because uvicorn builds the app in each worker
-process through `create_app`: BRIEFGEN_SERVE_MAX_BYTES (request size limit, default 2 MB)
-and BRIEFGEN_SERVE_JOBS (pool size per server process).
+process through `create_app`: BRIEFGEN_SERVE_MAX_BYTES (request size limit, default 2 MB),
+BRIEFGEN_SERVE_JOBS (pool size per server process) and BRIEFGEN_SERVE_URLS (`off`, `public`
+or `any`: whether `POST /briefs?url=` may fetch a page, and from which addresses).
+
+Fetching is off by default: a server that fetches any address for anyone can be made to
+probe the network it sits in, or to hammer a third party.  `public` refuses loopback and
+private addresses, checked on the address actually connected to (see briefgen.fetch).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from functools import partial
 from typing import Literal
 from urllib.parse import quote
 
@@ -39,6 +45,7 @@ DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 # that is still sending when the server closes the connection may never see the answer.
 DRAIN_FACTOR = 8
 ACCEPTED_TYPES = ("text/plain", "text/html", "application/xhtml+xml")
+URL_MODES = ("off", "public", "any")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "html": "text/html; charset=utf-8",
@@ -127,13 +134,16 @@ def _env_int(name: str, default: int) -> int:
 
 
 def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
-               settings: Settings | None = None) -> FastAPI:
+               settings: Settings | None = None, urls: str | None = None) -> FastAPI:
     """Build the app; arguments left at None come from BRIEFGEN_SERVE_* or the defaults."""
     from importlib.metadata import version
 
     __version__ = version("briefgen")
     max_bytes = max_bytes or _env_int("BRIEFGEN_SERVE_MAX_BYTES", DEFAULT_MAX_BYTES)
     jobs = jobs or _env_int("BRIEFGEN_SERVE_JOBS", min(4, os.cpu_count() or 1))
+    urls = urls or os.environ.get("BRIEFGEN_SERVE_URLS") or "off"
+    if urls not in URL_MODES:
+        raise BriefgenError(f"BRIEFGEN_SERVE_URLS={urls!r}: choose from {', '.join(URL_MODES)}")
     base = settings or Settings()
 
     @asynccontextmanager
@@ -176,10 +186,13 @@ def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
         responses={
             200: {"description": "The note",
                   "content": {t.split(";")[0]: {} for t in MEDIA_TYPES.values()}},
-            400: {"description": "Bad request (parameters, empty body)"},
+            400: {"description": "Bad request (parameters, empty body, an address this "
+                                 "server does not fetch)"},
+            403: {"description": "`url` given, but this server does not fetch addresses"},
             413: {"description": "Body larger than the server's limit"},
             415: {"description": "Body is not text/plain or text/html"},
             422: {"description": "Not a release briefgen can read (e.g. no statements)"},
+            502: {"description": "The page at `url` could not be fetched"},
         },
         openapi_extra={"requestBody": {"required": True, "content": {
             t: {"schema": {"type": "string"}} for t in ACCEPTED_TYPES}}},
@@ -192,7 +205,12 @@ def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
         length: Literal["short", "standard", "full"] = Query("standard"),
         name: str = Query("", max_length=100, pattern=r"^[\w.\-]*$",
                           description="File name stem when the release has no symbol"),
+        url: str | None = Query(None, max_length=2000, description=(
+            "Address of the release page to fetch instead of a body; only on a server "
+            "started with --allow-urls")),
     ) -> Response:
+        if url is not None:
+            return await _brief_url(request, url, lang, format, length, name)
         media = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
         if media not in ACCEPTED_TYPES:
             return _error(415, f"unsupported Content-Type {media!r}: send the release as "
@@ -203,14 +221,33 @@ def create_app(*, max_bytes: int | None = None, jobs: int | None = None,
                           {"Connection": "close"})
         if not body.strip():
             return _error(400, "empty request body: send the release text as the body")
-        settings = replace(base, lang=lang, length=length, formats=(format,))
+        return await _note(request, body, lang, format, length, name or "release")
+
+    async def _brief_url(request: Request, url: str, lang: str, fmt: str, length: str,
+                         name: str) -> Response:
+        from ..fetch import FetchError, fetch_page, name_from_url
+
+        if urls == "off":
+            return _error(403, "this server does not fetch addresses: send the release as "
+                               "the body (or start the server with --allow-urls)")
+        loop = asyncio.get_running_loop()
+        try:  # in a thread: the event loop must not wait on a slow web server
+            page = await loop.run_in_executor(None, partial(
+                fetch_page, url, allow_private=urls == "any", max_bytes=max_bytes))
+        except FetchError as exc:
+            return _error(400 if exc.refused else 502, str(exc))
+        return await _note(request, page.content, lang, fmt, length, name or name_from_url(url))
+
+    async def _note(request: Request, body: bytes, lang: str, fmt: str, length: str,
+                    name: str) -> Response:
+        settings = replace(base, lang=lang, length=length, formats=(fmt,))
         loop = asyncio.get_running_loop()
         try:
             data, filename = await loop.run_in_executor(
-                request.app.state.pool, _brief, body, settings, format, name or "release")
+                request.app.state.pool, _brief, body, settings, fmt, name)
         except BriefgenError as exc:
             return _error(422, str(exc).splitlines()[0] if str(exc) else "unreadable release")
-        return Response(data, media_type=MEDIA_TYPES[format],
+        return Response(data, media_type=MEDIA_TYPES[fmt],
                         headers={"Content-Disposition": content_disposition(filename)})
 
     return app
@@ -232,10 +269,12 @@ async def _read_limited(request: Request, limit: int) -> tuple[bytes, bool]:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8080, *, workers: int = 1,
-          jobs: int | None = None, max_bytes: int | None = None, log_level: str = "info") -> None:
+          jobs: int | None = None, max_bytes: int | None = None, urls: str = "off",
+          log_level: str = "info") -> None:
     """Run uvicorn; every server process builds its own app (and pool) through create_app."""
     import uvicorn
 
+    os.environ["BRIEFGEN_SERVE_URLS"] = urls
     if max_bytes:
         os.environ["BRIEFGEN_SERVE_MAX_BYTES"] = str(max_bytes)
     if jobs:

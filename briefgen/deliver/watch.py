@@ -16,6 +16,10 @@ The life of an input, and why each step is safe to be killed at:
    deleted at start, and so are the temporary files of a write that a kill cut short (in
    the journal and failed/ at start, beside a note once that note is written again).
 
+With feeds (`briefgen.deliver.feeds`), each new item's page is dropped into INBOX and takes
+the same path; ``NAME.revN.html`` is revision N of a release republished with corrections,
+made into notes marked and named as such and emailed only with `send_revisions`.
+
 Only one watcher may own an INBOX (an OS file lock, released by the kernel if the process
 dies), so two watchers cannot claim the same file.
 """
@@ -24,7 +28,9 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -42,6 +48,8 @@ log = logging.getLogger(__name__)
 
 TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".swp")
 IDLE_RESCAN = 5.0  # seconds: a rescan even without events, in case the OS dropped one
+# NAME.rev2.html is revision 2 of the release NAME.html: its notes are marked and named so.
+REVISION = re.compile(r"\.rev([2-9]|[1-9]\d+)\.[^.]+$")
 
 
 def is_candidate(path: Path) -> bool:
@@ -70,6 +78,11 @@ class Inbox:
     def failed(self) -> Path:
         return self.root / "failed"
 
+    def holds(self, name: str) -> bool:
+        """Whether a release of that name is here, at any step of its life."""
+        return any((folder / name).exists() for folder in (
+            self.root, self.processing, self.done, self.failed))
+
     def prepare(self) -> None:
         if not self.root.is_dir():
             raise BriefgenError(f"watch folder {self.root} does not exist: create it or pass "
@@ -83,7 +96,9 @@ class Watcher:
 
     def __init__(self, inbox: Path, settings: Sequence[Settings], *,
                  email: EmailJob | None = None, settle: float = 1.0, interval: float = 0.5,
-                 on_outcome: Callable[[Outcome], None] = lambda _o: None) -> None:
+                 on_outcome: Callable[[Outcome], None] = lambda _o: None,
+                 feeds: Sequence[str] = (), feed_interval: float | None = None,
+                 send_revisions: bool = False) -> None:
         if not settings:
             raise BriefgenError("no note language given: pass --lang en (or en,fr)")
         self.inbox = Inbox(Path(inbox))
@@ -92,6 +107,13 @@ class Watcher:
         self.settle = settle
         self.interval = interval
         self.on_outcome = on_outcome
+        self.send_revisions = send_revisions
+        self.feeds = None
+        if feeds:
+            from .feeds import DEFAULT_INTERVAL, FeedPoller
+
+            self.feeds = FeedPoller(feeds, self.inbox, interval=feed_interval or DEFAULT_INTERVAL,
+                                    on_failure=on_outcome)
         self._seen: dict[str, tuple[tuple[int, int], float]] = {}  # name -> (size, mtime), since
         self._started = time.time()  # set again when run() takes the lock
         self.wake = threading.Event()
@@ -110,8 +132,16 @@ class Watcher:
             for claimed in sorted(self.inbox.processing.iterdir()):
                 if claimed.is_file():
                     count += self._finish(claimed)
+            next_poll = math.inf
+            if self.feeds is not None:
+                self.feeds.start()
+                next_poll = 0.0
             with self._observer(enabled=not once, poll=poll):
                 while not stop.is_set():
+                    if time.monotonic() >= next_poll:
+                        self.feeds.poll()
+                        next_poll = math.inf if once else time.monotonic() + \
+                            self.feeds.next_delay()
                     pending, ready = self.scan()
                     for path in ready:
                         claimed = self._claim(path)
@@ -120,7 +150,8 @@ class Watcher:
                     if once and not pending:
                         break
                     if not ready:
-                        self.wake.wait(self.interval if pending else IDLE_RESCAN)
+                        wait = self.interval if pending else IDLE_RESCAN
+                        self.wake.wait(min(wait, max(0.0, next_poll - time.monotonic())))
                         self.wake.clear()
         return count
 
@@ -190,13 +221,16 @@ class Watcher:
     def _finish(self, claimed: Path) -> int:
         """Make the notes of a claimed input (resuming from its journal), then file it away."""
         entry = self.inbox.journal / f"{claimed.name}.json"
-        state = _read_json(entry)
+        state = read_json(entry)
         outcomes = [Outcome(claimed.name, tuple(Path(p) for p in rec["paths"]), (), rec["error"])
                     for rec in state.get("langs", {}).values()]
+        match = REVISION.search(claimed.name)
+        revision = int(match[1]) if match else 1
+        email = self.email if revision == 1 or self.send_revisions else None
         for settings in self.settings:
             if settings.lang in state.get("langs", {}):
                 continue
-            outcome = make_notes_guarded(str(claimed), settings, self.email)
+            outcome = make_notes_guarded(str(claimed), settings, email, revision=revision)
             for note in outcome.paths:  # a kill mid-write of this note, before this run
                 for leftover in atomic_leftovers(note.parent, note.name, before=self._started):
                     leftover.unlink(missing_ok=True)
@@ -245,7 +279,7 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
-def _read_json(path: Path) -> dict:
+def read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -272,8 +306,10 @@ def _lock(path: Path):
 def watch(inbox: Path, settings: Sequence[Settings], *, email: EmailJob | None = None,
           once: bool = False, poll: bool = False, settle: float = 1.0, interval: float = 0.5,
           on_outcome: Callable[[Outcome], None] = lambda _o: None,
-          stop: threading.Event | None = None) -> int:
+          stop: threading.Event | None = None, feeds: Sequence[str] = (),
+          feed_interval: float | None = None, send_revisions: bool = False) -> int:
     """Run a Watcher; see the module docstring for the guarantees."""
     watcher = Watcher(inbox, settings, email=email, settle=settle, interval=interval,
-                      on_outcome=on_outcome)
+                      on_outcome=on_outcome, feeds=feeds, feed_interval=feed_interval,
+                      send_revisions=send_revisions)
     return watcher.run(once=once, poll=poll, stop=stop)
