@@ -60,7 +60,9 @@ def _row(vote: Vote, index: int, texts: list[str], lang: str, name: Callable[[st
     explained = [speakers[i] for i in vote.explained_by if i in speakers]
     if explained:
         details.append((i18n.label("outcome.explained", lang), names(explained)))
+    # "amends draft resolution L.1": the amended text's name runs on in the sentence
     amended = texts[vote.amends] if vote.amends is not None else None
+    amended = amended[:1].lower() + amended[1:] if amended else None
     return Outcome(vote=vote, index=index, text=texts[index], title=vote.title, amends=amended,
                    decision=_decision(vote, lang, names), tally=_tally(vote, lang),
                    voted_against=names(vote.voted_against), abstaining=names(vote.abstaining),

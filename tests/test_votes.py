@@ -188,7 +188,7 @@ def test_the_outcome_rows_and_their_json_for_two_texts():
     release, briefing = _briefing(TWO_TEXTS_EN, "en")
     amendment, resolution = briefing.outcomes
     assert (amendment.text, amendment.decision, amendment.amends) == (
-        "Amendment A/99/L.2", "Rejected", "Draft resolution A/99/L.1")
+        "Amendment A/99/L.2", "Rejected", "draft resolution A/99/L.1")
     assert resolution.title == "Freedom of navigation in the Norland canal"
     assert resolution.voted_against[-1] == "Democratic People's Republic of Korea" or \
         "Democratic People’s Republic of Korea" in resolution.voted_against
