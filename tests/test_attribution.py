@@ -63,8 +63,8 @@ def test_two_un_officials_in_a_row_are_two_briefings():
         "“The canal is closed,” said Tom Alder, Under-Secretary-General for Political and "
         "Peacebuilding Affairs.\n\n"
         "He added that talks continue.\n\n"
-        "“Food stocks will last a week,” said Rita Moss, Director of the Coordination Division, "
-        "Head of the Office for the Coordination of Humanitarian Affairs in Geneva.\n\n"
+        "“Food stocks will last a week,” said Rita Moss, Director of the Canal Division, "
+        "Head of the Office for the Coordination of Humanitarian Affairs.\n\n"
         "She called for access.\n", "fictional")
     assert [(s.delegation_key, s.speaker, s.paragraphs) for s in release.statements] == [
         ("org:UN", "Tom Alder", ("p3", "p4")), ("org:UN", "Rita Moss", ("p5", "p6"))]
@@ -128,8 +128,8 @@ def test_a_state_acting_on_a_text_is_its_own_turn(paragraph, key):
 
 
 @pytest.mark.parametrize("paragraph", [
-    "Some Governments have apologized for the canal closure, he noted.",
-    "The United States expressed outrage at the closure and blocked every text, he said.",
+    "Some States have reopened their ports to canal traffic, he noted.",
+    "Chile deplored the closure and blocked every text, he said.",
     "Chile proposed a ceasefire last year, he recalled.",
 ])
 def test_what_the_speaker_reports_stays_in_the_speakers_turn(paragraph):

@@ -324,7 +324,7 @@ def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, s
     found = _phrase_speaker(title, lang, data)
     if isinstance(found, Speaker):
         return found.key, found.delegation
-    # "Special Envoy to Ukraine of the Foreign Minister of the Netherlands": an envoy of a
+    # "Special Envoy for the Canal of the Foreign Minister of Norway": an envoy of a
     # State's Government speaks for that State, whatever the UN-sounding title.
     for found, start, end in _phrases(title, lang, data):
         if isinstance(found, Speaker) and _GOVERNMENT[lang].search(title[start:end]):
@@ -673,8 +673,8 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
 
 
 # English names a State as the subject too: "South Africa abstained from the text", "France,
-# on behalf of European States, proposed amendments": a verb of acting on a text, not of
-# saying ("The United States expressed outrage" is as often what another speaker reports).
+# on behalf of several States, proposed amendments": a verb of acting on a text, not of
+# saying ("Norland deplored the closure" is as often what another speaker reports).
 _STATE_SUBJECT_VERBS = {"en": r"abstained|voted|proposed|introduced|tabled|submitted|presented"}
 
 
@@ -808,7 +808,7 @@ def _reported(after: str, lang: str) -> bool:
 
 def _collective_opening(sentence: str, lang: str) -> bool:
     """`Many speakers …`, `The Council …`, `They …` opening the sentence, quotes aside; not
-    "Some Governments have apologized, she noted", the speaker's own report."""
+    "Some States have reopened their ports, she noted", the speaker's own report."""
     unquoted = _QUOTED.sub("“…”", normalize_apostrophes(sentence)).lstrip("«“\" ")
     return bool(_subject_res(lang)[2].match(unquoted)) and not _own_voice_re(lang).search(
         unquoted)
