@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from . import i18n
 from .errors import BriefgenError
-from .outcome import outcomes
+from .outcome import outcome_point, outcomes
 from .model import (
     STANCES,
     Briefing,
@@ -112,9 +112,11 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                          figures=_figures(st, release.meeting.language))
         for st in release.statements) if keep != 0 else ()
 
-    briefing = Briefing(release=release, language=lang, key_points=key_points, issues=issues,
-                        divergences=divergences, statements=statements, length=length,
-                        outcomes=outcomes(release, lang, lambda k: name(k, written.get(k))))
+    rows = outcomes(release, lang, lambda k: name(k, written.get(k)))
+    briefing = Briefing(release=release, language=lang, key_points=_with_outcome(key_points, rows,
+                                                                                lang),
+                        issues=issues, divergences=divergences, statements=statements,
+                        length=length, outcomes=rows)
     source_lang = release.meeting.language
     if source_lang == lang:
         return briefing
@@ -123,6 +125,16 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                             language=i18n.language_name(source_lang, lang))
         return dataclasses.replace(briefing, notices=briefing.notices + (notice,))
     return translate_briefing(briefing, _translate_with(settings, source_lang, lang))
+
+
+def _with_outcome(points: tuple[Bullet, ...], rows, lang: str) -> tuple[Bullet, ...]:
+    """The record's sentence quoted as the first point becomes the decision told from its
+    facts in the note's language (the main text: the first that is no amendment)."""
+    main = next((r for r in rows if r.vote.subject != "amendment"), rows[0] if rows else None)
+    if main is None or not points or points[0].delegation_key is not None or not set(
+            points[0].source) & set(main.source):
+        return points
+    return (outcome_point(main, lang),) + points[1:]
 
 
 def briefing_title(briefing: Briefing) -> str:

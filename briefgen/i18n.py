@@ -81,6 +81,13 @@ LABELS: dict[str, dict[str, str]] = {
                           "fr": "Non-adoption\u00a0: veto ({names})"},
     "outcome.withdrawn": {"en": "Withdrawn", "fr": "Retrait"},
     "outcome.voted": {"en": "Put to the vote", "fr": "Mise aux voix"},
+    # The key point that says what was decided, from the Outcome row's facts.
+    "outcome.point": {"en": "{text}: {decision}{tally}{sides}.",
+                      "fr": "{text}\u00a0: {decision}{tally}{sides}."},
+    "outcome.point.tally": {"en": ", {tally}", "fr": ", {tally}"},
+    "outcome.point.sep": {"en": "; ", "fr": "\u00a0; "},
+    "outcome.point.against": {"en": "against: {names}", "fr": "contre\u00a0: {names}"},
+    "outcome.point.abstaining": {"en": "abstaining: {names}", "fr": "abstentions\u00a0: {names}"},
     "outcome.count.in_favour.one": {"en": "{n} in favour", "fr": "{n} pour"},
     "outcome.count.in_favour.other": {"en": "{n} in favour", "fr": "{n} pour"},
     "outcome.count.against.one": {"en": "{n} against", "fr": "{n} contre"},

@@ -56,6 +56,7 @@ ACTION_SIDES = "action"
 EXTRACTIVE = "extractive"
 NEURAL = "neural"
 FALLBACK = "fallback"  # neural output rejected by the faithfulness guard
+FACTS = "facts"  # written from the analysis' facts by a per-language template (the outcome)
 
 
 @dataclass(frozen=True, slots=True)

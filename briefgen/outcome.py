@@ -18,11 +18,13 @@ from collections.abc import Callable
 from . import i18n
 from .model import (
     ABSTAINING,
+    FACTS,
     ADOPTED,
     AGAINST,
     IN_FAVOUR,
     VETOED,
     VOTE_COLUMNS,
+    Bullet,
     Outcome,
     Release,
     Vote,
@@ -100,3 +102,18 @@ def _tally(vote: Vote, lang: str) -> str:
              for side, count in ((IN_FAVOUR, vote.in_favour), (AGAINST, vote.against),
                                  (ABSTAINING, vote.abstentions)) if count is not None]
     return ", ".join(parts)
+
+
+def outcome_point(row: Outcome, lang: str) -> Bullet:
+    """The key point that says what was decided ("Resolution 2623 (2022): Adopted, 11 in
+    favour, 1 against, 3 abstentions (against: Russian Federation; abstaining: China, …)."),
+    in the note's language, every value from the row and so from the record's paragraphs."""
+    sides = [i18n.label(f"outcome.point.{side}", lang, names=i18n.join_names(names, lang))
+             for side, names in (("against", row.voted_against), ("abstaining", row.abstaining))
+             if names]
+    text = i18n.label("outcome.point", lang, text=row.text, decision=row.decision,
+                      tally=i18n.label("outcome.point.tally", lang, tally=row.tally)
+                      if row.tally else "",
+                      sides=f" ({i18n.label('outcome.point.sep', lang).join(sides)})"
+                      if sides else "")
+    return Bullet(text=text, source=row.source, lang=lang, origin=FACTS)

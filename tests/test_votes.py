@@ -200,3 +200,15 @@ def test_the_outcome_rows_and_their_json_for_two_texts():
     assert data["outcome"][1]["tally"] == "100 in favour, 10 against, 6 abstentions"
     # Egypt said it abstained, and the record already names it there: said once, by the record
     assert "EG" not in {d["key"] for d in data["votes"][1]["declared"]}
+
+
+def test_the_first_key_point_says_what_was_decided_in_the_notes_language():
+    _, en = _briefing(VETO_FR, "en")
+    point = en.key_points[0]
+    assert point.text == ("Draft resolution: Not adopted: veto (Russian Federation), 12 in "
+                          "favour, 1 against, 2 abstentions (against: Russian Federation; "
+                          "abstaining: China and Gabon).")
+    assert point.lang == "en" and point.origin == "facts" and set(point.source) >= {"p4"}
+    _, fr = _briefing(VETO_EN, "fr")
+    assert fr.key_points[0].text.startswith("Projet de résolution\u00a0: Non-adoption")
+    assert "abstentions\u00a0: Chine et Gabon" in fr.key_points[0].text
