@@ -25,7 +25,7 @@ from ..languages import normalize_apostrophes
 from ..model import ABSTAINING, AGAINST, IN_FAVOUR, Paragraph, Statement, Vote, VoteDeclaration
 from ..sentences import sentence_spans
 from .items import document_key
-from .records import _res, _subject, listed_voters
+from .records import _res, listed_voters, subject_of
 
 # Observer States take the floor in the General Assembly and the Council but cast no vote.
 OBSERVER_STATES = frozenset({"PS", "VA"})
@@ -151,7 +151,7 @@ def referenced(sentence: str, items: list[Vote], lang: str, speaker: str | None 
     if tabled:
         return by_sponsor[:1] if len(by_sponsor) == 1 else []
     if len(texts) > 1:  # "the draft resolution" where the other text was a decision
-        subject = _subject(sentence, lang)
+        subject = subject_of(sentence, lang)
         texts = [i for i in texts if items[i].subject == subject] if subject in (
             "resolution", "decision") else texts
     return texts if len(texts) == 1 else []

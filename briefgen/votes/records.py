@@ -261,7 +261,7 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
     return Vote(pid=pid, text=sentence, sources=(pid,),
                 outcome=_outcome(sentence, counts, vetoed or blocked, withdrawn, lang)
                 if decided or vetoed or blocked or withdrawn or without or body else VOTED,
-                subject=_subject(sentence, lang) or ("decision" if body else ""),
+                subject=subject_of(sentence, lang) or ("decision" if body else ""),
                 document=_document(sentence, lang),
                 title=_title(sentence, lang), without_vote=without and not counts,
                 in_favour=counts.get("in_favour"), against=counts.get("against"),
@@ -362,7 +362,7 @@ def _with_names(vote: Vote, sentence: str, names: dict[str, tuple[str, ...]]) ->
     return replace(vote, text=f"{vote.text} {sentence}", **merged)
 
 
-def _subject(sentence: str, lang: str) -> str:
+def subject_of(sentence: str, lang: str) -> str:
     for subject, pattern in _SUBJECTS.get(lang, _SUBJECTS["en"]):
         if re.search(pattern, sentence, re.IGNORECASE):
             return subject
