@@ -212,3 +212,62 @@ def test_the_first_key_point_says_what_was_decided_in_the_notes_language():
     _, fr = _briefing(VETO_EN, "fr")
     assert fr.key_points[0].text.startswith("Projet de résolution\u00a0: Non-adoption")
     assert "abstentions\u00a0: Chine et Gabon" in fr.key_points[0].text
+
+
+RIVAL_TEXTS_EN = """98th Plenary Meeting (PM)
+GA/99997
+
+Assembly Adopts Two Texts on Norland Canal
+
+The General Assembly today had before it two competing draft resolutions — L.4, submitted by Chile and other countries, titled “Free passage through the Norland canal”, and L.5, proposed by Peru, titled “A canal for all”.
+
+At the outset, the Assembly decided by consensus that its Bureau should serve for the resumed session.  It also decided to hold the debate on the canal over two days.
+
+The Assembly adopted draft resolution “L.4” by a recorded vote of 80 in favour to 12 against, with 50 abstentions.  Later, it adopted “L.5” by a recorded vote of 70 in favour to 20 against, with 60 abstentions.
+
+Statements
+
+Introducing “L.4”, the Minister for Foreign Affairs of Chile said passage must stay free.
+
+The representative of Uruguay said her delegation is committed to free passage and will vote in favour of the text tabled by Chile.
+
+The representative of Kuwait said his delegation had to abstain on the text proposed by Peru.
+
+Egypt abstained from the text tabled by Chile.
+"""
+
+RIVAL_TEXTS_FR = """98e séance plénière – après-midi
+AG/99997
+
+L’Assemblée adopte deux textes sur le canal de Norland
+
+L’Assemblée générale était saisie de deux projets de résolution concurrents — L.4, présenté par le Chili, intitulé « Libre passage dans le canal de Norland », et L.5, proposé par le Pérou, intitulé « Un canal pour tous ».
+
+D’emblée, l’Assemblée a décidé par consensus que son Bureau siégerait pour la session reprise.  Elle a également décidé de tenir le débat sur le canal sur deux jours.
+
+L’Assemblée a adopté le projet de résolution « L.4 » par 80 voix pour, 12 voix contre et 50 abstentions.  Elle a ensuite adopté « L.5 » par 70 voix pour, 20 voix contre et 60 abstentions.
+
+Déclarations
+
+Présentant « L.4 », le Ministre des affaires étrangères du Chili a déclaré que le passage doit rester libre.
+
+Le représentant du Koweït a déclaré que sa délégation s’est abstenue sur le texte proposé par le Pérou.
+"""
+
+
+@pytest.mark.parametrize("text,lang", [(RIVAL_TEXTS_EN, "en"), (RIVAL_TEXTS_FR, "fr")])
+def test_rival_texts_named_by_bare_symbol_with_their_sponsors_and_the_votes_told(text, lang):
+    """A bare "L.4, submitted by X" names the text and its sponsor; a record naming only
+    the symbol takes the subject the list gave it; "it also decided to …" after a decision
+    by consensus is one more, taken the same way; "the text tabled by Chile" is that text."""
+    release = parse_release(text, "fictional")
+    bureau, debate, first, second = release.votes
+    assert bureau.without_vote and debate.without_vote and debate.subject == "decision"
+    assert (first.document, second.document) == ("L.4", "L.5")
+    assert first.subject == second.subject == "resolution"
+    assert first.sponsors[:1] == ("CL",) and second.sponsors == ("PE",)
+    declared = {(d.key, d.side) for d in second.declared}
+    assert ("KW", ABSTAINING) in declared and not {d.key for d in first.declared} & {"KW"}
+    if lang == "en":
+        assert {("UY", IN_FAVOUR), ("EG", ABSTAINING)} <= {(d.key, d.side)
+                                                          for d in first.declared}

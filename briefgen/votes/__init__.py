@@ -18,8 +18,9 @@ from dataclasses import replace
 from ..model import ADOPTED, FAILED, VETOED, VOTED, Meeting, Paragraph, Statement, Vote
 from .council import candidate_years, derive_in_favour, members, permanent_members
 from .declarations import attach
-from .items import gather
-from .records import read_records
+from ..sentences import sentence_spans
+from .items import DOCUMENT_SYMBOL, SUBJECT_ORDER, document_key, gather
+from .records import plural_subject_of, read_records, subject_of
 
 SECURITY_COUNCIL = ("Security Council", "Conseil de sécurité")
 VETO_MAJORITY = 9  # votes in favour a Council draft needs for a negative vote to be a veto
@@ -36,10 +37,38 @@ def find_votes(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
     items = gather(read_records(paragraphs, lang, spoken), paragraphs)
     if not items:
         return ()
+    items = _named_subjects(items, paragraphs, lang)
     items = attach(items, list(paragraphs), statements, lang)
     if meeting is not None and meeting.body in SECURITY_COUNCIL:
         items = _council(items, [p.text for p in paragraphs], meeting)
     return tuple(items)
+
+
+def _named_subjects(items: list[Vote], paragraphs, lang: str) -> list[Vote]:
+    """What a text is, where its record says only its symbol ("adopted “L.11” by …"): the
+    most specific word other sentences put before that symbol, after any other symbol
+    ("a rival text, “L.11”"), or a plural before a list of them ("two draft resolutions —
+    L.10, …, and L.11")."""
+    out = []
+    for vote in items:
+        key = document_key(vote.document)
+        if not vote.subject and key:
+            named = [word for paragraph in paragraphs
+                     for start, end in sentence_spans(paragraph.text, lang)
+                     if (word := _subject_before(paragraph.text[start:end], key, lang))]
+            if named:
+                vote = replace(vote, subject=min(named, key=SUBJECT_ORDER.index))
+        out.append(vote)
+    return out
+
+
+def _subject_before(sentence: str, key: str, lang: str) -> str:
+    at = sentence.find(key)
+    if at < 0:
+        return ""
+    *listed, own = DOCUMENT_SYMBOL.split(sentence[:at])
+    return subject_of(own, lang) or next(
+        (subject for part in listed if (subject := plural_subject_of(part, lang))), "")
 
 
 def _council(items: list[Vote], texts: list[str], meeting: Meeting) -> list[Vote]:

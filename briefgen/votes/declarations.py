@@ -36,7 +36,10 @@ _TABLES: dict[str, dict[str, str]] = {
         "self": r"(?:\b(?:he|she|it|I|we)|\b(?:his|her|its|my|our|the)\s+(?:delegation|country|"
                 r"Government))",
         # Past or announced at the meeting ("will vote in favour"); never "cannot vote".
-        "vote": r"(?:\s+(?:had|also|therefore|thus|then|consequently|both|all|will|would))*\s+"
+        # "… is committed to the principles and will vote in favour": one subject, two verbs.
+        "vote": r"(?:\s+(?:is|are|has|stands|remains)\b[^.;:,“”\"]{1,160}?\s+and)?"
+                r"(?:\s+(?:had\s+to|has\s+to|have\s+to|had|has|have|also|therefore|thus|then|"
+                r"consequently|both|all|will|would))*\s+"
                 r"(?P<how>voted\s+(?:in\s+favou?r|for|against|yes|no)|vote\s+(?:in\s+favou?r|for|"
                 r"against)|abstained|abstain|(?:decided|chose)\s+to\s+(?:abstain|vote\s+(?:in\s+"
                 r"favou?r|for|against))|cast\s+(?:a|an|its|his|her)\s+(?P<cast>negative|affirmative|"
@@ -54,8 +57,8 @@ _TABLES: dict[str, dict[str, str]] = {
         "own_text": r"\b(?:tabled|submitted|presented|proposed|drafted|put\s+forward)\s+by\s+"
                     r"(?:his|her|its|my|our)\s+(?:country|delegation|Government)\b|\b(?:his|her|its|"
                     r"my|our)\s+(?:country|delegation)[’']s\s+(?:draft|text|resolution)\b",
-        "introduces": r"^(?:[^.]{0,160}?,\s+)?(?:Introducing|Presenting|Tabling)\s+(?:the|a|an|"
-                      r"his|her|its|their|that|this)\b",
+        "introduces": r"^(?:[^.]{0,160}?,\s+)?(?:Introducing|Presenting|Tabling)\s+(?:(?:the|a|an|"
+                      r"his|her|its|their|that|this)\b|[“\"]?L\.\d)",
         "both": r"\b(?:both|all\s+(?:the\s+)?(?:texts|drafts|resolutions|three|two))\b",
         "and": r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+",
         "article": r"^(?:the)\s+",
@@ -75,7 +78,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "own_text": r"\b(?:présentée?|déposée?|proposée?|soumise?)\s+par\s+(?:son|sa|notre|mon)\s+"
                     r"(?:pays|délégation|Gouvernement)\b",
         "introduces": r"^(?:[^.]{0,160}?,\s+)?(?:Présentant|Introduisant)\s+(?:le|la|les|l[’']|"
-                      r"un|une|son|sa|ses|ce|cet|cette)",
+                      r"un|une|son|sa|ses|ce|cet|cette|[«“\"]?\s*L\.\d)",
         "both": r"\b(?:les\s+deux|tous\s+les\s+textes)\b",
         "and": r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
         "article": r"^(?:le|la|les|l[’'])\s*",

@@ -40,12 +40,15 @@ _PASSED = {ADOPTED: True, REJECTED: False, FAILED: False, VETOED: False, WITHDRA
            VOTED: None}
 
 
+DOCUMENT_SYMBOL = re.compile(r"\bL\.\d+(?:/Rev\.\d+)?")
+
+
 def document_key(document: str | None) -> str | None:
     """What identifies a document across its spellings: "A/ES-11/L.10" and "L.10" are one,
     "resolution 2623 (2022)" and "S/RES/2623 (2022)" too."""
     if not document:
         return None
-    m = re.search(r"\bL\.\d+(?:/Rev\.\d+)?", document) or re.search(r"\b\d{3,4}\b", document)
+    m = DOCUMENT_SYMBOL.search(document) or re.search(r"\b\d{3,4}\b", document)
     return m.group() if m else document.casefold()
 
 

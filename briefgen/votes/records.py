@@ -84,7 +84,9 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "document": r"\(documents?\s+(?P<doc>[A-Z][^()\s,]+)\)"
                     r"|\b(?P<doc2>resolution\s+\d{1,4}\s*\(\d{4}\))"
                     r"|[“\"](?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)[”\"]"
-                    r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)",
+                    r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)"
+                    # a bare "L.10, submitted by …": the symbol's tail is a document's alone
+                    r"|\b(?P<doc5>L\.\d+(?:/Rev\.\d+)?)\b",
         "title": r"\b(?:titled|entitled)\s+[“\"](?P<title>[^”\"]{3,300})[”\"]",
         "and": r"\s*,\s*(?:and\s+)?|\s+and\s+",
         "article": r"^(?:the)\s+",
@@ -125,7 +127,8 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "document": r"\((?:documents?\s+)?(?P<doc>[A-Z]{1,3}/[^()\s,]+)\)"
                     r"|\b(?P<doc2>résolution\s+\d{1,4}\s*\(\d{4}\))"
                     r"|[«“\"]\s*(?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)\s*[»”\"]"
-                    r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)",
+                    r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)"
+                    r"|\b(?P<doc5>L\.\d+(?:/Rev\.\d+)?)\b",
         "title": r"\bintitulée?\s+[«“\"]\s*(?P<title>[^»”\"]{3,300}?)\s*[»”\"]",
         "and": r"\s*,\s*(?:et\s+)?|\s+et\s+",
         "article": r"^(?:le|la|les|l[’'])\s*",
@@ -192,7 +195,7 @@ def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
         for start, end in sentence_spans(paragraph.text, lang):
             sentence = paragraph.text[start:end]
             talk = any(sentence in passage for passage in spoken.get(paragraph.pid, ()))
-            vote = _record(sentence, paragraph.pid, lang, talk, follows=last is not None)
+            vote = _record(sentence, paragraph.pid, lang, talk, follows=last)
             if vote:
                 votes.append(vote)
                 last = vote
@@ -220,10 +223,11 @@ def _count(match: re.Match, lang: str) -> int:
 
 
 def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
-            follows: bool = False) -> Vote | None:
+            follows: Vote | None = None) -> Vote | None:
     """The decision a sentence records, if it records one.  Without counts, only the
     release's own voice records: a veto, a withdrawal, the body adopting a text it names or
-    deciding other business ("it appointed …", where `follows` another record); inside a
+    deciding other business ("it appointed …", where it `follows` another record of the
+    paragraph, and then "it also decided" in the manner of that record); inside a
     statement that is the speaker's talk ("the veto cast by Norland paralysed the
     Council")."""
     res = _res(lang)
@@ -250,7 +254,10 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
     told = bool(counts and res["tally"].search(sentence))
     # "failed to adopt …, owing to the negative vote of a permanent member": a veto untallied
     blocked = bool(res["failed"].search(sentence) and res["veto"].search(sentence))
-    body = _body_decision(sentence, lang, without, follows)
+    body = _body_decision(sentence, lang, without, follows is not None)
+    # "decided by consensus that …  It also decided to …": the same manner, unless told
+    without = without or bool(body and not counts and follows and follows.without_vote
+                              and re.match(r"(?:It|Elle|Il)\s", sentence))
     if not ((counts and (decided or vetoed or told)) or (without and (adopted or body))
             or ((vetoed_by or withdrawn or body or blocked) and not in_statement)):
         return None
@@ -261,7 +268,9 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
     return Vote(pid=pid, text=sentence, sources=(pid,),
                 outcome=_outcome(sentence, counts, vetoed or blocked, withdrawn, lang)
                 if decided or vetoed or blocked or withdrawn or without or body else VOTED,
-                subject=subject_of(sentence, lang) or ("decision" if body else ""),
+                # a body's decision is other business, unless it names the text it acted on
+                subject=subject_of(sentence, lang) or (
+                    "decision" if body and not _document(sentence, lang) else ""),
                 document=_document(sentence, lang),
                 title=_title(sentence, lang), without_vote=without and not counts,
                 in_favour=counts.get("in_favour"), against=counts.get("against"),
@@ -276,6 +285,10 @@ _TEXT_VERBS = ("adopted", "declared", "decided", "proclaimed", "adopté", "décl
                "proclamé")
 
 
+# "It also decided to follow …", after another record: business decided, no text needed.
+_DECIDED_TO = re.compile(r"\b(?:decided|décidé)\s+(?:to|that|de|d[’']|que)\b")
+
+
 def _body_decision(sentence: str, lang: str, without: bool, follows: bool) -> bool:
     """The body deciding without counts, in the release's voice; "it" is the body only after
     another record of the same paragraph."""
@@ -284,7 +297,7 @@ def _body_decision(sentence: str, lang: str, without: bool, follows: bool) -> bo
                                               r"Commission", m.group())
     if not m or (pronoun and not follows):
         return False
-    if m.group("verb") in _TEXT_VERBS:
+    if m.group("verb") in _TEXT_VERBS and not (pronoun and _DECIDED_TO.search(sentence)):
         return without or bool(_document(sentence, lang))
     return True
 
@@ -360,6 +373,22 @@ def keys_of(written: str, lang: str) -> tuple[str, ...]:
 def _with_names(vote: Vote, sentence: str, names: dict[str, tuple[str, ...]]) -> Vote:
     merged = {k: tuple(dict.fromkeys(getattr(vote, k) + v)) for k, v in names.items()}
     return replace(vote, text=f"{vote.text} {sentence}", **merged)
+
+
+# The plural of a subject, before a list of symbols ("two draft resolutions — L.10 … and L.11").
+_PLURALS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("amendment", r"\bamendments\b"), ("resolution", r"\bresolutions\b"),
+           ("decision", r"\bdecisions\b"), ("text", r"\b(?:drafts|texts)\b")),
+    "fr": (("amendment", r"\bamendements\b"),
+           ("resolution", r"\b(?:projets\s+de\s+résolution|résolutions)\b"),
+           ("decision", r"\b(?:projets\s+de\s+décision|décisions)\b"),
+           ("text", r"\b(?:projets|textes)\b")),
+}
+
+
+def plural_subject_of(text: str, lang: str) -> str:
+    return next((subject for subject, pattern in _PLURALS.get(lang, _PLURALS["en"])
+                 if re.search(pattern, text, re.IGNORECASE)), "")
 
 
 def subject_of(sentence: str, lang: str) -> str:
