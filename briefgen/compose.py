@@ -176,6 +176,7 @@ def delegation_names(briefing: Briefing) -> dict[str, str]:
     wanted |= {k for d in briefing.divergences for keys in d.sides.values() for k in keys}
     wanted |= {s.statement.on_behalf_key for s in briefing.statements
                if s.statement.on_behalf_key}
+    wanted |= {k for s in briefing.statements for k in s.statement.on_behalf_keys}
     name = _namer(briefing.language)
     names.update((k, name(k, written.get(k))) for k in wanted - set(names))
     return names

@@ -55,6 +55,8 @@ LABELS: dict[str, dict[str, str]] = {
     "meeting": {"en": "{ordinal} meeting", "fr": "{ordinal} séance"},
     "meetings": {"en": "{ordinal} meetings", "fr": "{ordinal} séances"},
     "on_behalf_of": {"en": "on behalf of {name}", "fr": "au nom {name}"},
+    "on_behalf_of_list": {"en": "on behalf of {names}",
+                          "fr": "au nom des délégations suivantes\u00a0: {names}"},
     "reply": {"en": "right of reply", "fr": "droit de réponse"},
     "again": {"en": "took the floor again", "fr": "a repris la parole"},
     # The Outcome block (briefgen.outcome): one row per text decided on.  French decisions
@@ -229,6 +231,21 @@ def on_behalf_of(name: str, key: str | None, lang: str) -> str:
             article = "de la " if first in _FEMININE_FR else "du "
         return label("on_behalf_of", lang, name=article + name)
     return label("on_behalf_of", lang, name=f"the {name}" if collective else name)
+
+
+def speaks_for(statement, names: dict[str, str], lang: str) -> str:
+    """Whom a statement's speaker also speaks for, in the note's language: one group or
+    State ("on behalf of the Arab Group"), a list ("on behalf of Denmark, Iceland and
+    Norway"), or a group no table knows, as the release wrote it; "" for none."""
+    keys = statement.on_behalf_keys
+    if len(keys) > 1:
+        return label("on_behalf_of_list", lang,
+                     names=join_names([names.get(k, k) for k in keys], lang))
+    if statement.on_behalf_key:
+        key = statement.on_behalf_key
+        return on_behalf_of(names.get(key, statement.on_behalf_of or key), key, lang)
+    return label("on_behalf_of", lang, name=statement.on_behalf_of) \
+        if statement.on_behalf_of else ""
 
 
 def body_name(body: str | None, lang: str) -> str | None:

@@ -97,8 +97,9 @@ class Statement:
     role: str | None = None  # "Secrétaire général de l’ONU", "Minister for Foreign Affairs of Estonia"
     delegation: str | None = None  # as written: "Royaume-Uni", "United States"
     delegation_key: str = "unknown"  # ISO 3166 alpha-2 ("GB") or "org:UN", "org:CSTO", ...
-    on_behalf_of: str | None = None  # as written: "Arab Group", "Union européenne"
-    on_behalf_key: str | None = None
+    on_behalf_of: str | None = None  # as written: "Arab Group", "Denmark, Iceland and Norway"
+    on_behalf_key: str | None = None  # the one group or State spoken for, when it is one
+    on_behalf_keys: tuple[str, ...] = ()  # every delegation spoken for that a table knows
     kind: str = NATIONAL
     repeat_of: int | None = None  # index of this delegation's first turn, for repeat turns
 

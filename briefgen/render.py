@@ -101,6 +101,7 @@ def context(briefing: Briefing, sources: bool = False) -> dict:
     where it links (`briefgen.sources.Citations`).
     """
     lang = briefing.language
+    names = delegation_names(briefing)
     meeting = briefing.release.meeting
     symbol = meeting.symbol or briefing.release.name
     return {
@@ -110,7 +111,8 @@ def context(briefing: Briefing, sources: bool = False) -> dict:
         "t": lambda key, **values: i18n.label(key, lang, **values),
         "on_behalf": lambda name, key: i18n.on_behalf_of(name, key, lang),
         "replies": rights_of_reply(briefing.release),
-        "names": delegation_names(briefing),
+        "names": names,
+        "speaks_for": lambda st: i18n.speaks_for(st, names, lang),
         "facts": i18n.meeting_facts(meeting, lang),
         "date": i18n.format_date(meeting.date, lang) if meeting.date else "",
         "symbol": symbol,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from . import i18n
 from .model import (
     PARAGRAPH_KINDS,
     UNATTRIBUTED,
@@ -63,7 +64,8 @@ def _statement_to_dict(st: Statement) -> dict:
     return {"index": st.index, "speaker": st.speaker, "speaker_display": st.speaker_display,
             "role": st.role, "delegation": st.delegation, "delegation_key": st.delegation_key,
             "on_behalf_of": st.on_behalf_of, "on_behalf_key": st.on_behalf_key,
-            "kind": st.kind, "repeat_of": st.repeat_of, "paragraphs": list(st.paragraphs),
+            "on_behalf_keys": list(st.on_behalf_keys), "kind": st.kind,
+            "repeat_of": st.repeat_of, "paragraphs": list(st.paragraphs),
             "passages": [_passage_to_dict(p) for p in st.passages]}
 
 
@@ -114,7 +116,8 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "divergences": [{"issue_id": d.issue_id, "label": d.label, "kind": d.kind or None,
                          "sides": {stance: list(keys) for stance, keys in d.sides.items()}}
                         for d in briefing.divergences],
-        "statements": [_statement_summary_to_dict(s, names) for s in briefing.statements],
+        "statements": [_statement_summary_to_dict(s, names, briefing.language)
+                       for s in briefing.statements],
     }
 
 
@@ -161,14 +164,17 @@ def _position_to_dict(position: Position) -> dict:
             "summary": [_bullet_to_dict(b) for b in position.summary]}
 
 
-def _statement_summary_to_dict(item: StatementSummary, names: dict[str, str]) -> dict:
+def _statement_summary_to_dict(item: StatementSummary, names: dict[str, str],
+                               lang: str) -> dict:
     st = item.statement
     return {"index": st.index, "speaker": st.speaker_display or st.speaker, "role": st.role,
             "delegation": item.delegation, "delegation_as_written": st.delegation,
             "delegation_key": st.delegation_key,
             "on_behalf_of": names.get(st.on_behalf_key, st.on_behalf_of)
             if st.on_behalf_key else st.on_behalf_of,
-            "on_behalf_key": st.on_behalf_key, "kind": st.kind, "repeat_of": st.repeat_of,
+            "on_behalf_key": st.on_behalf_key, "on_behalf_keys": list(st.on_behalf_keys),
+            "speaks_for": i18n.speaks_for(st, names, lang) or None,
+            "kind": st.kind, "repeat_of": st.repeat_of,
             "paragraphs": list(st.paragraphs),
             "summary": [_bullet_to_dict(b) for b in item.summary],
             "figures": list(item.figures)}

@@ -141,3 +141,41 @@ def test_a_record_that_opens_a_speakers_own_sentence_stays_theirs():
                            "not adopted because of a single veto by a permanent member.")
     assert who(release)[1] == ("CL", ("p4",))
     assert "veto" in release.statements[1].passages[0].text
+
+
+@pytest.mark.parametrize("lang, paragraph, written, keys", [
+    ("en", "The representative of Sweden, speaking on behalf of Denmark, Finland, Iceland and "
+           "Norway, said the canal must reopen.", "Denmark, Finland, Iceland and Norway",
+     ("DK", "FI", "IS", "NO")),
+    ("en", "Ana Berzina (Latvia), also on behalf of Estonia and Lithuania, said shipping must "
+           "resume.", "Estonia and Lithuania", ("EE", "LT")),
+    ("en", "The representative of Trinidad and Tobago, speaking on behalf of Bosnia and "
+           "Herzegovina and Saint Lucia, said the canal matters.",
+     "Bosnia and Herzegovina and Saint Lucia", ("BA", "LC")),
+    ("fr", "Le représentant de la Suède, au nom du Danemark, de la Finlande et de la Norvège, a "
+           "dit que le canal doit rouvrir.", "Danemark, de la Finlande et de la Norvège",
+     ("DK", "FI", "NO")),
+])
+def test_the_whole_list_spoken_for_is_kept(lang, paragraph, written, keys):
+    statement = after_norway(paragraph, lang=lang).statements[1]
+    assert (statement.on_behalf_of, statement.on_behalf_keys) == (written, keys)
+    assert statement.on_behalf_key is None  # several: no one key stands for them
+
+
+def test_a_group_no_table_knows_is_kept_and_shown_in_the_note():
+    from briefgen.compose import compose
+    from briefgen.issues import find_issues
+    from briefgen.render import render
+    from briefgen.settings import Settings
+    from briefgen.summarize import summarize_release
+
+    release = after_norway("The representative of Peru, speaking on behalf of the Group of "
+                           "Friends of the Norland Canal, said the canal must reopen to all.")
+    statement = release.statements[1]
+    assert statement.on_behalf_of == "the Group of Friends of the Norland Canal"
+    assert statement.on_behalf_keys == () and statement.on_behalf_key is None
+    settings = Settings(lang="en")
+    briefing = compose(release, summarize_release(release, settings),
+                       find_issues(release, settings), settings)
+    assert "Peru**, on behalf of the Group of Friends of the Norland Canal" in render(
+        briefing, "md").decode()

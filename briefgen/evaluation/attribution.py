@@ -174,7 +174,8 @@ def _sentence_verdict(gold, turn, statements: list[Statement]) -> str:
 
 def _behalf(statement: Statement) -> list[str]:
     """Everyone the statement says its speaker also speaks for: keys, and names as written."""
-    return [x for x in (statement.on_behalf_key, statement.on_behalf_of) if x]
+    return [x for x in (statement.on_behalf_key, *statement.on_behalf_keys,
+                        statement.on_behalf_of) if x]
 
 
 def _covers(gold_items: list[str], system: list[str]) -> bool:

@@ -113,7 +113,8 @@ def match_issues(analysis: IssueAnalysis, gold: dict) -> list[tuple[int, int]]:
 
 def _speaker_key_map(release: Release) -> dict[str, str]:
     """A gold key written for the group spoken for ("org:OIC") -> the speaker's key ("MR")."""
-    return {s.on_behalf_key: s.delegation_key for s in release.statements if s.on_behalf_key}
+    return {k: s.delegation_key for s in release.statements
+            for k in (s.on_behalf_key, *s.on_behalf_keys) if k}
 
 
 def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Score:

@@ -223,7 +223,8 @@ def _taken_by(takeover: _Takeover, current: Speaker | None, clause: str, lang: s
     who = takeover.who
     if who == COLLECTIVE:
         return None
-    if current is not None and (current.is_same(who) or who.key == current.on_behalf_key):
+    if current is not None and (current.is_same(who) or who.key == current.on_behalf_key
+                                or who.key in current.on_behalf_keys):
         return current
     if takeover.doubtful:
         return None
@@ -235,7 +236,8 @@ def _known_speaker(speaker: Speaker, turns: list[_Turn]) -> Speaker:
     for turn in turns:
         if _surname(turn.speaker.speaker) == _surname(speaker.speaker):
             return replace(turn.speaker, speaker=speaker.speaker, reply=speaker.reply,
-                           on_behalf_of=speaker.on_behalf_of or turn.speaker.on_behalf_of)
+                           on_behalf_of=speaker.on_behalf_of or turn.speaker.on_behalf_of,
+                           on_behalf_keys=speaker.on_behalf_keys or turn.speaker.on_behalf_keys)
     return speaker
 
 
@@ -313,6 +315,7 @@ def _statements(turns: list[_Turn], briefing_section: bool) -> tuple[Statement, 
             delegation_key=sp.key,
             on_behalf_of=sp.on_behalf_of,
             on_behalf_key=sp.on_behalf_key,
+            on_behalf_keys=sp.on_behalf_keys,
             kind=_turn_kind(turn, repeat_of, opening),
             repeat_of=repeat_of,
         ))

@@ -58,6 +58,7 @@ class Speaker:
     role: str | None = None
     on_behalf_of: str | None = None
     on_behalf_key: str | None = None
+    on_behalf_keys: tuple[str, ...] = ()
     reply: bool = False
     national_capacity: bool = False
 

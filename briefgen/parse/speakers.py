@@ -445,10 +445,11 @@ def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -
     low = normalize_apostrophes(clause).lower()
     reply = any(normalize_apostrophes(m).lower() in low for m in data.reply_markers)
     national = any(m in low for m in _NATIONAL_CAPACITY[lang])
-    group = _on_behalf(clause, lang, data)
+    group = _on_behalf(clause, lang)
     if group:
-        written, key = group
-        speaker = replace(speaker, on_behalf_of=written, on_behalf_key=key)
+        written, keys = group
+        speaker = replace(speaker, on_behalf_of=written, on_behalf_keys=keys,
+                          on_behalf_key=keys[0] if len(keys) == 1 else None)
     return replace(speaker, reply=reply or speaker.reply, national_capacity=national)
 
 
@@ -461,20 +462,65 @@ def _first_clause(text: str) -> str:
 def _on_behalf_re(lang: str) -> re.Pattern:
     markers = sorted(LANGUAGES[lang].on_behalf_markers, key=len, reverse=True)
     alt = "|".join(re.escape(normalize_apostrophes(m)) for m in markers)
-    return re.compile(rf"\b(?i:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^,;:]*)")
+    return re.compile(rf"\b(?i:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^;:]*)")
 
 
-def _on_behalf(clause: str, lang: str, data: LanguageData) -> tuple[str, str | None] | None:
+_ARTICLE = re.compile(r"^(?:(?:de\s+la|de\s+l[’']|du|des|de|d[’'])\s*)?"
+                      r"(?:the|la|le|les|l[’'])?\s*")
+_LIST_COMMA = {"en": re.compile(r"\s*,\s*(?:and\s+)?"), "fr": re.compile(r"\s*,\s*(?:et\s+)?")}
+_LIST_AND = {"en": re.compile(r"\s+and\s+"), "fr": re.compile(r"\s+et\s+")}
+
+
+def _on_behalf(clause: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
+    """Whom the speaker also speaks for: the whole list as written ("Denmark, Finland, Iceland
+    and Norway", "Estonia and Lithuania") and the keys of its names, read up to the first
+    part that names no delegation (", said …").  A group no table knows ("the Group of
+    Friends of X", "WEOG") is kept as written, with no key: exact, "Group of Friends of the
+    UN Charter" is not org:UN; "Name (ACRONYM)" resolves by either."""
     m = _on_behalf_re(lang).search(normalize_apostrophes(clause))
     if not m:
         return None
     start = m.start("g")
-    written = clause[start:start + len(m.group("g"))].strip()
-    written = re.sub(r"^(?:the|la|le|l[’'])\s*", "", written)
-    # exact: "Group of Friends of the UN Charter" is not org:UN; "Name (ACRONYM)": either
-    named = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", written)
-    hit = resolve(written, lang) or (named and (resolve(named[1], lang) or resolve(named[2], lang)))
-    return written, hit.key if hit else None
+    text = clause[start:start + len(m.group("g"))]
+    comma, conj = _LIST_COMMA.get(lang, _LIST_COMMA["en"]), _LIST_AND.get(lang, _LIST_AND["en"])
+    keys: list[str] = []
+    end, at = 0, 0
+    for part in comma.split(text):
+        at = text.index(part, at)
+        found = _named_keys(part, conj, lang)
+        if not found:
+            break
+        keys += found
+        end = at = at + len(part)
+    if not keys:  # "the Group of Friends of X": as written, article and all
+        return comma.split(text)[0].strip(), ()
+    return _ARTICLE.sub("", text[:end].strip()), tuple(dict.fromkeys(keys))
+
+
+def _named_keys(part: str, conj: re.Pattern, lang: str) -> list[str]:
+    """The keys one part of a list names, read as "and"-joined names that all resolve, the
+    longest first ("Bosnia and Herzegovina and Saint Lucia", "Estonia and Lithuania",
+    "Arab Group (AG)"); [] if no such reading exists."""
+    def key(name: str) -> str | None:
+        name = _ARTICLE.sub("", name.strip())
+        named = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+        hit = resolve(name, lang) or (named and (resolve(named[1], lang)
+                                                 or resolve(named[2], lang)))
+        return hit.key if hit else None
+
+    names = conj.split(part)
+    joins = [m.group() for m in conj.finditer(part)]
+
+    def cover(i: int) -> list[str] | None:  # names[i:] as names joined by "and" that resolve
+        if i == len(names):
+            return []
+        for j in range(len(names), i, -1):  # the longest first: "Bosnia and Herzegovina"
+            whole = names[i] + "".join(joins[k] + names[k + 1] for k in range(i, j - 1))
+            if (first := key(whole)) is not None and (rest := cover(j)) is not None:
+                return [first, *rest]
+        return None
+
+    return cover(0) or []
 
 
 @lru_cache(maxsize=None)
