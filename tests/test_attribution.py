@@ -179,3 +179,27 @@ def test_a_group_no_table_knows_is_kept_and_shown_in_the_note():
                        find_issues(release, settings), settings)
     assert "Peru**, on behalf of the Group of Friends of the Norland Canal" in render(
         briefing, "md").decode()
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "The United States’ draft on the canal met resistance for leaving out the blockade "
+           "of the northern locks."),
+    ("en", "Chile's rival proposal, which named no one, drew wide support in the hall."),
+    ("fr", "La proposition des États-Unis sur le canal s’est heurtée à des résistances, faute "
+           "de mentionner le blocus des écluses."),
+])
+def test_a_paragraph_on_another_states_doing_in_the_releases_voice_is_nobodys(lang, paragraph):
+    release = after_norway(paragraph, lang=lang)
+    assert who(release) == [("NO", ("p3",))]
+    assert [p.pid for p in release.unattributed] == ["p4"]
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "The United States’ draft ignores the blockade, she said."),  # her voice
+    ("en", "Norway’s own draft would reopen the locks within a month."),  # her own State
+    ("en", "Chile’s proposal deserves support. It names no one, he added."),
+    ("fr", "La proposition des États-Unis ignore le blocus, a-t-elle estimé."),
+])
+def test_a_speaker_reporting_another_states_doing_keeps_the_paragraph(lang, paragraph):
+    release = after_norway(paragraph, lang=lang)
+    assert who(release) == [("NO", ("p3", "p4"))]

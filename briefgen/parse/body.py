@@ -31,7 +31,9 @@ from .speakers import (
     _attributions,
     _collective_opening,
     _intro,
+    _longest_name_after,
     _opening_speaker,
+    _own_voice_re,
     _singular_subjects,
     _with_context,
 )
@@ -128,6 +130,9 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
             if opening == COLLECTIVE or (opening is None and shared
                                          and not _follow_on_re(lang).match(text)):
                 current = None  # "Sanctions drew sharp differences." after a shared paragraph
+            elif opening is None and current and _about_another_state(text, current.speaker,
+                                                                         lang, data):
+                current = None  # "Norland’s rival text met resistance …": the release's voice
             elif isinstance(opening, Speaker) and not (
                     current and current.speaker.is_same(opening)):
                 speaker = _with_context(opening, text, lang, data)
@@ -147,6 +152,32 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
                 turn.passages.append(passage)
                 attributed = True
         kinds[k] = STATEMENT if attributed else UNATTRIBUTED
+
+
+# Where a paragraph opening on a State's doing names it: "The United States’ <noun>",
+# "La proposition des États-Unis", "L’initiative de la France".
+_STATE_DOING = {"en": re.compile(r"(?:The\s+)?(?=[A-Z])"),
+                "fr": re.compile(r"(?:L[ae]s?\s+|L[’'])\s*[a-zà-ÿ]+\s+(?:de\s+la\s+|de\s+l[’']|"
+                                 r"du\s+|des\s+|d[’'])\s*(?=[A-ZÀ-Þ])")}
+
+
+def _about_another_state(text: str, current: Speaker, lang: str, data: LanguageData) -> bool:
+    """A paragraph that opens on another State's doing ("The United States’ introduction of
+    a rival text …", "La proposition des États-Unis …") and never gives anyone's voice (no
+    "she said", no "He …", no attribution in any sentence) is the release telling what
+    happened, not the current speaker going on."""
+    norm = normalize_apostrophes(text)
+    m = _STATE_DOING[lang].match(norm) if lang in _STATE_DOING else None
+    found = m and _longest_name_after(norm[m.end():], lang)
+    if not found or _follow_on_re(lang).match(text) or _own_voice_re(lang).search(text):
+        return False
+    written, key = found
+    rest = norm[m.end() + len(written):]
+    if lang == "en" and not (re.search(r"[’']s?$", written) or re.match(r"[’']s?\s", rest)):
+        return False  # "The United States said": an attribution, read elsewhere
+    if not _is_state(key) or key == current.key:
+        return False
+    return not any(_attributions(text[s:e], lang, data) for s, e in sentence_spans(text, lang))
 
 
 def _handed_on(text: str, lang: str, data: LanguageData) -> bool:
