@@ -162,8 +162,8 @@ _STATE_DOING = {"en": re.compile(r"(?:The\s+)?(?=[A-Z])"),
 
 
 def _about_another_state(text: str, current: Speaker, lang: str, data: LanguageData) -> bool:
-    """A paragraph that opens on another State's doing ("The United States’ introduction of
-    a rival text …", "La proposition des États-Unis …") and never gives anyone's voice (no
+    """A paragraph that opens on another State's doing ("Norland’s draft met resistance …",
+    "La proposition des États-Unis …") and never gives anyone's voice (no
     "she said", no "He …", no attribution in any sentence) is the release telling what
     happened, not the current speaker going on."""
     norm = normalize_apostrophes(text)

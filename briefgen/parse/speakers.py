@@ -718,7 +718,7 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
             yield Speaker(key, written), m.start(), end
 
 
-# English names a State as the subject too: "South Africa abstained from the text", "France,
+# English names a State as the subject too: "Chile abstained on the text", "Peru,
 # on behalf of several States, proposed amendments": a verb of acting on a text, not of
 # saying ("Norland deplored the closure" is as often what another speaker reports).
 _STATE_SUBJECT_VERBS = {"en": r"abstained|voted|proposed|introduced|tabled|submitted|presented"}

@@ -45,10 +45,10 @@ def find_votes(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
 
 
 def _named_subjects(items: list[Vote], paragraphs, lang: str) -> list[Vote]:
-    """What a text is, where its record says only its symbol ("adopted “L.11” by …"): the
+    """What a text is, where its record says only its symbol ("adopted “L.5” by …"): the
     most specific word other sentences put before that symbol, after any other symbol
-    ("a rival text, “L.11”"), or a plural before a list of them ("two draft resolutions —
-    L.10, …, and L.11")."""
+    ("the other text, “L.5”"), or a plural before a list of them ("two drafts — L.4, …,
+    and L.5")."""
     out = []
     for vote in items:
         key = document_key(vote.document)

@@ -3,14 +3,14 @@ explained a vote, who tabled a text.
 
 - A declaration is a delegation's own vote in its own statement ("his delegation voted in
   favour", "she abstained", "explained his delegation's vote against the resolution"), or the
-  release saying how a delegation voted ("South Africa abstained from the text tabled by
-  Ukraine").  Future and conditional forms ("will vote in favour", "cannot vote in favour")
+  release saying how a delegation voted ("Chile abstained on the text tabled by
+  Peru").  Future and conditional forms ("will vote in favour", "cannot vote in favour")
   are intentions, not votes.
 - A statement explains a vote when it declares one or says it is explaining one.
 - A sponsor is who "submitted", "tabled", "presented", "proposed" or "introduced" the text.
 
 Which text is meant, where a meeting decided on several: the document the sentence names,
-"both" texts, the text a sponsor tabled ("the text tabled by Ukraine", "the draft tabled by
+"both" texts, the text a sponsor tabled ("the text tabled by Peru", "the draft tabled by
 his country"), or the only text there is; otherwise none (no guess).
 """
 
@@ -36,7 +36,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "self": r"(?:\b(?:he|she|it|I|we)|\b(?:his|her|its|my|our|the)\s+(?:delegation|country|"
                 r"Government))",
         # Past or announced at the meeting ("will vote in favour"); never "cannot vote".
-        # "… is committed to the principles and will vote in favour": one subject, two verbs.
+        # "… is committed to free passage and will vote in favour": one subject, two verbs.
         "vote": r"(?:\s+(?:is|are|has|stands|remains)\b[^.;:,“”\"]{1,160}?\s+and)?"
                 r"(?:\s+(?:had\s+to|has\s+to|have\s+to|had|has|have|also|therefore|thus|then|"
                 r"consequently|both|all|will|would))*\s+"
@@ -119,8 +119,8 @@ def sponsors_in(sentence: str, lang: str) -> list[tuple[str | None, tuple[str, .
 
 
 def _resolved(written: str, lang: str) -> tuple[str, ...]:
-    """The keys of the names of a list that are delegations ("Ukraine and European countries"
-    -> UA): each key is right, the list may be short."""
+    """The keys of the names of a list that are delegations ("Chile and other countries"
+    -> CL): each key is right, the list may be short."""
     p = _patterns(lang)
     keys = []
     for part in p["and"].split(written.strip()):
@@ -179,7 +179,7 @@ def own_declaration(sentence: str, lang: str, key: str | None = None) -> str | N
 def attach(items: list[Vote], paragraphs: list[Paragraph], statements: tuple[Statement, ...],
            lang: str) -> list[Vote]:
     """Items with their sponsors, then declarations and explanations (see the module): who
-    tabled a text is known before "the text tabled by Ukraine" is looked up."""
+    tabled a text is known before "the text tabled by Peru" is looked up."""
     items = _with_sponsors(items, paragraphs, statements, lang)
     return _with_declarations(items, paragraphs, statements, lang)
 
@@ -206,7 +206,7 @@ def _with_sponsors(items: list[Vote], paragraphs: list[Paragraph],
             if target is not None:
                 sponsors.setdefault(target, []).extend(keys)
     p = _patterns(lang)
-    for statement in _states(statements):  # "Introducing “L.10”, the Minister of X said"
+    for statement in _states(statements):  # "Introducing “L.4”, the Minister of X said"
         first = statement.passages[0].text if statement.passages else ""
         if p["introduces"].search(first):
             for i in referenced(first, items, lang):
@@ -219,7 +219,7 @@ def _with_declarations(items: list[Vote], paragraphs: list[Paragraph],
                        statements: tuple[Statement, ...], lang: str) -> list[Vote]:
     declared: dict[int, list[VoteDeclaration]] = {}
     explained: dict[int, list[int]] = {}
-    for pid, sentence in _sentences(paragraphs, lang):  # "South Africa abstained from …"
+    for pid, sentence in _sentences(paragraphs, lang):  # "Chile abstained on …"
         for field, keys in listed_voters(sentence, lang).items():
             side = {"voted_for": IN_FAVOUR, "voted_against": AGAINST}.get(field, ABSTAINING)
             for i in referenced(sentence, items, lang):

@@ -85,7 +85,7 @@ _PATTERNS: dict[str, dict[str, str]] = {
                     r"|\b(?P<doc2>resolution\s+\d{1,4}\s*\(\d{4}\))"
                     r"|[“\"](?P<doc3>[A-Z]{1,3}\.\d+(?:/Rev\.\d+)?)[”\"]"
                     r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)"
-                    # a bare "L.10, submitted by …": the symbol's tail is a document's alone
+                    # a bare "L.4, submitted by …": the symbol's tail is a document's alone
                     r"|\b(?P<doc5>L\.\d+(?:/Rev\.\d+)?)\b",
         "title": r"\b(?:titled|entitled)\s+[“\"](?P<title>[^”\"]{3,300})[”\"]",
         "and": r"\s*,\s*(?:and\s+)?|\s+and\s+",
@@ -285,7 +285,7 @@ _TEXT_VERBS = ("adopted", "declared", "decided", "proclaimed", "adopté", "décl
                "proclamé")
 
 
-# "It also decided to follow …", after another record: business decided, no text needed.
+# "It also decided to hold …", after another record: business decided, no text needed.
 _DECIDED_TO = re.compile(r"\b(?:decided|décidé)\s+(?:to|that|de|d[’']|que)\b")
 
 
@@ -375,7 +375,7 @@ def _with_names(vote: Vote, sentence: str, names: dict[str, tuple[str, ...]]) ->
     return replace(vote, text=f"{vote.text} {sentence}", **merged)
 
 
-# The plural of a subject, before a list of symbols ("two draft resolutions — L.10 … and L.11").
+# The plural of a subject, before a list of symbols ("two drafts — L.4 by Chile and L.5 by Peru").
 _PLURALS: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (("amendment", r"\bamendments\b"), ("resolution", r"\bresolutions\b"),
            ("decision", r"\bdecisions\b"), ("text", r"\b(?:drafts|texts)\b")),
