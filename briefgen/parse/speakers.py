@@ -483,9 +483,10 @@ def _on_behalf(clause: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
     start = m.start("g")
     text = clause[start:start + len(m.group("g"))]
     comma, conj = _LIST_COMMA.get(lang, _LIST_COMMA["en"]), _LIST_AND.get(lang, _LIST_AND["en"])
+    parts = comma.split(text)
     keys: list[str] = []
     end, at = 0, 0
-    for part in comma.split(text):
+    for part in parts:
         at = text.index(part, at)
         found = _named_keys(part, conj, lang)
         if not found:
@@ -493,7 +494,7 @@ def _on_behalf(clause: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
         keys += found
         end = at = at + len(part)
     if not keys:  # "the Group of Friends of X": as written, article and all
-        return comma.split(text)[0].strip(), ()
+        return parts[0].strip(), ()
     return _ARTICLE.sub("", text[:end].strip()), tuple(dict.fromkeys(keys))
 
 
