@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 from . import i18n
 from .errors import BriefgenError
-from .outcome import outcome_point, outcomes
+from .outcome import outcomes
 from .model import (
+    FACTS,
     STANCES,
     Briefing,
     Bullet,
@@ -81,7 +82,7 @@ _WORDS = re.compile(r"\w+")
 def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
             analysis: IssueAnalysis, settings: Settings) -> Briefing:
     """The Briefing for `release`, in `settings.lang`, at `settings.length`."""
-    from .summarize import select_key_points
+    from .keypoints import key_points as opening
 
     if not release.statements:
         what = release.source_name or "the input"
@@ -93,9 +94,11 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                             f"{', '.join(SPEAKER_BULLETS)}")
 
     name = _namer(lang)
-    key_points = tuple(_clip(point, KEY_POINT_CHARS[length]) or point for point in
-                       select_key_points(release, summaries, settings, analysis=analysis))
     written = {st.delegation_key: st.delegation for st in release.statements}
+    key_points = tuple(point if point.origin == FACTS else
+                       _clip(point, KEY_POINT_CHARS[length]) or point
+                       for point in opening(release, summaries, analysis, settings,
+                                            lambda k: name(k, written.get(k))))
     keep, limit = POSITION_BULLETS[length], LINE_CHARS[length]
     shown = {b.text for b in key_points}
     edited = [_edit_issue(issue, shown, POSITION_LINES[length], limit)
@@ -113,8 +116,7 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
         for st in release.statements) if keep != 0 else ()
 
     rows = outcomes(release, lang, lambda k: name(k, written.get(k)))
-    briefing = Briefing(release=release, language=lang, key_points=_with_outcome(key_points, rows,
-                                                                                lang),
+    briefing = Briefing(release=release, language=lang, key_points=key_points,
                         issues=issues, divergences=divergences, statements=statements,
                         length=length, outcomes=rows)
     source_lang = release.meeting.language
@@ -127,25 +129,17 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     return translate_briefing(briefing, _translate_with(settings, source_lang, lang))
 
 
-def _with_outcome(points: tuple[Bullet, ...], rows, lang: str) -> tuple[Bullet, ...]:
-    """The record's sentence quoted as the first point becomes the decision told from its
-    facts in the note's language (the main text: the first that is no amendment)."""
-    main = next((r for r in rows if r.vote.subject != "amendment"), rows[0] if rows else None)
-    if main is None or not points or points[0].delegation_key is not None or not set(
-            points[0].source) & set(main.source):
-        return points
-    return (outcome_point(main, lang),) + points[1:]
-
-
 def briefing_title(briefing: Briefing) -> str:
     """The note's title: the release's own, else the body and the issues the note found.
 
     Releases scraped from the web page often lack their headline; a file name is no title for
     a diplomat, and the body plus the issue labels say what the meeting was about without
-    inventing anything.
+    inventing anything.  A note in another language than the release's is titled that way
+    too, in its own language ("Security Council: CSTO's deployment in Kazakhstan, …"); the
+    templates show the release's headline beneath it.
     """
     meeting = briefing.release.meeting
-    if meeting.title:
+    if meeting.title and (meeting.language == briefing.language or not briefing.issues):
         return meeting.title
     all_labels = [issue.label for issue in briefing.issues]
     # "Gaza" says nothing that "Humanitarian situation in Gaza" does not.
@@ -155,7 +149,7 @@ def briefing_title(briefing: Briefing) -> str:
     labels = ", ".join(distinct[:3])
     body = i18n.body_name(meeting.body, briefing.language)
     if body and labels:
-        return f"{body}: {labels}"
+        return i18n.label("title", briefing.language, body=body, issues=labels)
     return body or labels or i18n.label("note", briefing.language)
 
 
@@ -189,11 +183,14 @@ def translate_briefing(briefing: Briefing,
     Quotes and figures stay verbatim: they are cited, not paraphrased.  One call translates
     every distinct sentence of the note, so a backend can batch them.
     """
-    texts = list(dict.fromkeys(b.text for b in _bullets(briefing) if not b.translated))
+    # a sentence written from facts is in the note's language already; an unchanged text
+    # is one the backend rejected
+    texts = list(dict.fromkeys(b.text for b in _bullets(briefing)
+                               if not b.translated and b.origin != FACTS))
     translated = dict(zip(texts, translate(texts))) if texts else {}
 
     def tr(b: Bullet) -> Bullet:
-        if b.translated or translated.get(b.text, b.text) == b.text:  # unchanged: rejected
+        if b.origin == FACTS or b.translated or translated.get(b.text, b.text) == b.text:
             return b
         return dataclasses.replace(b, text=translated[b.text], original=b.text,
                                    lang=briefing.language, translated=True)

@@ -343,6 +343,12 @@ def find_delegation(text: str, lang: str | None = None) -> Delegation | None:
     return named or next(iter(matches), None)
 
 
+def named_keys(text: str) -> tuple[str, ...]:
+    """Keys of the delegations `text` names, in order, once each, the United Nations aside
+    (it names the house, not a party): who a title or an agenda item is about."""
+    return tuple(dict.fromkeys(d.key for d in _scan(text) if d.key != "org:UN"))
+
+
 def _scan(text: str) -> list[Delegation]:
     """Delegation names in `text`, longest match first at each position, left to right.
 

@@ -20,6 +20,7 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 LABELS: dict[str, dict[str, str]] = {
     "note": {"en": "Briefing note", "fr": "Note d’information"},
+    "title": {"en": "{body}: {issues}", "fr": "{body}\u00a0: {issues}"},
     "revision": {"en": "Revised release, version {n}", "fr": "Communiqué révisé, version {n}"},
     "key_points": {"en": "Key points", "fr": "Points clés"},
     "issues": {"en": "Issues and positions", "fr": "Questions et positions"},
@@ -84,12 +85,6 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.withdrawn": {"en": "Withdrawn", "fr": "Retrait"},
     "outcome.voted": {"en": "Put to the vote", "fr": "Mise aux voix"},
     # The key point that says what was decided, from the Outcome row's facts.
-    "outcome.point": {"en": "{text}: {decision}{tally}{sides}.",
-                      "fr": "{text}\u00a0: {decision}{tally}{sides}."},
-    "outcome.point.tally": {"en": ", {tally}", "fr": ", {tally}"},
-    "outcome.point.sep": {"en": "; ", "fr": "\u00a0; "},
-    "outcome.point.against": {"en": "against: {names}", "fr": "contre\u00a0: {names}"},
-    "outcome.point.abstaining": {"en": "abstaining: {names}", "fr": "abstentions\u00a0: {names}"},
     "outcome.count.in_favour.one": {"en": "{n} in favour", "fr": "{n} pour"},
     "outcome.count.in_favour.other": {"en": "{n} in favour", "fr": "{n} pour"},
     "outcome.count.against.one": {"en": "{n} against", "fr": "{n} contre"},
@@ -104,6 +99,81 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.said.abstaining": {"en": "Said they abstained", "fr": "Ont dit s’être abstenus"},
     "outcome.sponsors": {"en": "Tabled by", "fr": "Présenté par"},
     "outcome.explained": {"en": "Explained their vote", "fr": "Ont expliqué leur vote"},
+    # The key points written from facts (briefgen.keypoints): one template per kind and
+    # language; slots are filled only with values the analysis found.  French sentences are
+    # built so that no participle has to agree with a name the slot brings, and take the
+    # definite article, which reads right after a negation too ("n’a pas adopté le projet").
+    "point.text.resolution": {"en": "resolution {document}", "fr": "la résolution {document}"},
+    "point.text.resolution.none": {"en": "a resolution", "fr": "la résolution"},
+    "point.text.draft_resolution": {"en": "draft resolution {document}",
+                                    "fr": "le projet de résolution {document}"},
+    "point.text.draft_resolution.none": {"en": "a draft resolution",
+                                         "fr": "le projet de résolution"},
+    "point.text.amendment": {"en": "amendment {document}", "fr": "l’amendement {document}"},
+    "point.text.amendment.none": {"en": "an amendment", "fr": "l’amendement"},
+    "point.text.decision": {"en": "decision {document}", "fr": "la décision {document}"},
+    "point.text.decision.none": {"en": "a decision", "fr": "la décision"},
+    "point.text.motion": {"en": "motion {document}", "fr": "la motion {document}"},
+    "point.text.motion.none": {"en": "a motion", "fr": "la motion"},
+    "point.text.paragraph": {"en": "paragraph {document}", "fr": "le paragraphe {document}"},
+    "point.text.paragraph.none": {"en": "a paragraph", "fr": "le paragraphe"},
+    "point.text.text": {"en": "text {document}", "fr": "le texte {document}"},
+    "point.text.text.none": {"en": "the text put to the vote", "fr": "le texte mis aux voix"},
+    "point.tally": {"en": " by a vote of {parts}", "fr": " par {parts}"},
+    "point.tally.join.against": {"en": " to ", "fr": ", "},
+    "point.tally.join.abstaining": {"en": ", with ", "fr": " et "},
+    "point.tally.in_favour.one": {"en": "{n} in favour", "fr": "{n} voix pour"},
+    "point.tally.in_favour.other": {"en": "{n} in favour", "fr": "{n} voix pour"},
+    "point.tally.against.one": {"en": "{n} against", "fr": "{n} voix contre"},
+    "point.tally.against.other": {"en": "{n} against", "fr": "{n} voix contre"},
+    "point.tally.abstaining.one": {"en": "{n} abstention", "fr": "{n} abstention"},
+    "point.tally.abstaining.other": {"en": "{n} abstentions", "fr": "{n} abstentions"},
+    "point.outcome.adopted": {"en": "{body} adopted {text}{tally}.",
+                              "fr": "{body} a adopté {text}{tally}."},
+    "point.outcome.without_vote": {"en": "{body} adopted {text} without a vote.",
+                                   "fr": "{body} a adopté sans vote {text}."},
+    "point.outcome.vetoed": {
+        "en": "{body} failed to adopt {text}{tally}, owing to a permanent member’s veto ({names}).",
+        "fr": "{body} n’a pas adopté {text}{tally}, en raison du veto d’un membre permanent "
+              "({names})."},
+    "point.outcome.failed": {"en": "{body} failed to adopt {text}{tally}.",
+                             "fr": "{body} n’a pas adopté {text}{tally}."},
+    "point.outcome.rejected": {"en": "{body} rejected {text}{tally}.",
+                               "fr": "{body} a rejeté {text}{tally}."},
+    "point.outcome.withdrawn": {"en": "{text} was withdrawn.",
+                                "fr": "Retrait du texte suivant\u00a0: {text}."},
+    "point.outcome.voted": {"en": "{text} was put to the vote{tally}.",
+                            "fr": "Mise aux voix du texte suivant\u00a0: {text}{tally}."},
+    "point.division": {"en": "Delegations were divided over {label}: {sides}.",
+                       "fr": "{label}\u00a0: les délégations étaient partagées\u00a0; {sides}."},
+    "point.division.sep": {"en": ", ", "fr": ", "},
+    "point.division.action.supports.one": {"en": "{n} defended it ({names})",
+                                           "fr": "{n} en a pris la défense ({names})"},
+    "point.division.action.supports.other": {"en": "{n} defended it ({names})",
+                                             "fr": "{n} en ont pris la défense ({names})"},
+    "point.division.action.concerned.one": {"en": "{n} criticized it ({names})",
+                                            "fr": "{n} a exprimé des critiques ({names})"},
+    "point.division.action.concerned.other": {"en": "{n} criticized it ({names})",
+                                              "fr": "{n} ont exprimé des critiques ({names})"},
+    "point.division.any.supports.one": {"en": "{n} backed it ({names})",
+                                        "fr": "{n} a exprimé son appui ({names})"},
+    "point.division.any.supports.other": {"en": "{n} backed it ({names})",
+                                          "fr": "{n} ont exprimé leur appui ({names})"},
+    "point.division.any.concerned.one": {"en": "{n} raised concerns ({names})",
+                                         "fr": "{n} a émis des réserves ({names})"},
+    "point.division.any.concerned.other": {"en": "{n} raised concerns ({names})",
+                                           "fr": "{n} ont émis des réserves ({names})"},
+    "point.others.one": {"en": " and {n} other", "fr": " et {n} autre"},
+    "point.others.other": {"en": " and {n} others", "fr": " et {n} autres"},
+    "point.shared.most": {
+        "en": "Most speakers ({n} of {total}) spoke of “{phrase}”; among them, {name}: “{quote}”.",
+        "fr": "La plupart des orateurs ({n} sur {total}) ont évoqué «\u00a0{phrase}\u00a0»\u00a0; "
+              "parmi eux, {name}\u00a0: «\u00a0{quote}\u00a0»."},
+    "point.shared.many": {
+        "en": "{n} of {total} speakers spoke of “{phrase}”; among them, {name}: “{quote}”.",
+        "fr": "{n} orateurs sur {total} ont évoqué «\u00a0{phrase}\u00a0»\u00a0; parmi eux, "
+              "{name}\u00a0: «\u00a0{quote}\u00a0»."},
+    "point.body.none": {"en": "the meeting", "fr": "la séance"},
     "page_prefix": {"en": "Page ", "fr": "Page "},
     "page_of": {"en": " of ", "fr": " sur "},
     "original_language": {
@@ -174,11 +244,11 @@ def label(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def count_label(key: str, count: int, lang: str) -> str:
+def count_label(key: str, count: int, lang: str, **values: object) -> str:
     """`key` with the plural form CLDR gives `count` in `lang` ("1 abstention", "3
     abstentions"; French counts 0 and 1 as singular)."""
     form = f"{key}.{_locale(lang).plural_form(count)}"
-    return label(form if form in LABELS else f"{key}.other", lang, n=count)
+    return label(form if form in LABELS else f"{key}.other", lang, n=count, **values)
 
 
 def join_names(names: tuple[str, ...] | list[str], lang: str) -> str:
@@ -257,6 +327,23 @@ def body_name(body: str | None, lang: str) -> str | None:
         if wanted in {_fold(n) for n in names.values()}:
             return names[lang]
     return body
+
+
+def body_subject(body: str | None, lang: str) -> str:
+    """The body as the subject of a sentence: "the Security Council", "l’Assemblée
+    générale", "le Conseil de sécurité" (French takes the article of the head noun)."""
+    name = body_name(body, lang)
+    if not name:
+        return label("point.body.none", lang)
+    if lang != "fr":
+        return f"the {name}"
+    head = _fold(name).split()[0]
+    if head[:1] in "aeiouyhéèêâîôû":
+        return f"l’{name}"
+    return ("le " if head in _MASCULINE_BODIES_FR else "la ") + name
+
+
+_MASCULINE_BODIES_FR = ("conseil", "comité", "groupe", "tribunal", "sommet", "forum")
 
 
 def session_name(session: str | None, lang: str) -> str | None:

@@ -56,7 +56,7 @@ ACTION_SIDES = "action"
 EXTRACTIVE = "extractive"
 NEURAL = "neural"
 FALLBACK = "fallback"  # neural output rejected by the faithfulness guard
-FACTS = "facts"  # written from the analysis' facts by a per-language template (the outcome)
+FACTS = "facts"  # written from the analysis' facts by a per-language template (key points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +202,19 @@ class Release:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One value a generated sentence states, with the paragraphs it is read from.
+
+    A sentence written from facts (origin FACTS) is only as faithful as its slots, so each
+    slot keeps its own sources and the key-point guard checks every one against them.
+    """
+
+    slot: str  # "against", "supports", "count.in_favour", "document", "phrase", "quote", ...
+    value: str  # a delegation key, a count, a symbol or phrase as written
+    source: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Bullet:
     """A sentence of the note with the paragraph ids it can be traced to."""
 
@@ -212,6 +225,8 @@ class Bullet:
     origin: str = EXTRACTIVE
     translated: bool = False
     original: str | None = None  # source-language text when `text` is a translation
+    facts: tuple[Fact, ...] = ()  # for origin FACTS: every value the sentence states
+    speaker: str | None = None  # the person, for a briefer's point ("António Guterres")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from .model import (
     VETOED,
     VOTE_COLUMNS,
     Bullet,
+    Fact,
     Outcome,
     Release,
     Vote,
@@ -77,14 +78,19 @@ def _collation(name: str) -> str:
 
 
 def _text(vote: Vote, lang: str) -> str:
-    """"Draft resolution A/ES-11/L.10", "Resolution 2623 (2022)", "Amendment L.12": a
-    resolution only once adopted and numbered as one, a draft before."""
+    """"Draft resolution A/ES-11/L.10", "Resolution 2623 (2022)", "Amendment L.12"."""
+    subject, document = _subject(vote)
+    subject = i18n.label(f"outcome.subject.{subject}", lang)
+    return f"{subject} {document}" if document else subject
+
+
+def _subject(vote: Vote) -> tuple[str, str]:
+    """What the text is (a resolution only once adopted and numbered as one, a draft
+    before) and its symbol as the release writes it, less the word the note supplies."""
     subject = vote.subject or "text"
     if subject == "resolution" and not (vote.document and _RESOLUTION.match(vote.document)):
         subject = "draft_resolution"
-    subject = i18n.label(f"outcome.subject.{subject}", lang)
-    document = _LEADING_WORD.sub("", vote.document or "").strip()
-    return f"{subject} {document}" if document else subject
+    return subject, _LEADING_WORD.sub("", vote.document or "").strip()
 
 
 def _decision(vote: Vote, lang: str, names: Callable) -> str:
@@ -104,16 +110,42 @@ def _tally(vote: Vote, lang: str) -> str:
     return ", ".join(parts)
 
 
-def outcome_point(row: Outcome, lang: str) -> Bullet:
-    """The key point that says what was decided ("Resolution 2623 (2022): Adopted, 11 in
-    favour, 1 against, 3 abstentions (against: Russian Federation; abstaining: China, …)."),
-    in the note's language, every value from the row and so from the record's paragraphs."""
-    sides = [i18n.label(f"outcome.point.{side}", lang, names=i18n.join_names(names, lang))
-             for side, names in (("against", row.voted_against), ("abstaining", row.abstaining))
-             if names]
-    text = i18n.label("outcome.point", lang, text=row.text, decision=row.decision,
-                      tally=i18n.label("outcome.point.tally", lang, tally=row.tally)
-                      if row.tally else "",
-                      sides=f" ({i18n.label('outcome.point.sep', lang).join(sides)})"
-                      if sides else "")
-    return Bullet(text=text, source=row.source, lang=lang, origin=FACTS)
+def outcome_point(vote: Vote, body: str | None, lang: str, name: Callable[[str], str]
+                  ) -> Bullet:
+    """The decision as a press officer opens with it, in the note's language.
+
+    "The Security Council adopted resolution 2623 (2022) by a vote of 11 in favour to 1
+    against (Russian Federation), with 3 abstentions (China, India, United Arab Emirates)."
+    The words around the values come from the label table; every value (the symbol, each
+    count, each name) is a `Fact` read from the record's paragraphs, which the key-point
+    guard checks, so nothing is stated that the record does not say.
+    """
+    sources = vote.sources or (vote.pid,)
+    facts: list[Fact] = []
+    subject, document = _subject(vote)
+    if document:
+        facts.append(Fact("document", document, sources))
+        text = i18n.label(f"point.text.{subject}", lang, document=document)
+    else:
+        text = i18n.label(f"point.text.{subject}.none", lang)
+    counted = ((IN_FAVOUR, vote.in_favour, ()), (AGAINST, vote.against, vote.voted_against),
+               (ABSTAINING, vote.abstentions, vote.abstaining))
+    parts = []
+    for side, count, keys in counted:
+        if count is None:
+            continue
+        facts.append(Fact(f"count.{side}", str(count), sources))
+        facts += [Fact(side, key, sources) for key in keys]
+        named = f" ({', '.join(name(k) for k in keys)})" if keys else ""
+        joiner = i18n.label(f"point.tally.join.{side}", lang) if parts else ""
+        parts.append(joiner + i18n.count_label(f"point.tally.{side}", count, lang) + named)
+    tally = i18n.label("point.tally", lang, parts="".join(parts)) if parts else ""
+    decision = "without_vote" if vote.outcome == ADOPTED and vote.without_vote else vote.outcome
+    vetoers = ", ".join(name(k) for k in vote.vetoed_by)
+    facts += [Fact("vetoed_by", key, sources) for key in vote.vetoed_by]
+    if decision == VETOED and not vetoers:
+        decision = "failed"
+    sentence = i18n.label(f"point.outcome.{decision}", lang, body=i18n.body_subject(body, lang),
+                          text=text, tally=tally, names=vetoers)
+    return Bullet(text=sentence[:1].upper() + sentence[1:], source=sources, lang=lang,
+                  origin=FACTS, facts=tuple(facts))

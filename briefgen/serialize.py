@@ -145,7 +145,10 @@ def _bullet_to_dict(bullet: Bullet, names: dict[str, str] | None = None) -> dict
             "original": bullet.original}
     if names is not None:
         key = bullet.delegation_key
-        data.update(delegation=names.get(key, key) if key else None, delegation_key=key)
+        data.update(delegation=names.get(key, key) if key else None, delegation_key=key,
+                    speaker=bullet.speaker,
+                    facts=[{"slot": f.slot, "value": f.value, "source": list(f.source)}
+                           for f in bullet.facts])
     return data
 
 

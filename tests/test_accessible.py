@@ -109,7 +109,7 @@ def test_the_default_pdf_is_tagged_pdf_ua_with_language_and_title(plain_pdf, tmp
     assert root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == pypdf.generic.BooleanObject(True)
     assert root["/Lang"] == "en"
-    assert reader.metadata.title.startswith("Conseil de sécurité : débat fictif")
+    assert reader.metadata.title.startswith("Security Council: Barrage d’Arcadie")
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert 'pdfuaid:part="1"' in xmp
     path = tmp_path / "note.pdf"
@@ -139,7 +139,8 @@ def test_quotes_in_the_other_language_and_symbols_are_spelled_out(plain_pdf):
     # The release is French, the note English: the quoted summaries are marked French.
     french = [e for e in elements if e.get("/Lang") == "fr"]
     assert len(french) >= 6
-    assert {e["/S"] for e in french} >= {"/Span", "/H1"}
+    # ... and so is the release's headline, shown under the note's English title
+    assert {e["/S"] for e in french} >= {"/Span", "/P"}
     # ¶ is read as a word; the stance dots carry the stance.
     expansions = [e["/E"] for e in elements if "/E" in e]
     assert expansions.count("paragraph") >= 6
@@ -148,7 +149,9 @@ def test_quotes_in_the_other_language_and_symbols_are_spelled_out(plain_pdf):
 
 def test_outline_follows_the_note_headings(plain_pdf, note):
     titles = outline_titles(pypdf.PdfReader(io.BytesIO(plain_pdf)))
-    assert titles[0][:2] == (0, note.release.meeting.title)  # no "FR" badge in it
+    from briefgen.compose import briefing_title
+
+    assert titles[0][:2] == (0, briefing_title(note))  # no "FR" badge in it
     top = [title for depth, title, _ in titles if depth == 1]
     assert top[:2] == ["Key points", "Where delegations diverge"]
     assert "Speakers" in top and "Sources" not in top

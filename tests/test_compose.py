@@ -11,7 +11,7 @@ from fictional import fictional_analysis, fictional_release, fictional_summaries
 from briefgen import i18n
 from briefgen.compose import compose, delegation_names, is_machine_translated, translate_briefing
 from briefgen.errors import BriefgenError
-from briefgen.model import IssueAnalysis, Meeting
+from briefgen.model import FACTS, IssueAnalysis, Meeting
 from briefgen.settings import Settings
 
 
@@ -25,7 +25,9 @@ def make(lang: str = "en", length: str = "standard", release_lang: str = "fr"):
 def test_standard_note_has_every_part_and_one_line_per_speaker():
     note = make()
     assert 4 <= len(note.key_points) <= 8
-    assert all(b.source and b.delegation_key for b in note.key_points)
+    # a delegation's own sentence, or a sentence written from facts that lists them
+    assert all(b.source and (b.delegation_key or b.origin == FACTS and b.facts)
+               for b in note.key_points)
     assert [i.id for i in note.issues] == ["arcadia-dam", "regional-mediation"]
     assert note.divergences and note.divergences[0].sides["concerned"] == ("GB",)
     assert len(note.statements) == len(note.release.statements)
@@ -69,7 +71,12 @@ def test_other_language_without_translator_keeps_original_and_says_so_once():
     note = make(lang="en", release_lang="fr")
     assert note.notices == (i18n.label("original_language", "en", language="French"),)
     assert "no translator" in note.notices[0]
-    assert all(b.lang == "fr" and not b.translated for b in note.key_points)
+    # the speakers' sentences stay in French; what the note writes from facts is in English
+    quoted = [b for b in note.key_points if b.origin != FACTS]
+    written = [b for b in note.key_points if b.origin == FACTS]
+    assert quoted and all(b.lang == "fr" and not b.translated for b in quoted)
+    assert written and all(b.lang == "en" and not b.translated for b in written)
+    assert written[0].text.startswith("Delegations were divided over")
     assert not is_machine_translated(note)
     assert make(lang="fr", release_lang="fr").notices == ()
 
@@ -88,7 +95,7 @@ def test_translation_keeps_originals_and_leaves_rejected_sentences_unmarked():
     assert len(calls) == 1 and len(calls[0]) == len(set(calls[0]))  # one batch, no repeats
     assert is_machine_translated(translated)
     for before, after in zip(note.key_points, translated.key_points):
-        if "canal" in before.text:
+        if "canal" in before.text or before.origin == FACTS:  # rejected, or English already
             assert after == before
         else:
             assert after.text == f"[en] {before.text}" and after.original == before.text
@@ -226,7 +233,7 @@ def test_a_release_without_headline_is_titled_by_body_and_issues():
             note.release, meeting=dataclasses.replace(note.release.meeting, title="",
                                                       body="Security Council")))
     title = briefing_title(untitled)
-    assert title.startswith("Conseil de sécurité: ")
+    assert title.startswith("Conseil de sécurité\u00a0: ")
     assert all(issue.label in title for issue in untitled.issues[:3])
     assert briefing_title(note) == note.release.meeting.title
 

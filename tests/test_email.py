@@ -161,8 +161,9 @@ def test_message_has_headers_body_and_pdf(pdf):
     msg = build_message(briefing, pdf, ["desk@example.org", "Chief <chief@example.org>"],
                         sender="briefgen@example.org")
     parsed = email.message_from_bytes(msg.as_bytes(), policy=email.policy.default)
-    meeting = briefing.release.meeting
-    assert parsed["Subject"] == " ".join(meeting.title.split()) + " (CS/99999)"
+    # the English note of a French release is titled in English, from its facts
+    assert parsed["Subject"] == ("Security Council: Barrage d’Arcadie, Médiation régionale "
+                                 "(CS/99999)")
     assert parsed["To"] == "desk@example.org, Chief <chief@example.org>"
     assert parsed["From"] == "briefgen@example.org"
     assert email.utils.parsedate_to_datetime(parsed["Date"]) is not None
@@ -172,7 +173,12 @@ def test_message_has_headers_body_and_pdf(pdf):
         assert point.text in text
     assert "CS-99999.en.pdf" in text
     html = parsed.get_body(("html",)).get_content()
-    assert "<script>" not in html and "&lt;script&gt;" in html  # the title is escaped
+    assert "<script>" not in html
+    french = build_message(fictional_briefing("fr"), pdf, ["desk@example.org"],
+                           sender="briefgen@example.org")
+    html = email.message_from_bytes(french.as_bytes(), policy=email.policy.default).get_body(
+        ("html",)).get_content()
+    assert "<script>" not in html and "&lt;script&gt;" in html  # the release's title, escaped
     attachments = list(parsed.iter_attachments())
     assert [(a.get_content_type(), a.get_filename()) for a in attachments] == \
         [("application/pdf", "CS-99999.en.pdf")]

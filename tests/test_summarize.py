@@ -280,27 +280,6 @@ def test_self_contained_sentences_stand_alone(text, lang):
     assert stands_alone(text, lang)
 
 
-def test_a_recorded_vote_gives_the_first_key_point_as_written(release):
-    from dataclasses import replace
-
-    from briefgen.model import ADOPTED, Vote
-
-    outcome = "The Council adopted fictional resolution 9999 (2031) by 12 votes to 3."
-    vote_paragraph = Paragraph("p8", outcome + " It will be reviewed in a fictional year.",
-                               "structure")
-    voted = replace(release, paragraphs=release.paragraphs + (vote_paragraph,),
-                    votes=(Vote("p8", vote_paragraph.text, ADOPTED, "resolution"),))
-    settings = Settings()
-    summaries = summarize_release(voted, settings)
-    points = select_key_points(voted, summaries, settings, count=4)
-    assert len(points) == 4
-    assert points[0] == Bullet(outcome, ("p8",), None, "en")
-    assert check_summaries(voted, summaries, points) == []
-    # a vote whose paragraph is gone (an evaluation without the lead) gives no point
-    gone = replace(voted, paragraphs=release.paragraphs)
-    assert all(p.delegation_key for p in select_key_points(gone, summaries, settings, count=4))
-
-
 def test_a_clipped_position_line_keeps_the_issue_and_never_ends_on_however():
     from briefgen.compose import _clip
 

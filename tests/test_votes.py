@@ -205,13 +205,19 @@ def test_the_outcome_rows_and_their_json_for_two_texts():
 def test_the_first_key_point_says_what_was_decided_in_the_notes_language():
     _, en = _briefing(VETO_FR, "en")
     point = en.key_points[0]
-    assert point.text == ("Draft resolution: Not adopted: veto (Russian Federation), 12 in "
-                          "favour, 1 against, 2 abstentions (against: Russian Federation; "
-                          "abstaining: China and Gabon).")
+    assert point.text == ("The Security Council failed to adopt a draft resolution by a vote of "
+                          "12 in favour to 1 against (Russian Federation), with 2 abstentions "
+                          "(China, Gabon), owing to a permanent member’s veto (Russian "
+                          "Federation).")
     assert point.lang == "en" and point.origin == "facts" and set(point.source) >= {"p4"}
+    assert {(f.slot, f.value) for f in point.facts} >= {
+        ("count.in_favour", "12"), ("count.against", "1"), ("count.abstaining", "2"),
+        ("against", "RU"), ("abstaining", "CN"), ("abstaining", "GA"), ("vetoed_by", "RU")}
     _, fr = _briefing(VETO_EN, "fr")
-    assert fr.key_points[0].text.startswith("Projet de résolution\u00a0: Non-adoption")
-    assert "abstentions\u00a0: Chine et Gabon" in fr.key_points[0].text
+    assert fr.key_points[0].text == (
+        "Le Conseil de sécurité n’a pas adopté le projet de résolution par 12 voix pour, 1 voix "
+        "contre (Fédération de Russie) et 2 abstentions (Chine, Gabon), en raison du veto d’un "
+        "membre permanent (Fédération de Russie).")
 
 
 RIVAL_TEXTS_EN = """98th Plenary Meeting (PM)

@@ -4,7 +4,8 @@ Every meetings-coverage release opens with lead paragraphs written by UN press o
 the same statements: a free reference in both languages.  For each release this compares,
 with ROUGE-1/2/L F1 (`rouge-score`):
 
-* `key_points`: the note's key points against the lead;
+* `key_points`: the note's key points, as `compose` writes them in the release's language
+  (the sentences written from facts included), against the lead;
 * `summaries`: all statement summaries, concatenated, against the lead;
 
 for briefgen and for baselines run in the same harness on the *same sentences* (the
@@ -102,20 +103,22 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
     shorter, and a baseline held to briefgen's number of sentences came out 4-7 % shorter,
     which F1 rewards when the outputs are longer than the lead.
     """
+    from ..compose import compose
     from ..issues import find_issues
-    from ..summarize import select_key_points, summarize_release
+    from ..summarize import summarize_release
     from ..summarize.extractive import corpus_model
 
     release = without_lead(release)
     units = corpus_model(release).units
     statements = [s for s in release.statements if units.get(s.index)]
+    lang = release.meeting.language
+    settings = dataclasses.replace(settings, lang=lang)  # the note in the release's language
     summaries = summarize_release(release, settings)
     analysis = find_issues(release, settings)
-    points = [b.text for b in select_key_points(release, summaries, settings, analysis=analysis)]
+    points = [b.text for b in compose(release, summaries, analysis, settings).key_points]
     ours = [[b.text for b in summaries.get(s.index, ())] for s in statements]
     texts = [[u.text for u in units[s.index]] for s in statements]
     pooled = [t for ts in texts for t in ts]
-    lang = release.meeting.language
     picks = {"lead": lambda sentences, n: list(sentences[:n])}
     picks.update({name: (lambda sentences, n, name=name: sumy_summary(name, sentences, n, lang))
                   for name in ("lexrank", "textrank")})

@@ -94,8 +94,11 @@ def summarize_release(release: Release, settings: Settings) -> dict[int, tuple[B
 
 def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                       settings: Settings, count: int | None = None,
-                      analysis: IssueAnalysis | None = None) -> tuple[Bullet, ...]:
-    """4-8 bullets for the whole meeting, diverse across delegations and issues.
+                      analysis: IssueAnalysis | None = None, *, briefers: int = 1,
+                      salience: Mapping[str, float] | None = None) -> tuple[Bullet, ...]:
+    """4-8 of the speakers' own sentences for the whole meeting, diverse across delegations
+    and issues (see `extractive.key_points`); `briefgen.keypoints` builds the note's key
+    points from them and from the analysis' facts.
 
     With the issue analysis, every main issue gets a point and a contested one a point from
     each side; without it, points are chosen from the summaries alone."""
@@ -103,7 +106,8 @@ def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ..
 
     wanted = count if count is not None else KEY_POINTS.get(settings.length, 6)
     wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, wanted))
-    return key_points(release, summaries, wanted, analysis)
+    return key_points(release, summaries, wanted, analysis, briefers=briefers,
+                      salience=salience)
 
 
 def key_figures(statement: Statement, lang: str) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from ..languages import LANGUAGES
 from ..model import BRIEFING, CONCERNED, REPLY, SUPPORTS, Bullet, IssueAnalysis, Release, Statement
 from ..settings import Settings
 from .compress import FIGURE, YEAR, compress, quote_spans, speaker_words
-from .faithfulness import check_bullet, is_subsequence, meeting_problems
+from .faithfulness import check_bullet, is_subsequence
 from .standalone import stands_alone
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -220,27 +220,34 @@ class Candidate:
 
 
 def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], count: int,
-               analysis: IssueAnalysis | None = None) -> tuple[Bullet, ...]:
-    """The meeting's key points: what a reader of the lead must not miss, in `count` sentences.
+               analysis: IssueAnalysis | None = None, *, briefers: int = 1,
+               salience: Mapping[str, float] | None = None,
+               delegations_only: bool = False) -> tuple[Bullet, ...]:
+    """The meeting's most telling sentences, in `count` speakers' own words.
 
-    Slots first: the main briefer's message (the first briefing); then one point per issue
-    of the analysis, in its order, and for a contested issue one point from each side (a
-    backer and a critic, their stance evidence preferred); then the remaining points by
-    maximal marginal relevance over everything else.  Every pick prefers a delegation that
-    has no point yet (a side held by one delegation only still gets its point), and a
-    sentence too close to one already chosen is never taken, so no two points say the same.
-    Candidates are the statements' summary bullets (as `summarize_release` returns them,
-    checked) and the issues' position bullets (checked here), all compressed.  The points
-    come back in the order they were said, so they follow the meeting.
-
-    When the release records a decision (a vote, an adoption), its outcome sentence comes
-    first, as written and attributed to no delegation: it is what the meeting did.
+    Slots first: the message of each of the first `briefers` briefings; then one point per
+    issue of the analysis, in its order, and for a contested issue one point from each side
+    (a backer and a critic, their stance evidence preferred); then the remaining points by
+    maximal marginal relevance over everything else, each delegation's `salience` (a party
+    concerned, a penholder, a vetoing member) added to its sentences' value.  Every pick
+    prefers a delegation that has no point yet (a side held by one delegation only still
+    gets its point), and a sentence too close to one already chosen is never taken, so no
+    two points say the same.  Candidates are the statements' summary bullets (as
+    `summarize_release` returns them, checked) and the issues' position bullets (checked
+    here), all compressed.  The points come back in the order they were said.
+    `delegations_only` leaves the briefings out (the note gives them points of their own).
     """
-    outcome = vote_point(release)
-    count -= bool(outcome)
-    briefer = next((s for s in release.statements if s.kind == BRIEFING), None)
+    salience = salience or {}
     pool, by_issue = _candidates(release, summaries, analysis)
+    if delegations_only:
+        briefings = {s.index for s in release.statements if s.kind == BRIEFING}
+        pool = [c for c in pool if c.statement not in briefings]
+        by_issue = {k: [e for e in v if e[0].statement not in briefings]
+                    for k, v in by_issue.items()}
     chosen: list[Candidate] = []
+
+    def worth(c: Candidate) -> float:
+        return c.value + salience.get(c.bullet.delegation_key or "", 0.0)
 
     def take(options: list[tuple[Candidate, float]]) -> None:
         options = [(c, bonus) for c, bonus in options if not _repeats(c, chosen)]
@@ -248,9 +255,10 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], co
         used = {c.bullet.delegation_key for c in chosen}
         fresh = [(c, b) for c, b in options if c.bullet.delegation_key not in used] or options
         if fresh and len(chosen) < count:
-            chosen.append(max(fresh, key=lambda pair: pair[0].value + pair[1])[0])
+            chosen.append(max(fresh, key=lambda pair: worth(pair[0]) + pair[1])[0])
 
-    take([(c, 0.0) for c in pool if briefer and c.statement == briefer.index])
+    for briefer in [s for s in release.statements if s.kind == BRIEFING][:briefers]:
+        take([(c, 0.0) for c in pool if c.statement == briefer.index])
     for issue in analysis.issues if analysis else ():
         sides = (SUPPORTS, CONCERNED) if issue.contested else (None,)
         for side in sides:
@@ -266,31 +274,9 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], co
             break
         used = {c.bullet.delegation_key for c in chosen}
         fresh = [c for c in rest if c.bullet.delegation_key not in used] or rest
-        chosen.append(max(fresh, key=lambda c: MMR_LAMBDA * c.value - (1 - MMR_LAMBDA) * max(
+        chosen.append(max(fresh, key=lambda c: MMR_LAMBDA * worth(c) - (1 - MMR_LAMBDA) * max(
             (_dot(c.vector, o.vector) for o in chosen), default=0.0)))
-    points = tuple(c.bullet for c in sorted(chosen, key=lambda c: (c.turn, c.order)))
-    return ((outcome,) if outcome else ()) + points
-
-
-def vote_point(release: Release) -> Bullet | None:
-    """The outcome sentence of the meeting's main decision, as the release writes it.
-
-    The main decision is the first one on a text other than an amendment (amendments are
-    decided on the way to it), else the first.  Only votes recorded in a paragraph the
-    release still has count, so an evaluation that removes the lead removes its votes too.
-    """
-    from ..sentences import split_sentences
-
-    present = {p.pid for p in release.paragraphs}
-    votes = [v for v in getattr(release, "votes", ()) if v.pid in present]
-    main = next((v for v in votes if getattr(v, "subject", "") != "amendment"),
-                votes[0] if votes else None)
-    if main is None:
-        return None
-    lang = release.meeting.language
-    sentences = split_sentences(main.text.strip(), lang) or [main.text.strip()]
-    bullet = Bullet(sentences[0].strip(), (main.pid,), None, lang)
-    return None if meeting_problems(bullet, release) else bullet
+    return tuple(c.bullet for c in sorted(chosen, key=lambda c: (c.turn, c.order)))
 
 
 # A candidate whose words overlap this much (cosine) with a chosen point says the same thing.

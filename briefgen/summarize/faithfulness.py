@@ -176,3 +176,85 @@ def _digits(number: str) -> str:
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+# Slots whose value is a delegation key; the rest are counts, or text as the release writes it.
+_DELEGATION_SLOTS = frozenset({"in_favour", "against", "abstaining", "vetoed_by", "supports",
+                               "concerned", "neutral", "speaker"})
+_VERBATIM_SLOTS = frozenset({"document", "phrase", "quote"})
+# Counts the analysis computed ("14 of 22 speakers", "and 3 others"): no paragraph says them.
+_COMPUTED_SLOTS = frozenset({"total", "others"})
+_NUMBER_WORDS = {
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "thirteen", "fourteen", "fifteen"),
+    "fr": ("zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+           "onze", "douze", "treize", "quatorze", "quinze"),
+}
+
+
+def fact_problems(bullet: Bullet, release: Release) -> list[str]:
+    """What is wrong with a sentence written from facts (origin FACTS); empty when faithful.
+
+    Every fact must be read in its own paragraphs: a delegation by a name of it there or as
+    the speaker of that paragraph, a count as its figure (or the word for it), a symbol,
+    phrase or quote word for word.  And the sentence may state no number that is not a fact:
+    each is a recorded count, the size of a group of facts it lists (computed, never
+    copied), the `total` it was counted against, or part of a verbatim value.
+    """
+    from ..delegations import named_keys
+
+    if not bullet.facts:
+        return ["a sentence written from facts has no facts"]
+    by_id = {p.pid: p.text for p in release.paragraphs}
+    speakers = {(pid, s.delegation_key) for s in release.statements for pid in s.paragraphs}
+    problems = []
+    for fact in bullet.facts:
+        missing = [pid for pid in fact.source if pid not in by_id]
+        if fact.slot in _COMPUTED_SLOTS:
+            if not fact.value.isdigit():
+                problems.append(f"{fact.slot} {fact.value!r} is not a count")
+            continue
+        if missing or not fact.source:
+            problems.append(f"{fact.slot} {fact.value!r}: source "
+                            f"{', '.join(missing) or 'missing'} is not a paragraph of the release")
+            continue
+        text = "\n\n".join(by_id[pid] for pid in fact.source)
+        if fact.slot in _DELEGATION_SLOTS:
+            if fact.value not in named_keys(text) and not any(
+                    (pid, fact.value) in speakers for pid in fact.source):
+                problems.append(f"{fact.slot} {fact.value} is not named in "
+                                f"{', '.join(fact.source)}")
+        elif fact.slot.startswith("count."):
+            words = _NUMBER_WORDS.get(release.meeting.language, ())
+            word = words[int(fact.value)] if fact.value.isdigit() and int(fact.value) < len(
+                words) else None
+            if not re.search(rf"(?<![\d.,]){fact.value}(?![\d])", text) and not (
+                    word and re.search(rf"\b{word}\b", text, re.IGNORECASE)):
+                problems.append(f"{fact.slot} {fact.value} is not in {', '.join(fact.source)}")
+        elif fact.slot == "quote":
+            if not is_subsequence(fact.value, text):
+                problems.append(f"quote not found in this order in {', '.join(fact.source)}")
+        elif fact.slot in _VERBATIM_SLOTS:
+            if _spaced(fact.value).casefold() not in _spaced(text).casefold():
+                problems.append(f"{fact.slot} {fact.value!r} is not in {', '.join(fact.source)}")
+    return problems + _unexplained_numbers(bullet)
+
+
+def _unexplained_numbers(bullet: Bullet) -> list[str]:
+    allowed = {f.value for f in bullet.facts
+               if f.slot.startswith("count.") or f.slot in _COMPUTED_SLOTS}
+    groups: dict[str, int] = {}
+    for fact in bullet.facts:
+        if fact.slot in _DELEGATION_SLOTS:
+            groups[fact.slot] = groups.get(fact.slot, 0) + 1
+    allowed |= {str(n) for n in groups.values()}
+    text = bullet.text
+    for fact in bullet.facts:
+        if fact.slot in _VERBATIM_SLOTS:
+            text = text.replace(fact.value, " ")
+    return [f"number {n} is no fact of the sentence" for n in re.findall(r"\d+", text)
+            if n not in allowed]
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text)

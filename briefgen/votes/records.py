@@ -265,13 +265,16 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
         return None
     for field, keys in listed_voters(sentence, lang).items():
         names[field] = tuple(dict.fromkeys(names.get(field, ()) + keys))
+    document = _document(sentence, lang)
+    # a body's decision is other business, unless it names the text it acted on; what it
+    # "decided to" do is the decision, whatever resolution the sentence cites; a motion's
+    # symbol is the text the motion is about, not the motion
+    subject = "decision" if body and _DECIDED_TO.search(sentence) and not _ADOPT_AFTER.search(
+        sentence) else subject_of(sentence, lang) or ("decision" if body and not document else "")
     return Vote(pid=pid, text=sentence, sources=(pid,),
                 outcome=_outcome(sentence, counts, vetoed or blocked, withdrawn, lang)
                 if decided or vetoed or blocked or withdrawn or without or body else VOTED,
-                # a body's decision is other business, unless it names the text it acted on
-                subject=subject_of(sentence, lang) or (
-                    "decision" if body and not _document(sentence, lang) else ""),
-                document=_document(sentence, lang),
+                subject=subject, document=None if subject == "motion" else document,
                 title=_title(sentence, lang), without_vote=without and not counts,
                 in_favour=counts.get("in_favour"), against=counts.get("against"),
                 abstentions=counts.get("abstentions"), vetoed_by=vetoed_by,
@@ -287,6 +290,7 @@ _TEXT_VERBS = ("adopted", "declared", "decided", "proclaimed", "adopté", "décl
 
 # "It also decided to hold …", after another record: business decided, no text needed.
 _DECIDED_TO = re.compile(r"\b(?:decided|décidé)\s+(?:to|that|de|d[’']|que)\b")
+_ADOPT_AFTER = re.compile(r"\b(?:decided\s+to\s+adopt|décidé\s+d[’']adopter)\b")
 
 
 def _body_decision(sentence: str, lang: str, without: bool, follows: bool) -> bool:

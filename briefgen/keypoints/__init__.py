@@ -1,0 +1,186 @@
+"""The note's key points, in the order a press officer writes a lead.
+
+1. what was decided (`outcome.outcome_point`: the text, the vote, who voted against and who
+   abstained, from the vote record);
+2. what each briefer reported, in the briefer's own (compressed) sentence;
+3. where the room divided, for each contested issue whose sides rest on the delegations'
+   own sentences ("Delegations were divided over …: 9 defended it (…), 5 criticized it (…)");
+4. what most speakers shared (`shared`: a phrase many delegations used, counted);
+5. then a few notable statements, chosen for salience: the vetoing member, those who voted
+   against, the penholders, the States the meeting is about.
+
+Points 1, 3 and 4 are written from facts (origin FACTS) by the templates of the label table
+in the note's language, every slot a `Fact` with its paragraphs, and each is kept only when
+`summarize.faithfulness.fact_problems` finds every fact in those paragraphs.  Points 2 and 5
+are the speakers' own words: the summarizer's first sentences of each briefing, and the
+statements `summarize.extractive.key_points` ranks highest with each delegation's salience
+added, all checked like every summary.  A kind with nothing certain to say gives no point:
+fewer points beat weak ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+
+from .. import i18n
+from ..delegations import named_keys
+from ..model import (
+    ACTION_SIDES,
+    BRIEFING,
+    CONCERNED,
+    FACTS,
+    SUPPORTS,
+    VOTE_SIDES,
+    Bullet,
+    Fact,
+    IssueAnalysis,
+    Release,
+    Vote,
+)
+from ..outcome import outcome_point
+from ..settings import Settings
+from .shared import MOST, shared_point
+
+# How many points of each kind, at most (a meeting with four texts decided lists them all in
+# the Outcome block; its key points name the first two).
+OUTCOMES, DIVISIONS = 2, 2
+# Sentences of each briefer, in speaking order: the main briefing sets out the facts the lead
+# reports, so it gets two; the next briefer one; later ones none (their statements are in the
+# note's list of speakers).
+BRIEFER_POINTS = (2, 1)
+NOTABLE: dict[str, int] = {"short": 2, "standard": 3, "full": 3}
+# Names listed in a division sentence before "and N others".
+NAMES_SHOWN = 4
+# What makes a delegation's statement notable, added to its sentences' value.
+SALIENCE = {"vetoed": 0.4, "against": 0.2, "sponsor": 0.2, "concerned": 0.2}
+
+Namer = Callable[[str], str]
+
+
+def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
+               analysis: IssueAnalysis, settings: Settings, name: Namer) -> tuple[Bullet, ...]:
+    """The key points of the note in `settings.lang`; `name(key)` is a delegation's name."""
+    from ..summarize.extractive import key_points as telling
+    from ..summarize.faithfulness import fact_problems
+
+    lang = settings.lang
+    notable = NOTABLE.get(settings.length, 3)
+    quotes = telling(release, summaries, notable, analysis, briefers=0,
+                     salience=salience(release), delegations_only=True)
+    said_by_briefer = [
+        _briefer(summaries[s.index][:n], s, lang, name)
+        for s, n in zip([s for s in release.statements if s.kind == BRIEFING], BRIEFER_POINTS)
+        if summaries.get(s.index)]
+    generated = [outcome_point(vote, release.meeting.body, lang, name)
+                 for vote in _decided(release)][:OUTCOMES]
+    divisions = [p for p in (division_point(d, analysis, lang, name)
+                             for d in analysis.divergences) if p][:DIVISIONS]
+    shared = shared_point(release, summaries)
+    points = (generated + said_by_briefer + divisions
+              + ([shared_sentence(shared, lang, name)] if shared else []) + list(quotes))
+    kept: list[Bullet] = []
+    for point in points:  # a release that repeats a briefing gives its sentence once
+        if point.text not in {k.text for k in kept} and (
+                point.origin != FACTS or not fact_problems(point, release)):
+            kept.append(point)
+    return tuple(kept)
+
+
+def salience(release: Release) -> dict[str, float]:
+    """Delegation key -> how much its statement matters to a reader of the lead."""
+    bonus: dict[str, float] = {}
+
+    def add(keys, what: str) -> None:
+        for key in keys:
+            bonus[key] = max(bonus.get(key, 0.0), SALIENCE[what])
+
+    for vote in release.votes:
+        add(vote.vetoed_by, "vetoed")
+        add(vote.voted_against, "against")
+        add(vote.sponsors, "sponsor")
+    meeting = release.meeting
+    add(named_keys(" ".join([meeting.title, meeting.subtitle] + [
+        h.text for h in release.headings if h.kind == "agenda"])), "concerned")
+    return bonus
+
+
+def _decided(release: Release) -> list[Vote]:
+    """The texts decided on, amendments aside, as the paragraphs still present record them
+    (an evaluation without the lead keeps only the body's records): resolutions and other
+    texts first, then procedural business (motions, decisions with no text), each in the
+    release's order."""
+    present = {p.pid for p in release.paragraphs}
+    found = []
+    for vote in release.votes:
+        sources = tuple(pid for pid in (vote.sources or (vote.pid,)) if pid in present)
+        if vote.subject != "amendment" and sources:
+            found.append(dataclasses.replace(vote, sources=sources))
+    return sorted(found, key=lambda v: v.subject == "motion" or (
+        v.subject == "decision" and not v.document))
+
+
+def _briefer(sentences: tuple[Bullet, ...], statement, lang: str, name: Namer) -> Bullet:
+    """The briefer's first summary sentence(s), in the order said, as one point under the
+    briefer's name: "António Guterres, Secretary-General of the United Nations", or, where
+    the role as written is in another language than the note's, "António Guterres (United
+    Nations)"."""
+    who = statement.speaker_display
+    first = sentences[0]
+    if who and statement.role and lang == first.lang:
+        who = f"{who}, {statement.role}"
+    elif who:
+        who = f"{who} ({name(statement.delegation_key)})"
+    return dataclasses.replace(
+        first, text=" ".join(b.text for b in sentences),
+        source=tuple(dict.fromkeys(pid for b in sentences for pid in b.source)), speaker=who)
+
+
+def division_point(divergence, analysis: IssueAnalysis, lang: str, name: Namer
+                   ) -> Bullet | None:
+    """"Delegations were divided over the CSTO's deployment in Kazakhstan: 9 defended it
+    (…), 5 criticized it (…)." — for a contested issue (not a vote: the outcome says that)
+    where each side has a delegation whose own sentence places it (its stance evidence)."""
+    if divergence.kind == VOTE_SIDES:
+        return None
+    issue = next((i for i in analysis.issues if i.id == divergence.issue_id), None)
+    if issue is None:
+        return None
+    kind = "action" if divergence.kind == ACTION_SIDES else "any"
+    facts, parts = [], []
+    for stance in (SUPPORTS, CONCERNED):
+        placed = [(p.delegation_key, p.stance_evidence.source) for p in issue.positions
+                  if p.stance == stance and p.stance_evidence]
+        if not placed:
+            return None
+        facts += [Fact(stance, key, source) for key, source in placed]
+        if len(placed) > NAMES_SHOWN + 1:
+            facts.append(Fact("others", str(len(placed) - NAMES_SHOWN), ()))
+        parts.append(i18n.count_label(f"point.division.{kind}.{stance}", len(placed), lang,
+                                      names=_names([k for k, _ in placed], lang, name)))
+    text = i18n.label("point.division", lang, label=divergence.label,
+                      sides=i18n.label("point.division.sep", lang).join(parts))
+    return Bullet(text, _in_order(facts), None, lang, FACTS, facts=tuple(facts))
+
+
+def shared_sentence(shared, lang: str, name: Namer) -> Bullet:
+    """"Most speakers (14 of 22) spoke of “humanitarian access”; among them, Brazil: “…”"."""
+    most = len(shared.used_by) / shared.total > MOST
+    quote = shared.quote.text.rstrip(" .")
+    text = i18n.label("point.shared.most" if most else "point.shared.many", lang,
+                      n=len(shared.used_by), total=shared.total, phrase=shared.phrase,
+                      name=name(shared.quote.delegation_key or ""), quote=quote)
+    return Bullet(text, _in_order(shared.facts), None, lang, FACTS, facts=shared.facts)
+
+
+def _names(keys: list[str], lang: str, name: Namer) -> str:
+    if len(keys) <= NAMES_SHOWN + 1:  # "and 1 other" says less than the name
+        return ", ".join(name(k) for k in keys)
+    return ", ".join(name(k) for k in keys[:NAMES_SHOWN]) + i18n.count_label(
+        "point.others", len(keys) - NAMES_SHOWN, lang)
+
+
+def _in_order(facts) -> tuple[str, ...]:
+    """Every paragraph the facts come from, once, in reading order ("p3" before "p12")."""
+    pids = {pid for f in facts for pid in f.source}
+    return tuple(sorted(pids, key=lambda pid: int(pid[1:]) if pid[1:].isdigit() else 0))
