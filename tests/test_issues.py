@@ -885,3 +885,24 @@ def test_concern_about_the_situation_takes_no_side_on_the_partys_action(
     assert stance.get(unplaced) is None
     # every placement carries the sentence that decides it
     assert all(p.stance_evidence is not None for p in ukraine.positions if p.stance)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Opposing any attempts to forcibly displace the Swedish population, he said the "
+           "offensive must stop."),
+    ("fr", "Il a condamné toute tentative de déplacer de force la population suédoise, et "
+           "demandé l’arrêt de l’offensive."),
+])
+def test_opposing_harm_done_to_the_partys_opponent_is_concern_about_the_party(lang, sentence):
+    from briefgen.issues.stance import Target, read_stance
+    from briefgen.issues.vocab import stance_cues
+
+    # FICTIONAL: Norway's offensive; Sweden is whom Norway blames.  Sweden named as whom the
+    # harm is done to is a victim: opposing that harm criticizes Norway, it does not defend it.
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
+    # ... while condemning what the opponent itself does is still the party's side
+    blame = {"en": "He condemned the attacks by Sweden that seek to destroy Norway.",
+             "fr": "Il a condamné les attaques menées par la Suède pour détruire la Norvège."}
+    assert read_stance(_units("FI", blame[lang]), lang, target).stance == SUPPORTS

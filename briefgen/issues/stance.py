@@ -121,14 +121,17 @@ class _Clause:
 OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
 
 
-def _about(keys: set[str], agents: set[str], target: Target) -> str:
+def _about(keys: set[str], agents: set[str], target: Target, harmed: set[str] = frozenset()
+           ) -> str:
     """Whom a clause is about: the target party unless it is named only as whom things
     happen to while its opponent is named as the doer ("attacks by Hamas against Israel",
-    "Hamas' actions precipitated a devastating scenario in Israel")."""
+    "Hamas' actions precipitated a devastating scenario in Israel"); the party's opponent
+    unless it is named only as whom harm is done to ("opposing attempts to forcibly displace
+    the Palestinian population": a victim, not the side the speaker takes against)."""
     if keys & target.keys and (agents & target.keys or not agents & target.opponents):
         return ""
     if keys & target.opponents:
-        return OPPONENT
+        return VICTIM if keys & target.opponents <= harmed else OPPONENT
     if keys & target.victims:
         return VICTIM
     if keys & neutral_actors() and target.keys:  # a dispute between parties, not a text
@@ -155,8 +158,9 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
                        if (m := cues.content.search(folded, e, min(e + CONTENT_REACH, end)))),
                       default=end)
         inside = [m for m in mentions if m.start < end and start < m.end]
+        harmed = {m.key for m in inside if cues.harmed.search(folded, start, m.start)}
         about = _about({m.key for m in inside}, {m.key for m in inside if not cues.not_agent.search(
-            folded, start, m.start)}, target)
+            folded, start, m.start)} - harmed, target, harmed)
         opposed = any(m.key in target.keys and start <= m.start < end
                       and cues.against.search(folded, start, m.start) for m in mentions)
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed

@@ -63,6 +63,7 @@ class StanceCues:
     vote_split: re.Pattern[str]
     actions: re.Pattern[str]  # nouns naming the action at stake on a place issue
     not_agent: re.Pattern[str]  # before a name that undergoes the action ("the invasion of")
+    harmed: re.Pattern[str]  # a verb of harm right before the name it is done to ("displace the")
     against: re.Pattern[str]  # right before a name that is opposed ("struggle against Israel")
     restraint: re.Pattern[str]  # dialogue, restraint, all parties: a neutral stance
     failure: re.Pattern[str]  # a text blocked or vetoed
@@ -111,6 +112,7 @@ def stance_cues(lang: str) -> StanceCues:
         vote_split=compile_terms(table["vote_split"]),
         actions=compile_terms(table["actions"]),
         not_agent=compile_terms(table["not_agent"]),
+        harmed=compile_terms(table["harmed"]),
         against=compile_terms(table["against"]),
         restraint=compile_terms(table["restraint"]),
         failure=compile_terms(table["failure"]),

@@ -13,7 +13,7 @@ Points 1, 3 and 4 are written from facts (origin FACTS) by the templates of the 
 in the note's language, every slot a `Fact` with its paragraphs, and each is kept only when
 `summarize.faithfulness.fact_problems` finds every fact in those paragraphs.  Points 2 and 5
 are the speakers' own words: the summarizer's first sentences of each briefing, and the
-statements `summarize.extractive.key_points` ranks highest with each delegation's salience
+statements `summarize.select_key_points` ranks highest with each delegation's salience
 added, all checked like every summary.  A kind with nothing certain to say gives no point:
 fewer points beat weak ones.
 """
@@ -61,13 +61,13 @@ Namer = Callable[[str], str]
 def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                analysis: IssueAnalysis, settings: Settings, name: Namer) -> tuple[Bullet, ...]:
     """The key points of the note in `settings.lang`; `name(key)` is a delegation's name."""
-    from ..summarize.extractive import key_points as telling
+    from ..summarize import select_key_points
     from ..summarize.faithfulness import fact_problems
 
     lang = settings.lang
     notable = NOTABLE.get(settings.length, 3)
-    quotes = telling(release, summaries, notable, analysis, briefers=0,
-                     salience=salience(release), delegations_only=True)
+    quotes = select_key_points(release, summaries, settings, notable, analysis, briefers=0,
+                               salience=salience(release), delegations_only=True)
     said_by_briefer = [
         _briefer(summaries[s.index][:n], s, lang, name)
         for s, n in zip([s for s in release.statements if s.kind == BRIEFING], BRIEFER_POINTS)

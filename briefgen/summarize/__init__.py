@@ -95,19 +95,21 @@ def summarize_release(release: Release, settings: Settings) -> dict[int, tuple[B
 def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                       settings: Settings, count: int | None = None,
                       analysis: IssueAnalysis | None = None, *, briefers: int = 1,
-                      salience: Mapping[str, float] | None = None) -> tuple[Bullet, ...]:
-    """4-8 of the speakers' own sentences for the whole meeting, diverse across delegations
-    and issues (see `extractive.key_points`); `briefgen.keypoints` builds the note's key
-    points from them and from the analysis' facts.
+                      salience: Mapping[str, float] | None = None,
+                      delegations_only: bool = False) -> tuple[Bullet, ...]:
+    """The meeting's most telling sentences in the speakers' own words, diverse across
+    delegations and issues (see `extractive.key_points`): `count` of them, else 4-8 by
+    `settings.length`.  `briefgen.keypoints` builds the note's key points from them and
+    from the analysis' facts.
 
     With the issue analysis, every main issue gets a point and a contested one a point from
     each side; without it, points are chosen from the summaries alone."""
     from .extractive import key_points
 
-    wanted = count if count is not None else KEY_POINTS.get(settings.length, 6)
-    wanted = max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, wanted))
+    wanted = count if count is not None else max(
+        MIN_KEY_POINTS, min(MAX_KEY_POINTS, KEY_POINTS.get(settings.length, 6)))
     return key_points(release, summaries, wanted, analysis, briefers=briefers,
-                      salience=salience)
+                      salience=salience, delegations_only=delegations_only)
 
 
 def key_figures(statement: Statement, lang: str) -> tuple[str, ...]:
