@@ -103,6 +103,14 @@ def test_what_most_speakers_shared_is_counted_and_quoted(text, lang, expected):
     assert fact_problems(point, release) == []
 
 
+@pytest.mark.parametrize("phrase", ["the international community", "voted in favour"])
+def test_what_every_debate_says_and_words_of_procedure_are_no_shared_point(phrase):
+    text = DEBATE_EN.replace("safe humanitarian corridors", phrase)
+    release = parse_release(text, "fictional")
+    found = shared_point(release, summarize_release(release, Settings()))
+    assert found is None or not set(found.phrase.split()) & set(phrase.split()) - {"the", "in"}
+
+
 def test_no_shared_point_when_too_few_delegations_share_a_phrase():
     # drop two of the five: three of five delegations is under the floor of four
     text = DEBATE_EN.replace("safe humanitarian corridors must be opened", "aid must flow")
@@ -196,6 +204,9 @@ def test_a_forged_record_gives_no_outcome_point():
                                                                      in_favour=13),))
     points = key_points(forged, summaries, analysis, settings, lambda key: key)
     assert not any("13 in favour" in p.text for p in points)
+    # what the record writes is still said: "12 in favour", the veto; not the inferred count
+    assert points[0].origin == FACTS and "failed to adopt" in points[0].text
+    assert "favour" not in points[0].text and "(RU)" in points[0].text
     # a record whose paragraphs are gone (an evaluation without the lead) gives no point
     record = set(release.votes[0].sources)
     gone = dataclasses.replace(release, paragraphs=tuple(

@@ -72,8 +72,8 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
         _briefer(summaries[s.index][:n], s, lang, name)
         for s, n in zip([s for s in release.statements if s.kind == BRIEFING], BRIEFER_POINTS)
         if summaries.get(s.index)]
-    generated = [outcome_point(vote, release.meeting.body, lang, name)
-                 for vote in _decided(release)][:OUTCOMES]
+    generated = [p for p in (_checked_outcome(vote, release, lang, name)
+                             for vote in _decided(release)) if p][:OUTCOMES]
     divisions = [p for p in (division_point(d, analysis, lang, name)
                              for d in analysis.divergences) if p][:DIVISIONS]
     shared = shared_point(release, summaries)
@@ -118,6 +118,37 @@ def _decided(release: Release) -> list[Vote]:
             found.append(dataclasses.replace(vote, sources=sources))
     return sorted(found, key=lambda v: v.subject == "motion" or (
         v.subject == "decision" and not v.document))
+
+
+# Which field of the vote a fact of the outcome sentence comes from.
+_VOTE_FIELDS = {"count.in_favour": "in_favour", "count.against": "against",
+                "count.abstaining": "abstentions", "in_favour": "voted_for",
+                "against": "voted_against", "abstaining": "abstaining", "vetoed_by": "vetoed_by"}
+
+
+def _checked_outcome(vote: Vote, release: Release, lang: str, name: Namer) -> Bullet | None:
+    """The outcome sentence, less any count or name its paragraphs do not write out (a tally
+    the parse inferred from "garnered support from 13 members, … another abstaining"): what
+    the record does say is still the meeting's first news."""
+    from ..summarize.faithfulness import fact_problems
+
+    point = outcome_point(vote, release.meeting.body, lang, name)
+    bad = [f for f in point.facts
+           if fact_problems(dataclasses.replace(point, text="", facts=(f,)), release)]
+    if not bad:
+        return point
+    changes: dict[str, object] = {}
+    for fact in bad:
+        field = _VOTE_FIELDS.get(fact.slot)
+        if field is None:  # the document: the sentence says "a draft resolution" instead
+            changes["document"] = None
+        elif fact.slot.startswith("count."):
+            changes[field] = None
+        else:
+            changes[field] = tuple(k for k in changes.get(field, getattr(vote, field))
+                                   if k != fact.value)
+    point = outcome_point(dataclasses.replace(vote, **changes), release.meeting.body, lang, name)
+    return None if fact_problems(point, release) else point
 
 
 def _briefer(sentences: tuple[Bullet, ...], statement, lang: str, name: Namer) -> Bullet:

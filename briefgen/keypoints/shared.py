@@ -16,10 +16,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..issues.vocab import labels_table
 from ..languages import LANGUAGES
 from ..model import BRIEFING, REPLY, Bullet, Fact, Release, Statement
 
 MIN_SPEAKERS, SHARE, MIN_DELEGATIONS = 4, 0.4, 6
+# A longer phrase holding a shorter one wins when this share of the shorter one's speakers
+# used it too: "international humanitarian law" (7) over "international humanitarian" (8).
+LONGER = 0.75
 MOST = 0.5  # above this share the sentence says "most speakers"
 LENGTHS = (4, 3, 2)
 _QUOTE_MARKS = set("“”«»\"")
@@ -61,13 +65,17 @@ def shared_point(release: Release, quotes: dict[int, tuple[Bullet, ...]]) -> Sha
     frame = {w.casefold() for w in _TOKEN.findall(" ".join(
         [release.meeting.title, release.meeting.subtitle]
         + [h.text for h in release.headings if h.kind == "agenda"]))}
+    generic = labels_table()["shared"]
     banned = {w.casefold() for v in data.reporting_verbs for w in v.split()[-1:]}
-    banned |= {w.casefold() for w in data.delegate_nouns}
+    banned |= {w.casefold() for w in data.delegate_nouns + tuple(generic["words"][lang])}
+    stale = {tuple(p.casefold().split()) for p in generic["phrases"][lang]}
     found: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # gram -> key -> pid
     written: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for statement in speakers:
         for unit in units.get(statement.index, ()):
             for gram, surface in _grams(unit.text, data.stop_words, banned, frame):
+                if any(_holds(gram, p) for p in stale):
+                    continue
                 found[gram].setdefault(statement.delegation_key, unit.pid)
                 written[gram][surface] += 1
     need = max(MIN_SPEAKERS, SHARE * len(speakers))
@@ -77,6 +85,9 @@ def shared_point(release: Release, quotes: dict[int, tuple[Bullet, ...]]) -> Sha
                key=lambda g: (len(found[g]), len(g)), default=None)
     if best is None:
         return None
+    longer = [g for g in found if len(g) > len(best) and _holds(g, best)
+              and len(found[g]) >= max(need, LONGER * len(found[best]))]
+    best = max(longer, key=lambda g: (len(found[g]), len(g)), default=best)
     phrase = written[best].most_common(1)[0][0]
     order = {s.delegation_key: i for i, s in enumerate(speakers)}
     used = tuple(sorted(found[best].items(), key=lambda kv: order[kv[0]]))
@@ -87,6 +98,11 @@ def shared_point(release: Release, quotes: dict[int, tuple[Bullet, ...]]) -> Sha
     if quote is None:
         return None
     return Shared(phrase, used, len(speakers), quote)
+
+
+def _holds(gram: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """`part` is a run of `gram`'s words."""
+    return any(gram[i:i + len(part)] == part for i in range(len(gram) - len(part) + 1))
 
 
 def _speakers(release: Release) -> list[Statement]:

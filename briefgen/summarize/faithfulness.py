@@ -184,11 +184,12 @@ _DELEGATION_SLOTS = frozenset({"in_favour", "against", "abstaining", "vetoed_by"
 _VERBATIM_SLOTS = frozenset({"document", "phrase", "quote"})
 # Counts the analysis computed ("14 of 22 speakers", "and 3 others"): no paragraph says them.
 _COMPUTED_SLOTS = frozenset({"total", "others"})
+# How a record writes a count in words ("12 in favour to none against", "une abstention").
 _NUMBER_WORDS = {
-    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve", "thirteen", "fourteen", "fifteen"),
-    "fr": ("zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-           "onze", "douze", "treize", "quatorze", "quinze"),
+    "en": ("zero|none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"),
+    "fr": ("zéro|aucune?", "une?", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+           "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze"),
 }
 
 
@@ -229,7 +230,7 @@ def fact_problems(bullet: Bullet, release: Release) -> list[str]:
             word = words[int(fact.value)] if fact.value.isdigit() and int(fact.value) < len(
                 words) else None
             if not re.search(rf"(?<![\d.,]){fact.value}(?![\d])", text) and not (
-                    word and re.search(rf"\b{word}\b", text, re.IGNORECASE)):
+                    word and re.search(rf"\b(?:{word})\b", text, re.IGNORECASE)):
                 problems.append(f"{fact.slot} {fact.value} is not in {', '.join(fact.source)}")
         elif fact.slot == "quote":
             if not is_subsequence(fact.value, text):
