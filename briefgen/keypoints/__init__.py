@@ -66,8 +66,12 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
 
     lang = settings.lang
     notable = NOTABLE.get(settings.length, 3)
-    quotes = select_key_points(release, summaries, settings, notable, analysis, briefers=0,
+    # one statement per delegation: a side held by one delegation gets a second sentence of
+    # it in the ranking, which the division sentence already says
+    chosen = select_key_points(release, summaries, settings, notable, analysis, briefers=0,
                                salience=salience(release), delegations_only=True)
+    quotes = [q for i, q in enumerate(chosen)
+              if q.delegation_key not in {c.delegation_key for c in chosen[:i]}]
     said_by_briefer = [
         _briefer(summaries[s.index][:n], s, lang, name)
         for s, n in zip([s for s in release.statements if s.kind == BRIEFING], BRIEFER_POINTS)
