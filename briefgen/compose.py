@@ -101,9 +101,10 @@ def compose(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                                             lambda k: name(k, written.get(k))))
     keep, limit = POSITION_BULLETS[length], LINE_CHARS[length]
     shown = {b.text for b in key_points}
-    edited = [_edit_issue(issue, shown, POSITION_LINES[length], limit)
-              for issue in analysis.issues] if keep != 0 else []
-    shown |= {b.text for i in edited for p in i.positions for b in p.summary}
+    edited = []
+    for issue in analysis.issues if keep != 0 else ():  # no sentence in two sections
+        edited.append(_edit_issue(issue, shown, POSITION_LINES[length], limit))
+        shown |= {b.text for p in edited[-1].positions for b in p.summary}
     issues = tuple(_localize_issue(issue, lambda k: name(k, written.get(k)), keep, limit)
                    for issue in edited)
     divergences = analysis.divergences if keep != 0 else ()
@@ -258,15 +259,21 @@ def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | N
 
 def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | None
                 ) -> Issue:
-    """The issue with a sentence for at most `lines` positions, the others by name only.
+    """The issue with a sentence for at most `lines` positions, the others by name only; a
+    sentence already `shown` (a key point, an earlier issue's) is not shown again.
 
     Kept first: positions whose sentence is not a key point already and says what the others
     do not (most words no other position of the issue uses); on a contested issue the sides
     take turns, so each side is heard.  A kept sentence must fit `limit` characters once
     shortened (see `_clip`).
     """
-    if lines is None:
-        return issue
+    if lines is None:  # every sentence, less those an earlier part of the note shows
+        seen, kept = set(shown), []
+        for p in issue.positions:
+            kept.append(dataclasses.replace(p, summary=tuple(
+                b for b in p.summary if b.text not in seen)))
+            seen |= {b.text for b in p.summary}
+        return dataclasses.replace(issue, positions=tuple(kept))
     positions = issue.positions
     words = [_content_words(p.summary[0].text) if p.summary else set() for p in positions]
 

@@ -145,34 +145,41 @@ LABELS: dict[str, dict[str, str]] = {
     "point.outcome.voted": {"en": "{text} was put to the vote{tally}.",
                             "fr": "Mise aux voix du texte suivant\u00a0: {text}{tally}."},
     "point.division": {"en": "Delegations were divided over {label}: {sides}.",
-                       "fr": "{label}\u00a0: les délégations étaient partagées\u00a0; {sides}."},
-    "point.division.sep": {"en": ", ", "fr": ", "},
-    "point.division.action.supports.one": {"en": "{n} defended it ({names})",
-                                           "fr": "{n} en a pris la défense ({names})"},
-    "point.division.action.supports.other": {"en": "{n} defended it ({names})",
-                                             "fr": "{n} en ont pris la défense ({names})"},
-    "point.division.action.concerned.one": {"en": "{n} criticized it ({names})",
-                                            "fr": "{n} a exprimé des critiques ({names})"},
-    "point.division.action.concerned.other": {"en": "{n} criticized it ({names})",
-                                              "fr": "{n} ont exprimé des critiques ({names})"},
-    "point.division.any.supports.one": {"en": "{n} backed it ({names})",
-                                        "fr": "{n} a exprimé son appui ({names})"},
-    "point.division.any.supports.other": {"en": "{n} backed it ({names})",
-                                          "fr": "{n} ont exprimé leur appui ({names})"},
-    "point.division.any.concerned.one": {"en": "{n} raised concerns ({names})",
-                                         "fr": "{n} a émis des réserves ({names})"},
-    "point.division.any.concerned.other": {"en": "{n} raised concerns ({names})",
-                                           "fr": "{n} ont émis des réserves ({names})"},
+                       "fr": "{label}\u00a0: les délégations étaient partagées. {sides}."},
+    "point.division.sep": {"en": "; ", "fr": "\u00a0; "},
+    # Who took each side, never how many: not every speaker is placed (see keypoints).
+    "point.division.action.supports.one": {"en": "{names} defended it",
+                                           "fr": "{names} en a pris la défense"},
+    "point.division.action.supports.other": {"en": "{names} were among those who defended it",
+                                             "fr": "{names} étaient parmi ceux qui en ont pris "
+                                                   "la défense"},
+    "point.division.action.concerned.one": {"en": "{names} criticized it",
+                                            "fr": "{names} a exprimé des critiques"},
+    "point.division.action.concerned.other": {"en": "{names} were among its critics",
+                                              "fr": "{names} étaient parmi ceux qui ont "
+                                                    "exprimé des critiques"},
+    "point.division.any.supports.one": {"en": "{names} backed it",
+                                        "fr": "{names} a exprimé son appui"},
+    "point.division.any.supports.other": {"en": "{names} were among those who backed it",
+                                          "fr": "{names} étaient parmi ceux qui ont exprimé "
+                                                "leur appui"},
+    "point.division.any.concerned.one": {"en": "{names} raised concerns",
+                                         "fr": "{names} a émis des réserves"},
+    "point.division.any.concerned.other": {"en": "{names} were among those who raised concerns",
+                                           "fr": "{names} étaient parmi ceux qui ont émis des "
+                                                 "réserves"},
     "point.others.one": {"en": " and {n} other", "fr": " et {n} autre"},
     "point.others.other": {"en": " and {n} others", "fr": " et {n} autres"},
+    # The example is the release's own sentence about that speaker (reported speech, not the
+    # speaker's words), so it is not put in quotation marks.
     "point.shared.most": {
-        "en": "Most speakers ({n} of {total}) spoke of “{phrase}”; among them, {name}: “{quote}”.",
-        "fr": "La plupart des orateurs ({n} sur {total}) ont évoqué «\u00a0{phrase}\u00a0»\u00a0; "
-              "parmi eux, {name}\u00a0: «\u00a0{quote}\u00a0»."},
+        "en": "Most speakers ({n} of {total}) spoke of “{phrase}”. {name}, for one: {quote}.",
+        "fr": "La plupart des orateurs ({n} sur {total}) ont évoqué «\u00a0{phrase}\u00a0». "
+              "{name}, par exemple\u00a0: {quote}."},
     "point.shared.many": {
-        "en": "{n} of {total} speakers spoke of “{phrase}”; among them, {name}: “{quote}”.",
-        "fr": "{n} orateurs sur {total} ont évoqué «\u00a0{phrase}\u00a0»\u00a0; parmi eux, "
-              "{name}\u00a0: «\u00a0{quote}\u00a0»."},
+        "en": "{n} of {total} speakers spoke of “{phrase}”. {name}, for one: {quote}.",
+        "fr": "{n} orateurs sur {total} ont évoqué «\u00a0{phrase}\u00a0». {name}, par "
+              "exemple\u00a0: {quote}."},
     "point.body.none": {"en": "the meeting", "fr": "la séance"},
     "page_prefix": {"en": "Page ", "fr": "Page "},
     "page_of": {"en": " of ", "fr": " sur "},

@@ -272,3 +272,14 @@ def test_a_speaker_line_that_says_something_beats_an_unused_empty_one():
     empty = Bullet("Also speaking today was the Permanent Observer of the fictional League.",
                    ("p9",), "GB", "en")
     assert _speaker_summary((empty, shown), {shown.text}, 1, 170) == (shown,)
+
+
+@pytest.mark.parametrize("length", ["standard", "full"])
+def test_no_sentence_is_shown_in_two_sections(length):
+    """Ghana's one sentence is a position on the dam and on mediation: it is shown once."""
+    note = make(length=length)
+    seen = [b.text for i in note.issues for p in i.positions for b in p.summary]
+    assert len(seen) == len(set(seen))
+    assert not set(seen) & {b.text for b in note.key_points}
+    ghana = [p for i in note.issues for p in i.positions if p.delegation_key == "GH"]
+    assert len(ghana) == 2  # still listed under both, by name where its sentence is shown

@@ -105,7 +105,9 @@ def test_french_note_in_english_marks_translated_bullets(tiny):
                                 translator_model=str(tiny.translator), device="cpu"))
     bullets = list(briefing.key_points) + [b for s in briefing.statements for b in s.summary]
     translated = [b for b in bullets if b.translated]
-    kept = [b for b in bullets if not b.translated]
+    written = [b for b in bullets if b.origin == "facts"]  # in English already, not translated
+    kept = [b for b in bullets if not b.translated and b.origin != "facts"]
+    assert written and all(b.lang == "en" and b.original is None for b in written)
     assert translated and kept  # sentences with figures (3 800, 12, 20 millions) are kept
     for b in translated:
         assert b.original and b.text != b.original and b.lang == "en"

@@ -4,7 +4,8 @@
    abstained, from the vote record);
 2. what each briefer reported, in the briefer's own (compressed) sentence;
 3. where the room divided, for each contested issue whose sides rest on the delegations'
-   own sentences ("Delegations were divided over …: 9 defended it (…), 5 criticized it (…)");
+   own sentences ("Delegations were divided over …: A and B were among those who defended
+   it; C, D and E among its critics");
 4. what most speakers shared (`shared`: a phrase many delegations used, counted);
 5. then a few notable statements, chosen for salience: the vetoing member, those who voted
    against, the penholders, the States the meeting is about.
@@ -173,19 +174,26 @@ def _briefer(sentences: tuple[Bullet, ...], statement, lang: str, name: Namer) -
 
 def division_point(divergence, analysis: IssueAnalysis, lang: str, name: Namer
                    ) -> Bullet | None:
-    """"Delegations were divided over the CSTO's deployment in Kazakhstan: 9 defended it
-    (…), 5 criticized it (…)." — for a contested issue (not a vote: the outcome says that)
-    where each side has a delegation whose own sentence places it (its stance evidence)."""
+    """"Delegations were divided over the CSTO's deployment in Kazakhstan: Armenia, Belarus,
+    China and Kazakhstan were among those who defended it; France, Norway and the United
+    States among its critics." — for a contested issue (not a vote: the outcome says that)
+    where each side has a delegation whose own sentence places it (its stance evidence), and,
+    when the target names a party, that sentence names it or the place.  No count: the
+    analysis does not place every speaker, so "4 criticized it" would undercount the room;
+    "among" says what is known."""
     if divergence.kind == VOTE_SIDES:
         return None
     issue = next((i for i in analysis.issues if i.id == divergence.issue_id), None)
     if issue is None:
         return None
+    named = set(named_keys(issue.target)) if issue.target else set()
     kind = "action" if divergence.kind == ACTION_SIDES else "any"
     facts, parts = [], []
     for stance in (SUPPORTS, CONCERNED):
         placed = [(p.delegation_key, p.stance_evidence.source) for p in issue.positions
-                  if p.stance == stance and p.stance_evidence]
+                  if p.stance == stance and p.stance_evidence and (
+                      not named or named & set(named_keys(p.stance_evidence.text))
+                      or p.delegation_key in named)]
         if not placed:
             return None
         facts += [Fact(stance, key, source) for key, source in placed]
@@ -199,7 +207,7 @@ def division_point(divergence, analysis: IssueAnalysis, lang: str, name: Namer
 
 
 def shared_sentence(shared, lang: str, name: Namer) -> Bullet:
-    """"Most speakers (14 of 22) spoke of “humanitarian access”; among them, Brazil: “…”"."""
+    """"Most speakers (14 of 22) spoke of “humanitarian access”. Brazil, for one: …"."""
     most = len(shared.used_by) / shared.total > MOST
     quote = shared.quote.text.rstrip(" .")
     text = i18n.label("point.shared.most" if most else "point.shared.many", lang,
@@ -210,7 +218,7 @@ def shared_sentence(shared, lang: str, name: Namer) -> Bullet:
 
 def _names(keys: list[str], lang: str, name: Namer) -> str:
     if len(keys) <= NAMES_SHOWN + 1:  # "and 1 other" says less than the name
-        return ", ".join(name(k) for k in keys)
+        return i18n.join_names([name(k) for k in keys], lang)
     return ", ".join(name(k) for k in keys[:NAMES_SHOWN]) + i18n.count_label(
         "point.others", len(keys) - NAMES_SHOWN, lang)
 
