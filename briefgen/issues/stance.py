@@ -429,8 +429,8 @@ def _named_by(keys: list[str], units_by_key: dict[str, list[Unit]], place: str |
               lang: str) -> Counter[str]:
     """How many of these delegations blame each State or group (not themselves, not the place)."""
     named: Counter[str] = Counter()
-    for key in keys:
-        named.update(set(_blamed(units_by_key[key], lang)) - {key, place})
+    for key in keys:  # in the order each is first blamed: ties go to the one named first
+        named.update(k for k in _blamed(units_by_key[key], lang) if k not in (key, place))
     return named
 
 
@@ -466,8 +466,8 @@ def _blamed_in(text: str, folded: str, lang: str, accused: bool,
         if not accused and cues.denial.search(folded, start, end):
             continue  # "dismissing the allegation of attacks by X" does not blame X
         if cues.concerned.search(folded, start, end) or cues.actions.search(folded, start, end):
-            named += {m.key for m in mentions if start <= m.start < end
-                      and not cues.not_agent.search(folded, start, m.start)}
+            named += dict.fromkeys(m.key for m in mentions if start <= m.start < end
+                                   and not cues.not_agent.search(folded, start, m.start))
     return tuple(named)
 
 
@@ -489,7 +489,7 @@ def defenders_opponent(party: str, units_by_key: dict[str, list[Unit]], place: s
     defenders = [k for k, units in units_by_key.items() if not blames(k, party, units, lang)]
     named = _named_by(defenders, units_by_key, place, lang)
     if party in units_by_key:  # the party itself, blaming it once, is one more voice
-        named.update(set(_blamed(units_by_key[party], lang)) - {place})
+        named.update(k for k in _blamed(units_by_key[party], lang) if k != place)
     for key in (party, *neutral_actors()):
         named.pop(key, None)
     return frozenset(k for k, n in named.most_common(1) if n >= OPPONENT_MIN and _is_party(k))
