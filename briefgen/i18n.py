@@ -119,6 +119,7 @@ LABELS: dict[str, dict[str, str]] = {
     "point.text.paragraph.none": {"en": "a paragraph", "fr": "le paragraphe"},
     "point.text.text": {"en": "text {document}", "fr": "le texte {document}"},
     "point.text.text.none": {"en": "the text put to the vote", "fr": "le texte mis aux voix"},
+    "point.text.title": {"en": " (“{title}”)", "fr": " («\u00a0{title}\u00a0»)"},
     "point.tally": {"en": " by a vote of {parts}", "fr": " par {parts}"},
     "point.tally.join.against": {"en": " to ", "fr": ", "},
     "point.tally.join.abstaining": {"en": ", with ", "fr": " et "},

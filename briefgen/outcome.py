@@ -128,6 +128,9 @@ def outcome_point(vote: Vote, body: str | None, lang: str, name: Callable[[str],
         text = i18n.label(f"point.text.{subject}", lang, document=document)
     else:
         text = i18n.label(f"point.text.{subject}.none", lang)
+    if vote.title:  # what the text is about, in the release's words
+        facts.append(Fact("title", vote.title, sources))
+        text += i18n.label("point.text.title", lang, title=vote.title)
     counted = ((IN_FAVOUR, vote.in_favour, ()), (AGAINST, vote.against, vote.voted_against),
                (ABSTAINING, vote.abstentions, vote.abstaining))
     parts = []

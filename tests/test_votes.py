@@ -200,6 +200,13 @@ def test_the_outcome_rows_and_their_json_for_two_texts():
     assert data["outcome"][1]["tally"] == "100 in favour, 10 against, 6 abstentions"
     # Egypt said it abstained, and the record already names it there: said once, by the record
     assert "EG" not in {d["key"] for d in data["votes"][1]["declared"]}
+    # the key point says what the text is about, in the release's words, as a checked fact
+    point = briefing.key_points[0]
+    assert point.text.startswith("The General Assembly adopted draft resolution A/99/L.1 "
+                                 "(“Freedom of navigation in the Norland canal”) by a vote of "
+                                 "100 in favour to 10 against")
+    assert ("title", "Freedom of navigation in the Norland canal") in {
+        (f.slot, f.value) for f in point.facts}
 
 
 def test_the_first_key_point_says_what_was_decided_in_the_notes_language():

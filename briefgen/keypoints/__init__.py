@@ -145,8 +145,8 @@ def _checked_outcome(vote: Vote, release: Release, lang: str, name: Namer) -> Bu
     changes: dict[str, object] = {}
     for fact in bad:
         field = _VOTE_FIELDS.get(fact.slot)
-        if field is None:  # the document: the sentence says "a draft resolution" instead
-            changes["document"] = None
+        if field is None:  # the document or title: "a draft resolution" instead
+            changes[fact.slot] = None
         elif fact.slot.startswith("count."):
             changes[field] = None
         else:

@@ -181,7 +181,7 @@ def _squeeze(text: str) -> str:
 # Slots whose value is a delegation key; the rest are counts, or text as the release writes it.
 _DELEGATION_SLOTS = frozenset({"in_favour", "against", "abstaining", "vetoed_by", "supports",
                                "concerned", "neutral", "speaker"})
-_VERBATIM_SLOTS = frozenset({"document", "phrase", "quote"})
+_VERBATIM_SLOTS = frozenset({"document", "title", "phrase", "quote"})
 # Counts the analysis computed ("14 of 22 speakers", "and 3 others"): no paragraph says them.
 _COMPUTED_SLOTS = frozenset({"total", "others"})
 # How a record writes a count in words ("12 in favour to none against", "une abstention").
