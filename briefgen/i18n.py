@@ -123,9 +123,8 @@ LABELS: dict[str, dict[str, str]] = {
     "point.tally": {"en": " by a vote of {parts}", "fr": " par {parts}"},
     "point.tally.join.against": {"en": " to ", "fr": ", "},
     "point.tally.join.abstaining": {"en": ", with ", "fr": " et "},
-    "point.tally.in_favour.one": {"en": "{n} in favour", "fr": "{n} voix pour"},
+    # one form where the count does not change the words (count_label falls back to .other)
     "point.tally.in_favour.other": {"en": "{n} in favour", "fr": "{n} voix pour"},
-    "point.tally.against.one": {"en": "{n} against", "fr": "{n} voix contre"},
     "point.tally.against.other": {"en": "{n} against", "fr": "{n} voix contre"},
     "point.tally.abstaining.one": {"en": "{n} abstention", "fr": "{n} abstention"},
     "point.tally.abstaining.other": {"en": "{n} abstentions", "fr": "{n} abstentions"},

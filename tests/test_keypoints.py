@@ -226,3 +226,17 @@ def test_the_vetoing_member_and_the_states_the_meeting_is_about_are_salient():
     assert bonus["RU"] > bonus.get("MT", 0.0)  # the veto
     release, _ = _note(DEBATE_EN, "en")
     assert salience(release) == {}  # Norland is no State any table knows
+
+
+@pytest.mark.parametrize("text, lang", [(DEBATE_EN, "en"), (DEBATE_FR, "fr")])
+def test_the_whole_opening_passes_the_release_wide_check(text, lang):
+    """check_summaries reads a sentence written from facts by its facts, not word for word."""
+    from briefgen.summarize.faithfulness import check_summaries
+
+    release = parse_release(text, "fictional")
+    settings = Settings(lang=lang)
+    summaries = summarize_release(release, settings)
+    points = key_points(release, summaries, find_issues(release, settings), settings,
+                        lambda key: key)
+    assert any(p.origin == FACTS for p in points)
+    assert check_summaries(release, summaries, points) == []

@@ -41,6 +41,8 @@ from ..model import (
 )
 from ..outcome import outcome_point
 from ..settings import Settings
+from ..summarize import select_key_points
+from ..summarize.faithfulness import fact_problems
 from .shared import MOST, shared_point
 
 # How many points of each kind, at most (a meeting with four texts decided lists them all in
@@ -62,14 +64,11 @@ Namer = Callable[[str], str]
 def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                analysis: IssueAnalysis, settings: Settings, name: Namer) -> tuple[Bullet, ...]:
     """The key points of the note in `settings.lang`; `name(key)` is a delegation's name."""
-    from ..summarize import select_key_points
-    from ..summarize.faithfulness import fact_problems
-
     lang = settings.lang
     notable = NOTABLE.get(settings.length, 3)
     # one statement per delegation: a side held by one delegation gets a second sentence of
     # it in the ranking, which the division sentence already says
-    chosen = select_key_points(release, summaries, settings, notable, analysis, briefers=0,
+    chosen = select_key_points(release, summaries, settings, notable, analysis,
                                salience=salience(release), delegations_only=True)
     quotes = [q for i, q in enumerate(chosen)
               if q.delegation_key not in {c.delegation_key for c in chosen[:i]}]
@@ -135,8 +134,6 @@ def _checked_outcome(vote: Vote, release: Release, lang: str, name: Namer) -> Bu
     """The outcome sentence, less any count or name its paragraphs do not write out (a tally
     the parse inferred from "garnered support from 13 members, … another abstaining"): what
     the record does say is still the meeting's first news."""
-    from ..summarize.faithfulness import fact_problems
-
     point = outcome_point(vote, release.meeting.body, lang, name)
     bad = [f for f in point.facts
            if fact_problems(dataclasses.replace(point, text="", facts=(f,)), release)]

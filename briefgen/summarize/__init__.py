@@ -94,7 +94,7 @@ def summarize_release(release: Release, settings: Settings) -> dict[int, tuple[B
 
 def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                       settings: Settings, count: int | None = None,
-                      analysis: IssueAnalysis | None = None, *, briefers: int = 1,
+                      analysis: IssueAnalysis | None = None, *,
                       salience: Mapping[str, float] | None = None,
                       delegations_only: bool = False) -> tuple[Bullet, ...]:
     """The meeting's most telling sentences in the speakers' own words, diverse across
@@ -108,8 +108,8 @@ def select_key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ..
 
     wanted = count if count is not None else max(
         MIN_KEY_POINTS, min(MAX_KEY_POINTS, KEY_POINTS.get(settings.length, 6)))
-    return key_points(release, summaries, wanted, analysis, briefers=briefers,
-                      salience=salience, delegations_only=delegations_only)
+    return key_points(release, summaries, wanted, analysis, salience=salience,
+                      delegations_only=delegations_only)
 
 
 def key_figures(statement: Statement, lang: str) -> tuple[str, ...]:

@@ -220,12 +220,12 @@ class Candidate:
 
 
 def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], count: int,
-               analysis: IssueAnalysis | None = None, *, briefers: int = 1,
+               analysis: IssueAnalysis | None = None, *,
                salience: Mapping[str, float] | None = None,
                delegations_only: bool = False) -> tuple[Bullet, ...]:
     """The meeting's most telling sentences, in `count` speakers' own words.
 
-    Slots first: the message of each of the first `briefers` briefings; then one point per
+    Slots first: the main briefer's message (the first briefing); then one point per
     issue of the analysis, in its order, and for a contested issue one point from each side
     (a backer and a critic, their stance evidence preferred); then the remaining points by
     maximal marginal relevance over everything else, each delegation's `salience` (a party
@@ -257,7 +257,8 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]], co
         if fresh and len(chosen) < count:
             chosen.append(max(fresh, key=lambda pair: worth(pair[0]) + pair[1])[0])
 
-    for briefer in [s for s in release.statements if s.kind == BRIEFING][:briefers]:
+    briefer = next((s for s in release.statements if s.kind == BRIEFING), None)
+    if briefer and not delegations_only:
         take([(c, 0.0) for c in pool if c.statement == briefer.index])
     for issue in analysis.issues if analysis else ():
         sides = (SUPPORTS, CONCERNED) if issue.contested else (None,)

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..model import EXTRACTIVE, FALLBACK, Bullet, Release, Statement
+from ..model import EXTRACTIVE, FACTS, FALLBACK, Bullet, Release, Statement
 from .compress import NUMBER, SYMBOL, WORD
 
 _NUMBER = re.compile(r"(?<![\w/])(?:" + NUMBER + r")(?!\w)", re.UNICODE)
@@ -121,7 +121,10 @@ def check_summaries(release: Release, summaries: Mapping[int, tuple[Bullet, ...]
             problems.extend(f"statement {index}: {p}" for p in
                             check_bullet(bullet, statement, release))
     for number, bullet in enumerate(key_points, 1):
-        if bullet.delegation_key is None:  # a decision of the meeting, not a delegation's
+        if bullet.origin == FACTS:  # written from facts: each fact against its paragraphs
+            problems.extend(f"key point {number}: {p}" for p in fact_problems(bullet, release))
+            continue
+        if bullet.delegation_key is None:  # the release's own words, no delegation's
             problems.extend(f"key point {number}: {p}" for p in meeting_problems(bullet, release))
             continue
         candidates = [s for s in release.statements
