@@ -250,7 +250,7 @@ def _speaker_summary(bullets: tuple[Bullet, ...], shown: set[str], keep: int | N
     # A line that says something beats one not shown elsewhere: "Also speaking today was the
     # Permanent Observer…" is no summary, even if it is the only unused sentence.
     ranked = sorted(clipped, key=lambda pair: (pair[1] is None and not _informative(pair[0]),
-                                               pair[0].text in shown, pair[1] is None,
+                                               _shown(pair[0].text, shown), pair[1] is None,
                                                not _informative(pair[0]),
                                                pair[1] is not pair[0],
                                                len((pair[1] or pair[0]).text)))
@@ -271,7 +271,7 @@ def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | N
         seen, kept = set(shown), []
         for p in issue.positions:
             kept.append(dataclasses.replace(p, summary=tuple(
-                b for b in p.summary if b.text not in seen)))
+                b for b in p.summary if not _shown(b.text, seen))))
             seen |= {b.text for b in p.summary}
         return dataclasses.replace(issue, positions=tuple(kept))
     positions = issue.positions
@@ -281,7 +281,8 @@ def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | N
         others = set().union(*(w for j, w in enumerate(words) if j != i))
         return -len(words[i] - others), len(positions[i].summary[0].text)
 
-    usable = [i for i, p in enumerate(positions) if p.summary and p.summary[0].text not in shown
+    usable = [i for i, p in enumerate(positions)
+              if p.summary and not _shown(p.summary[0].text, shown)
               and _informative(p.summary[0]) and _clip(p.summary[0], limit, issue.terms)]
     groups = [[i for i in usable if positions[i].stance == stance] for stance in STANCES]
     groups.append([i for i in usable if positions[i].stance not in STANCES])
@@ -294,6 +295,12 @@ def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | N
     return dataclasses.replace(issue, positions=tuple(
         dataclasses.replace(p, summary=p.summary[:1] if i in chosen else ())
         for i, p in enumerate(positions)))
+
+
+def _shown(text: str, shown: set[str]) -> bool:
+    """Already in the note: as a line of its own, or inside one (a briefer's key point joins
+    two of the briefing's sentences)."""
+    return text in shown or any(text in line for line in shown)
 
 
 def _content_words(text: str) -> set[str]:

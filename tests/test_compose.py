@@ -283,3 +283,12 @@ def test_no_sentence_is_shown_in_two_sections(length):
     assert not set(seen) & {b.text for b in note.key_points}
     ghana = [p for i in note.issues for p in i.positions if p.delegation_key == "GH"]
     assert len(ghana) == 2  # still listed under both, by name where its sentence is shown
+
+
+def test_a_sentence_inside_a_key_point_is_not_shown_again():
+    """The briefer's key point joins two of her sentences; neither is a position line too."""
+    note = make()
+    first = note.key_points[0]
+    assert first.speaker and " " in first.text
+    lines = [b.text for i in note.issues for p in i.positions for b in p.summary]
+    assert lines and not any(line in first.text for line in lines)
