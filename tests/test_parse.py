@@ -833,3 +833,20 @@ def test_french_votes():
     assert failed.outcome == "vetoed" and failed.voted_against == ("CN",)
     (quiet,) = _votes("L’Assemblée a adopté sans vote le projet de décision fictif.", "fr")
     assert quiet.without_vote and quiet.subject == "decision"
+
+
+def test_french_style_c_country_with_a_verb_that_is_no_speech_is_not_guessed():
+    """A French country alone before a verb that is not one of saying ("a pour priorité") in
+    a thematic section: nothing vouches for speech, so the sentence is nobody's (it used to
+    end the parse with an error)."""
+    release = parse_release(
+        "Débat fictif sur le canal\n\nDes délégués se sont réunis pour débattre d’un canal "
+        "fictif.\n\nDéclarations\n\nSelon le représentant de la Chine, le blocus viole le droit "
+        "international. La France a, de son côté, appelé à la retenue. La Norvège, qui préside "
+        "le groupe, a pour priorité la réouverture.\n\nPour la déléguée du Mexique, l’aide doit "
+        "passer. Le représentant du Japon a annoncé une aide fictive.\n\nLes sanctions ont divisé "
+        "les membres. Elles sont « injustes », a estimé le délégué de la Fédération de Russie.\n",
+        "fictional-c-fr")
+    keys = {s.delegation_key for s in release.statements}
+    assert {"CN", "FR", "MX", "JP", "RU"} <= keys and "NO" not in keys
+    assert any("La Norvège" in p.text for p in release.unattributed)

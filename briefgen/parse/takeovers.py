@@ -211,8 +211,10 @@ def _clause(before: str, res: dict[str, re.Pattern]) -> tuple[int, str]:
 def _speech_evidence(clause: str, rest: str, lang: str, res: dict[str, re.Pattern]) -> bool:
     if lang not in _SPEECH_EVIDENCE:
         return True
+    # In a thematic section the verb may be any verb ("a pour priorité"): then only the
+    # clause can vouch for speech.
     verb = res["verb"].match(rest)
-    return bool(re.match(_SPEECH_EVIDENCE[lang], rest[verb.end():]) or re.search(
+    return bool((verb and re.match(_SPEECH_EVIDENCE[lang], rest[verb.end():])) or re.search(
         _CONTRAST[lang], clause) or re.match(r"\s*(?:a|ont)\s*,", rest))
 
 
