@@ -57,17 +57,87 @@ def test_an_envoy_of_a_states_minister_speaks_for_that_state():
     assert who(release)[1] == ("NL", ("p4",))
 
 
-def test_two_un_officials_in_a_row_are_two_briefings():
-    release = parse_release(
-        "Fictional briefing on the Norland canal.\n\nBriefings\n\n"
-        "“The canal is closed,” said Tom Alder, Under-Secretary-General for Political and "
-        "Peacebuilding Affairs.\n\n"
-        "He added that talks continue.\n\n"
-        "“Food stocks will last a week,” said Rita Moss, Director of the Canal Division, "
-        "Head of the Office for the Coordination of Humanitarian Affairs.\n\n"
-        "She called for access.\n", "fictional")
-    assert [(s.delegation_key, s.speaker, s.paragraphs) for s in release.statements] == [
-        ("org:UN", "Tom Alder", ("p3", "p4")), ("org:UN", "Rita Moss", ("p5", "p6"))]
+@pytest.mark.parametrize("text", [
+    "Fictional briefing on the Norland canal.\n\nBriefings\n\n"
+    "“The canal is closed,” said Tom Alder, Under-Secretary-General for Political and "
+    "Peacebuilding Affairs.\n\n"
+    "He added that talks continue.\n\n"
+    "“Food stocks will last a week,” said Rita Moss, Director of the Canal Division, "
+    "Head of the Office for the Coordination of Humanitarian Affairs.\n\n"
+    "She called for access.\n",
+    # French puts the honorific before the name; both paragraphs are inversions, which makes
+    # the section look thematic (read sentence by sentence): the speakers must be found there
+    "Exposé fictif sur le canal de Norlande.\n\nExposés\n\n"
+    "« Le canal est fermé », a déclaré M. Tom Alder, Secrétaire général adjoint aux affaires "
+    "politiques et à la consolidation de la paix.\n\n"
+    "Il a ajouté que les pourparlers se poursuivent.\n\n"
+    "« Les stocks de nourriture dureront une semaine », a prévenu Mme Rita Moss, Directrice "
+    "de la Division du canal au Bureau de la coordination des affaires humanitaires.\n\n"
+    "Elle a demandé un accès sans entrave.\n",
+])
+def test_two_un_officials_in_a_row_are_two_briefings(text):
+    release = parse_release(text, "fictional")
+    assert [(s.delegation_key, s.speaker, s.paragraphs, s.kind) for s in release.statements] == [
+        ("org:UN", "Tom Alder", ("p3", "p4"), "briefing"),
+        ("org:UN", "Rita Moss", ("p5", "p6"), "briefing")]
+
+
+@pytest.mark.parametrize("text", [
+    "As the ceasefire in Norland frays, the modest gains of the truce are being lost, Jonas "
+    "Halvorsen-Vik, Under-Secretary-General for Humanitarian Affairs, told the Security Council "
+    "today.\n\n“Overnight, our fears materialized,” he added.\n\n"
+    "The United Kingdom’s representative said the ceasefire must hold.\n",
+    # French names when and to whom between the verb and the speaker
+    "Alors que le cessez-le-feu en Norlande s’effrite, les modestes acquis de la trêve se "
+    "perdent, a déclaré aujourd’hui au Conseil de sécurité M. Jonas Halvorsen-Vik, Secrétaire "
+    "général adjoint aux affaires humanitaires.\n\n"
+    "« Cette nuit, nos craintes se sont concrétisées », a-t-il ajouté.\n\n"
+    "Le représentant du Royaume-Uni a dit que le cessez-le-feu doit tenir.\n",
+])
+def test_a_release_that_opens_with_a_briefer_gives_the_briefer_the_opening(text):
+    release = parse_release(text, "fictional")
+    assert release.lead == ()
+    assert [(s.delegation_key, s.paragraphs, s.kind) for s in release.statements] == [
+        ("org:UN", ("p1", "p2"), "briefing"), ("GB", ("p3",), "statement")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Fictional Meeting on the Norland Canal\n\n"
+           "The Assembly debated the canal today. The representative of France said it must "
+           "reopen. Echoing this, the representative of Poland said his country abstained.\n\n"
+           "Statements\n\n"
+           "The representative of Chile said the closure is illegal.\n\n"
+           "The representative of Poland said the vote was fair.\n"),
+    ("fr", "Réunion fictive sur le canal de Norlande\n\n"
+           "L’Assemblée a débattu du canal aujourd’hui. Le représentant de la France a dit qu’il "
+           "doit rouvrir. Faisant écho à ces propos, le représentant de la Pologne a dit que son "
+           "pays s’est abstenu.\n\n"
+           "Déclarations\n\n"
+           "Le représentant du Chili a dit que la fermeture est illégale.\n\n"
+           "Le représentant de la Pologne a dit que le vote était juste.\n"),
+])
+def test_the_lead_gives_no_turn_and_makes_no_repeat(lang, text):
+    release = parse_release(text, "fictional")
+    assert release.lead == ("p2",) and not release.unattributed
+    assert release.paragraph("p2").kind == "lead"
+    assert [(s.delegation_key, s.kind, s.repeat_of) for s in release.statements] == [
+        ("CL", "statement", None), ("PL", "statement", None)]
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "The representative of Norway said the canal matters. “The canal must reopen,” "
+           "echoed Ana Silva, Minister for Foreign Affairs of Portugal."),
+    ("fr", "Le représentant de la Norvège a dit que le canal compte. « Le canal doit "
+           "rouvrir », a renchéri Mme Ana Silva, Ministre des affaires étrangères du Portugal."),
+])
+def test_a_sentence_naming_another_speaker_as_the_one_speaking_leaves_the_statement(
+        lang, paragraph):
+    """The guard of class 7: inside a paragraph too, not only at its opening."""
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting.\n\n{heading}\n\n{paragraph}\n", "fictional")
+    norway, portugal = release.statements
+    assert (norway.delegation_key, portugal.delegation_key) == ("NO", "PT")
+    assert "Ana Silva" not in norway.text and portugal.speaker == "Ana Silva"
 
 
 def test_the_chair_of_a_un_committee_speaks_for_the_un():

@@ -711,19 +711,6 @@ def test_the_new_speaker_goes_on_into_the_next_paragraph_and_repeats_are_replies
     assert poland_again.passages[0].text.startswith("Echoing this")
 
 
-def test_attributions_inside_the_lead_stay_in_the_lead():
-    release = parse_release(
-        "Fictional Meeting on the Norland Canal\n\n"
-        "The Assembly debated the canal today. The representative of France said it must "
-        "reopen. Echoing this, the representative of Poland said his country abstained.\n\n"
-        "Statements\n\n"
-        "The representative of Chile said the closure is illegal.\n", "fictional")
-    assert release.lead == ("p2",)
-    assert turns(release) == [("CL", NATIONAL)]
-    assert release.paragraph("p2").kind == LEAD
-    assert not release.unattributed
-
-
 def test_style_c_sentences_follow_the_same_rule():
     release = parse_release(
         "Delegates met today to discuss an invented canal dispute.\n\n"

@@ -87,6 +87,14 @@ _VERB_AFTER = {
 # concurred his counterpart from X"): the construction is the evidence, not the verb.
 _INVERTED_EXTRA = {"en": r"Also speaking(?: today)? was|[a-z]{3,}ed",
                    "fr": r"a-t-il \w+|a-t-elle \w+|a\s+[a-zéè]{3,}[éi]"}
+# French may put when and to whom between an inverted verb and the speaker ("…, a déclaré
+# aujourd’hui au Conseil de sécurité M. X, Secrétaire général adjoint …"); English puts them
+# after the speaker ("…, X, Under-Secretary-General …, told the Council today").
+_WHEN_WHERE_TOLD = {
+    "en": r"(?!)",
+    "fr": r"(?:(?:aujourd[’']hui|ce\s+matin|hier)\s+)?(?:au|aux|à\s+la|à\s+l[’']|devant\s+"
+          r"(?:le|la|l[’']|les))\s*[^,.;«»“”]{2,60}?",
+}
 # A text "introduced by the representative of X" is X's turn from that sentence on.
 _INTRODUCED_BY = {"en": r"\b(?:introduced|presented|tabled|submitted)\s+by\s*$",
                   "fr": r"\b(?:présentée?s?|introduite?s?|soumise?s?)\s+par\s*$"}
@@ -765,7 +773,7 @@ def _subject_res(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                           sorted(data.collective_subjects, key=len, reverse=True))
     verb_after = _VERB_AFTER[lang].format(reporting=reporting)
     inverted = (rf"(?:^|[,»”\"]\s*)(?:{reporting}|{_INVERTED_EXTRA[lang]})"
-                rf"(?:\s+(?:{_FILLERS[lang]}))*\s*$")
+                rf"(?:\s+(?:{_FILLERS[lang]}))*(?:\s+{_WHEN_WHERE_TOLD[lang]})?\s*$")
     subject = (rf"^(?:[^,.]{{0,160}},\s+)?(?:{collective}|{_BODY_SUBJECT[lang]}|"
                rf"{_PLURAL_PRONOUNS[lang]})\b(?!['’])")
     return re.compile(verb_after), re.compile(inverted), re.compile(subject)
@@ -864,20 +872,24 @@ def _collective_opening(sentence: str, lang: str) -> bool:
 # Where a named speaker may follow the verb of an inversion: "…,” echoed Ana Silva, Minister
 # for Foreign Affairs of X".
 _INVERTED_AT = {"en": r"[,»”\"]\s*(?:\w+ly\s+)?(?:{reporting}|[a-z]{{3,}}ed)\s+",
-                "fr": r"[,»”\"]\s*(?:{reporting}|a\s+(?:\w+ment\s+)?[a-zéè]{{3,}}[éi])\s+"}
+                "fr": r"[,»”\"]\s*(?:{reporting}|a\s+(?:\w+ment\s+)?[a-zéè]{{3,}}[éi])\s+"
+                      r"(?:{told}\s+(?=(?:{honorific})\s))?"}
 
 
 def _inline_named(sentence: str, lang: str, data: LanguageData):
     """`…, Tom Fletcher, Under-Secretary-General for …, told the Security Council`, and
     `“…,” echoed Ana Silva, Minister for Foreign Affairs of X`."""
-    at = _INVERTED_AT[lang].format(reporting=_reporting_re(lang).pattern)
+    at = _INVERTED_AT[lang].format(reporting=_reporting_re(lang).pattern,
+                                   told=_WHEN_WHERE_TOLD[lang],
+                                   honorific="|".join(map(re.escape, data.honorifics)))
     for m in re.finditer(rf"(?:^|,\s+|(?P<inv>{at}))(?=[A-ZÀ-Þ])", sentence):
         named = sentence[m.end():]
         if m.group("inv"):  # the title may end the sentence: "…,” echoed X, Minister of Y."
             named = re.sub(r"[.!?]?[»”\"]?\s*$", ", ", named)
         speaker = _name_title_intro(named, lang, data)
-        if speaker is not None:
-            yield speaker, m.end(), m.end() + len(speaker.speaker or "")
+        if speaker is not None:  # the name ends past its honorific ("Mme Ana Silva")
+            name_at = sentence.find(speaker.speaker or "", m.end())
+            yield speaker, m.end(), max(name_at, m.end()) + len(speaker.speaker or "")
 
 
 def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
