@@ -284,3 +284,49 @@ def test_rival_texts_named_by_bare_symbol_with_their_sponsors_and_the_votes_told
     if lang == "en":
         assert {("UY", IN_FAVOUR), ("EG", ABSTAINING)} <= {(d.key, d.side)
                                                           for d in first.declared}
+
+
+GROUP_EXAMPLES = {
+    "en": """97th Plenary Meeting (AM)
+GA/99996
+
+Assembly Adopts Resolution on Norland Canal
+
+The General Assembly today adopted the draft resolution on the Norland canal (document A/99/L.7) by a recorded vote of 120 in favour to 6 against, with 30 abstentions.
+
+Statements
+
+The representative of Chile said the canal must reopen.
+
+The Assembly also heard explanations of vote from delegates that abstained, many of them regretting the haste of the negotiations.
+
+For example, Kenya’s representative said the text would not help mediation.
+
+The representative of Peru said the canal matters to the whole region.
+""",
+    "fr": """97e séance plénière – matin
+AG/99996
+
+L’Assemblée adopte une résolution sur le canal de Norland
+
+L’Assemblée générale a adopté aujourd’hui le projet de résolution sur le canal de Norland (document A/99/L.7) par 120 voix pour, 6 voix contre et 30 abstentions.
+
+Déclarations
+
+Le représentant du Chili a déclaré que le canal doit rouvrir.
+
+L’Assemblée a ensuite entendu les explications de vote des délégations qui se sont abstenues, dont beaucoup ont regretté la hâte des négociations.
+
+Par exemple, le représentant du Kenya a estimé que le texte n’aiderait pas la médiation.
+
+Le représentant du Pérou a déclaré que le canal compte pour toute la région.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_state_given_as_an_example_of_those_who_abstained_abstained(lang):
+    """The release names a group by its vote in its own voice, then a member of it "for
+    example": that member abstained; the speaker after it, who is no example, is not placed."""
+    (vote,) = parse_release(GROUP_EXAMPLES[lang], "fictional").votes
+    assert {(d.key, d.side) for d in vote.declared} == {("KE", ABSTAINING)}

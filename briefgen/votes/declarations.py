@@ -22,7 +22,16 @@ from functools import lru_cache
 
 from ..delegations import resolve
 from ..languages import normalize_apostrophes
-from ..model import ABSTAINING, AGAINST, IN_FAVOUR, Paragraph, Statement, Vote, VoteDeclaration
+from ..model import (
+    ABSTAINING,
+    AGAINST,
+    IN_FAVOUR,
+    STATEMENT,
+    Paragraph,
+    Statement,
+    Vote,
+    VoteDeclaration,
+)
 from ..sentences import sentence_spans
 from .items import document_key
 from .records import _res, listed_voters, subject_of
@@ -62,6 +71,12 @@ _TABLES: dict[str, dict[str, str]] = {
         "both": r"\b(?:both|all\s+(?:the\s+)?(?:texts|drafts|resolutions|three|two))\b",
         "and": r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+",
         "article": r"^(?:the)\s+",
+        # The release names a group by its vote ("explanations of vote from delegates that
+        # abstained"), then gives members of it as examples.
+        "group_vote": r"\b(?:delegates|delegations|representatives|speakers|countries|States|"
+                      r"members|those)\s+(?:that|who|which)\s+(?:had\s+)?(?P<how>abstained|"
+                      r"voted\s+(?:in\s+favou?r|for|against))\b",
+        "example": r"^(?:For\s+(?:example|instance)|Among\s+them|One\s+of\s+them)\b",
     },
     "fr": {
         "self": r"(?:\b(?:il|elle|je|nous)|\b(?:sa|la|notre|ma)\s+délégation|\b(?:son|le|notre|"
@@ -82,6 +97,11 @@ _TABLES: dict[str, dict[str, str]] = {
         "both": r"\b(?:les\s+deux|tous\s+les\s+textes)\b",
         "and": r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
         "article": r"^(?:le|la|les|l[’'])\s*",
+        "group_vote": r"\b(?:délégations|délégués|représentants|intervenants|pays|États|membres|"
+                      r"ceux|celles)\s+qui\s+(?:avaient\s+|ont\s+)?(?P<how>se\s+sont\s+"
+                      r"abstenue?s|voté\s+(?:pour|contre|en\s+faveur))\b",
+        "example": r"^(?:Par\s+exemple|Ainsi|Parmi\s+(?:eux|elles|ces\s+délégations)|"
+                   r"C[’']est\s+le\s+cas\s+d)\b",
     },
 }
 # The last word of a vote phrase -> its side; anything else ("abstained", "abstention",
@@ -224,6 +244,8 @@ def _with_declarations(items: list[Vote], paragraphs: list[Paragraph],
             side = {"voted_for": IN_FAVOUR, "voted_against": AGAINST}.get(field, ABSTAINING)
             for i in referenced(sentence, items, lang):
                 declared.setdefault(i, []).extend(VoteDeclaration(k, side, pid) for k in keys)
+    for i, declaration in _examples_of_a_group(items, paragraphs, statements, lang):
+        declared.setdefault(i, []).append(declaration)
     p = _patterns(lang)
     for statement in _states(statements, voting=True):
         key = statement.delegation_key
@@ -243,6 +265,30 @@ def _with_declarations(items: list[Vote], paragraphs: list[Paragraph],
     return [replace(v, declared=_kept(v, declared.get(i, [])),
                     explained_by=tuple(dict.fromkeys(explained.get(i, ()))))
             for i, v in enumerate(items)]
+
+
+def _examples_of_a_group(items: list[Vote], paragraphs: list[Paragraph],
+                         statements: tuple[Statement, ...], lang: str):
+    """(item, declaration) for each State the release gives as an example of a group it
+    names by its vote, in its own voice ("The Assembly also heard explanations of vote from
+    delegates that abstained …" then "For example, South Africa’s representative said …"):
+    the statements that open the paragraphs right after it with "For example" belong to it."""
+    p = _patterns(lang)
+    opening = {s.passages[0].pid: s for s in _states(statements, voting=True) if s.passages}
+    group: tuple[str, list[int]] | None = None
+    for paragraph in paragraphs:
+        statement = opening.get(paragraph.pid)
+        if group and statement and p["example"].search(statement.passages[0].text):
+            yield from ((i, VoteDeclaration(statement.delegation_key, group[0], paragraph.pid))
+                        for i in group[1])
+            continue
+        group = None
+        if paragraph.kind == STATEMENT:  # the release's voice only
+            continue
+        for _, sentence in _sentences([paragraph], lang):
+            if (m := p["group_vote"].search(normalize_apostrophes(sentence))) and (
+                    targets := referenced(sentence, items, lang)):
+                group = (_side(m.group("how")), targets)
 
 
 def _one(indices: list[int]) -> int | None:
