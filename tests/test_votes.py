@@ -330,3 +330,66 @@ def test_a_state_given_as_an_example_of_those_who_abstained_abstained(lang):
     example": that member abstained; the speaker after it, who is no example, is not placed."""
     (vote,) = parse_release(GROUP_EXAMPLES[lang], "fictional").votes
     assert {(d.key, d.side) for d in vote.declared} == {("KE", ABSTAINING)}
+
+
+REFERRED = {
+    "en": """96th Plenary Meeting (PM)
+GA/99995
+
+Assembly Adopts Amended Text on Norland Canal
+
+The General Assembly today adopted a draft resolution on the Norland canal, tabled by Peru, after deciding on three amendments.
+
+Statements
+
+The representative of Peru said the draft (document A/99/L.20) keeps the canal open to all.
+
+Chile, on behalf of the Andean States, proposed amendments to it, “L.21” and “L.22”, which added a reference to the riparian States.
+
+For its part, the Russian Federation sought to delete the reference to freedom of navigation by tabling an amendment, “L.23”.
+
+While rejecting Moscow’s proposal, the Assembly adopted the Andean-led amendments. As amended, the Assembly adopted “L.20” by a recorded vote of 90 in favour to 10 against, with 40 abstentions.
+""",
+    "fr": """96e séance plénière – après-midi
+AG/99995
+
+L’Assemblée adopte un texte amendé sur le canal de Norland
+
+L’Assemblée générale a adopté aujourd’hui un projet de résolution sur le canal de Norland, présenté par le Pérou, après s’être prononcée sur trois amendements.
+
+Déclarations
+
+Le représentant du Pérou a déclaré que le projet (document A/99/L.20) garde le canal ouvert à tous.
+
+Le Chili, au nom des États andins, a proposé des amendements, « L.21 » et « L.22 », qui ajoutent une référence aux États riverains.
+
+La Fédération de Russie, de son côté, a voulu supprimer la référence à la liberté de navigation en déposant un amendement, « L.23 ».
+
+Tout en rejetant la proposition de Moscou, l’Assemblée a adopté les amendements présentés par les États andins. Tel qu’amendé, le projet « L.20 » a été adopté par 90 voix pour, 10 voix contre et 40 abstentions.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_amendments_decided_by_naming_who_tabled_them(lang):
+    """No counts, no symbols: "rejecting Moscow’s proposal" is the amendment the Russian
+    Federation tabled, "the Andean-led amendments" those Chile proposed for the Andean
+    States; each is its own item, attached to the text it amends."""
+    votes = {v.document: v for v in parse_release(REFERRED[lang], "fictional").votes}
+    assert set(votes) == {"L.20", "L.21", "L.22", "L.23"}
+    assert (votes["L.23"].outcome, votes["L.23"].subject, votes["L.23"].sponsors) == \
+        ("rejected", "amendment", ("RU",))
+    assert all(votes[d].outcome == "adopted" and votes[d].sponsors == ("CL",)
+               for d in ("L.21", "L.22"))
+    main = list(parse_release(REFERRED[lang], "fictional").votes).index(votes["L.20"])
+    assert {votes[d].amends for d in ("L.21", "L.22", "L.23")} == {main}
+    assert votes["L.20"].in_favour == 90
+
+
+def test_a_decision_whose_sponsor_is_not_certain_decides_nothing():
+    text = REFERRED["en"].replace("While rejecting Moscow’s proposal, the Assembly adopted the "
+                                  "Andean-led amendments.",
+                                  "The Assembly adopted the amendment on the Russian Federation’s "
+                                  "concerns. It rejected one proposal.")
+    votes = parse_release(text, "fictional").votes
+    assert [v.document for v in votes] == ["L.20"]

@@ -3,12 +3,14 @@
     find_votes(paragraphs, lang, statements=(), meeting=None) -> tuple[Vote, ...]
 
 The record comes first.  `records` reads each sentence that records a decision (counts,
-named lists, a veto, without a vote); `items` gathers the mentions of one text into one item
-and attaches amendments to the text they amend; `declarations` adds what the release says
-beside the record (who said how they voted, who explained a vote, who tabled the text),
-never against the record; `council` derives a Security Council in-favour list from the
-members of the year, only when that is certain.  A permanent member's negative vote on a
-Council draft with at least nine votes in favour is a veto, whatever verb the release uses.
+named lists, a veto, without a vote), `referred` one that decides texts it names only by
+who tabled them ("the Assembly adopted European-led amendments"); `items` gathers the
+mentions of one text into one item and attaches amendments to the text they amend;
+`declarations` adds what the release says beside the record (who said how they voted, who
+explained a vote, who tabled the text), never against the record; `council` derives a
+Security Council in-favour list from the members of the year, only when that is certain.
+A permanent member's negative vote on a Council draft with at least nine votes in favour is
+a veto, whatever verb the release uses.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .declarations import attach
 from ..sentences import sentence_spans
 from .items import DOCUMENT_SYMBOL, SUBJECT_ORDER, document_key, gather
 from .records import plural_subject_of, read_records, subject_of
+from .referred import referred_records
 
 SECURITY_COUNCIL = ("Security Council", "Conseil de sécurité")
 VETO_MAJORITY = 9  # votes in favour a Council draft needs for a negative vote to be a veto
@@ -34,7 +37,11 @@ def find_votes(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
     for statement in statements:
         for passage in statement.passages:
             spoken.setdefault(passage.pid, []).append(passage.text)
-    items = gather(read_records(paragraphs, lang, spoken), paragraphs)
+    where = {p.pid: (i, p.text) for i, p in enumerate(paragraphs)}
+    records = sorted([*read_records(paragraphs, lang, spoken),
+                      *referred_records(paragraphs, lang, spoken)],
+                     key=lambda v: (where[v.pid][0], where[v.pid][1].find(v.text)))
+    items = gather(records, paragraphs)
     if not items:
         return ()
     items = _named_subjects(items, paragraphs, lang)
