@@ -197,13 +197,33 @@ def test_a_state_acting_on_a_text_is_its_own_turn(paragraph, key):
     assert who(after_norway(paragraph))[1] == (key, ("p4",))
 
 
-@pytest.mark.parametrize("paragraph", [
-    "Some States have reopened their ports to canal traffic, he noted.",
-    "Chile deplored the closure and blocked every text, he said.",
-    "Chile proposed a ceasefire last year, he recalled.",
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "Some States have reopened their ports to canal traffic, he noted."),
+    ("en", "Chile deplored the closure and blocked every text, he said."),
+    ("en", "Chile proposed a ceasefire last year, he recalled."),
+    ("fr", "La Chine a proposé un cessez-le-feu l’an dernier, a-t-il rappelé."),
+    ("fr", "Selon lui, la Chine a demandé un délai supplémentaire."),
+    ("fr", "D’après elle, le Mexique a annoncé un financement pour les écluses."),
+    ("fr", "À l’en croire, la Chine a demandé un délai supplémentaire."),
+    ("fr", "Il a affirmé que, selon lui, la Chine a demandé un délai supplémentaire."),
 ])
-def test_what_the_speaker_reports_stays_in_the_speakers_turn(paragraph):
-    assert who(after_norway(paragraph)) == [("NO", ("p3", "p4"))]
+def test_what_the_speaker_reports_stays_in_the_speakers_turn(lang, paragraph):
+    assert who(after_norway(paragraph, lang=lang)) == [("NO", ("p3", "p4"))]
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("en", "The representative of Chile called for talks — “we know this because we are in "
+           "the room”, she stated.", "CL"),
+    ("fr", "Le délégué de l’Indonésie a quant à lui exhorté les parties à négocier.", "ID"),
+    ("fr", "La représentante du Pérou a toutefois souligné que les péages financent "
+           "l’entretien.", "PE"),
+    ("fr", "Le blocus est illégal, a estimé à son tour le représentant du Brésil.", "BR"),
+])
+def test_an_adverb_or_the_reporters_tail_does_not_hide_who_speaks(lang, paragraph, key):
+    """The speaker's voice at the end of a delegate's sentence is that delegate's; an adverb
+    between the French auxiliary and its participle ("a toutefois souligné") is still a
+    verb of saying."""
+    assert who(after_norway(paragraph, lang=lang))[1] == (key, ("p4",))
 
 
 def test_a_record_that_opens_a_speakers_own_sentence_stays_theirs():

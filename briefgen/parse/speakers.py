@@ -784,7 +784,7 @@ _OWN_VOICE_EXTRA = {
     "en": r"[Aa]ccording to (?:him|her)\b|[Ii]n (?:his|her) (?:view|opinion)\b|"
           r"[Ff]or (?:him|her),",
     "fr": r"[Ss]elon (?:lui|elle)\b|[Pp]our (?:lui|elle),|[Dd]'après (?:lui|elle)\b|"
-          r"[Àà] (?:ses|son) (?:yeux|avis|sens)\b|a-t-(?:il|elle)\b",
+          r"[Àà] (?:ses|son) (?:yeux|avis|sens)\b|[Àà] l'en croire\b|a-t-(?:il|elle)\b",
 }
 
 @lru_cache(maxsize=None)
@@ -829,10 +829,13 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     verb_after, inverted, _ = _subject_res(lang)
     norm = normalize_apostrophes(sentence)
     found: list[_Found] = []
+    own = _own_voice_re(lang)
     for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
-        if _reported(norm[end:], lang):
-            continue
         before = norm[:start].rstrip()
+        alone = isinstance(who, Speaker) and not who.speaker and not _delegate_noun_re(
+            lang).search(norm[start:end])
+        if _reported(norm[end:], lang, alone) or own.search(before):
+            continue  # "Selon lui, la Chine a demandé …": what the speaker reports
         opening = not before.strip(" «“\"") or (  # "Pour la déléguée du Mexique, le …"
             before in _INTRO_PREFIXES[lang] and norm[end:].lstrip().startswith(",")) or bool(
             before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
@@ -854,8 +857,13 @@ _ACTION_VERB = {"en": r"\s+(?:has|have|had|is|was|were|will|would|can|could|\w+e
                 "fr": r"\s+(?:a|ont|avait|avaient|est|sont|était)\s+(?!dit|déclaré|indiqué)"}
 
 
-def _reported(after: str, lang: str) -> bool:
-    if re.match(_DISLOCATED[lang], after):
+def _reported(after: str, lang: str, alone: bool = False) -> bool:
+    """`alone`: a State named without a delegate ("La Chine a proposé …"), which the
+    speaker's voice at the end of the sentence makes reported ("…, a-t-il rappelé"); after a
+    delegate ("the United States’ delegate called for …, she stated") it is that delegate."""
+    if re.match(_DISLOCATED[lang], after) or alone and re.search(
+            rf"[,;:»”]\s*(?:{_OWN_VOICE_EXTRA[lang]}|(?:{_singular_subjects(lang)})\s+"
+            rf"{_speech_verb(lang)})[^,;]*$", after):
         return True
     return bool(re.match(_ACTION_VERB[lang], after)) and not _reporting_re(lang).match(
         after.lstrip()) and bool(_own_voice_re(lang).search(after))
