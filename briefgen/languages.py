@@ -173,7 +173,8 @@ LANGUAGES: dict[str, LanguageData] = {
             "Special Representative", "Special Adviser", "High Commissioner",
             "Emergency Relief Coordinator", "Resident Coordinator",
             "Humanitarian Coordinator", "Special Rapporteur",
-            "President of the General Assembly", "President of the Economic and Social Council",
+            "President of the General Assembly", "Assembly President",
+            "General Assembly President", "President of the Economic and Social Council",
             "President of the International Court of Justice", "President of the Human Rights "
             "Council", "Chair of the Committee", "Chairperson of the Committee",
             "Chair of the Special Committee", "Chairman of the Committee",

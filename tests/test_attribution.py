@@ -39,6 +39,9 @@ def who(release):
     ("fr", "« Le canal doit rouvrir », a renchéri Mme Ana Silva, Ministre des affaires "
            "étrangères du Portugal.", "PT"),
     ("fr", "Le commerce a chuté de moitié, a répliqué son homologue du Chili.", "CL"),
+    # a name written as style A writes it, but in mixed case, after the quote
+    ("en", "“Dialogue is the only path,” said Ana Silva (Chile).", "CL"),
+    ("fr", "« Le dialogue est la seule voie », a déclaré Mme Ana Silva (Chili).", "CL"),
 ])
 def test_a_speaker_named_after_the_quote_takes_the_floor(lang, paragraph, key):
     release = after_norway(paragraph, lang=lang)
@@ -174,6 +177,10 @@ def test_a_speaker_of_a_body_no_table_knows_is_no_follow_on(lang, paragraph):
 
 
 @pytest.mark.parametrize("lang, paragraph, key", [
+    ("en", "Introducing the draft, Ana Silva (Chile) said it reflected the views of all riparian "
+           "States.", "CL"),
+    ("fr", "Présentant le projet de résolution, Mme Ana Silva (Chili) a dit qu’il reflète les "
+           "vues de tous les États riverains.", "CL"),
     ("en", "The text (document A/99/L.7) was adopted without a vote. It was introduced by the "
            "representative of Peru, who said the canal unites the region.", "PE"),
     ("fr", "Le texte (document A/99/L.7) a été adopté sans vote. Il a été présenté par le "
@@ -293,3 +300,26 @@ def test_a_paragraph_on_another_states_doing_in_the_releases_voice_is_nobodys(la
 def test_a_speaker_reporting_another_states_doing_keeps_the_paragraph(lang, paragraph):
     release = after_norway(paragraph, lang=lang)
     assert who(release) == [("NO", ("p3", "p4"))]
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "Ana Silva (Chile) said the closure is illegal. Also speaking, Kenji Sato (Japan) said "
+           "the locks must be repaired."),
+    ("fr", "Mme Ana Silva (Chili) a dit que la fermeture est illégale. M. Kenji Sato (Japon) a "
+           "ajouté que les écluses doivent être réparées."),
+])
+def test_a_named_speaker_inside_a_paragraph_takes_it_over(lang, paragraph):
+    release = after_norway(paragraph, lang=lang)
+    assert [s.delegation_key for s in release.statements] == ["NO", "CL", "JP"]
+    assert release.statements[2].speaker == "Kenji Sato"
+    assert "Kenji Sato" not in release.statements[1].text
+
+
+def test_an_office_written_before_the_name_is_the_offices():
+    """"Assembly President NAME (Country) said": the President of the General Assembly
+    speaks for the United Nations, not for the country, also inside a paragraph."""
+    release = parse_release(
+        "Fictional meeting.\n\nStatements\n\nThe Assembly also observed a fictional day. "
+        "Assembly President Lena Holm (Norway) said the canal unites all.\n", "fictional")
+    (president,) = release.statements
+    assert (president.delegation_key, president.speaker) == ("org:UN", "Lena Holm")

@@ -34,10 +34,11 @@ _INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
 # speaking before the vote was NAME (X), who said", "S’exprimant avant le vote, M. X".  A
 # turn taken again ("Taking the floor a second time, …") is read by `_with_context`.
 _CIRCUMSTANCE = {
-    "en": re.compile(r"(?:(?:Also\s+)?(?:Speaking|Explaining\s+(?:his|her|their)\s+vote)\b"
+    "en": re.compile(r"(?:(?:Also\s+)?(?:Speaking|Explaining\s+(?:his|her|their)\s+vote|"
+                     r"Introducing|Presenting|Tabling)\b"
                      r"[^,.;:]{0,60},\s+|Also\s+speaking\b[^,.;:]{0,40}?\s+"
                      r"(?:was|were)\s+)(?=[A-ZÀ-Þ])"),
-    "fr": re.compile(r"(?:(?:S[’']exprimant|Expliquant\s+son\s+vote)\b"
+    "fr": re.compile(r"(?:(?:S[’']exprimant|Expliquant\s+son\s+vote|Présentant|Introduisant)\b"
                      r"[^,.;:]{0,60},\s+)(?=[A-ZÀ-Þ])"),
 }
 _NATIONAL_CAPACITY = {
@@ -441,9 +442,20 @@ def _mixed_paren_intro(text: str, lang: str, data: LanguageData) -> Speaker | No
     after = text[m.end():]
     if key == UNKNOWN or not re.match(rf"\s*,|{_subject_res(lang)[0].pattern}", after):
         return None
-    speaker = _with_context(Speaker(key, m.group("inner").strip(), m.group("name")), after,
-                            lang, data)
+    name = m.group("name")
+    office = _office_before(name, data)  # "Assembly President Dennis Francis (…)"
+    speaker = _with_context(Speaker(key, m.group("inner").strip(), name[len(office):].strip()
+                                    if office else name), after, lang, data)
+    if office:
+        speaker = _in_office(speaker, office.strip(), data)
     return _office_after(speaker, after, lang, data)
+
+
+def _office_before(name: str, data: LanguageData) -> str:
+    """A UN office written before a person's name, as their title ("Assembly President")."""
+    titles = sorted(data.un_titles, key=len, reverse=True)
+    m = re.match(rf"(?:{'|'.join(map(re.escape, titles))})\s+(?=[A-ZÀ-Þ])", name)
+    return m.group() if m else ""
 
 
 def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
@@ -898,6 +910,13 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
         if speaker is not None:  # the name ends past its honorific ("Mme Ana Silva")
             name_at = sentence.find(speaker.speaker or "", m.end())
             yield speaker, m.end(), max(name_at, m.end()) + len(speaker.speaker or "")
+        elif (speaker := _mixed_paren_intro(named, lang, data)) is not None:
+            # "Also speaking, Kenji Sato (Japan) said …", "…,” said Ana Silva (Chile).": the
+            # name and its parenthesis are the subject
+            name_at = sentence.find(speaker.speaker or "", m.end())
+            paren = _NAME_PAREN.match(sentence, name_at)
+            if name_at >= 0 and paren:
+                yield speaker, m.end(), paren.end()
 
 
 def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
