@@ -177,7 +177,7 @@ LANGUAGES: dict[str, LanguageData] = {
             "General Assembly President", "President of the Economic and Social Council",
             "President of the International Court of Justice", "President of the Human Rights "
             "Council", "Chair of the Committee", "Chairperson of the Committee",
-            "Chair of the Special Committee", "Chairman of the Committee",
+            "Chair of the Special Committee", "Chairman of the Committee", "Permanent Forum",
             # heads and officials of UN offices, funds and agencies, however their title runs
             "Office for the Coordination of Humanitarian Affairs", "United Nations Children",
             "UNICEF", "United Nations Relief and Works Agency", "UNRWA", "World Food Programme",
@@ -283,7 +283,7 @@ LANGUAGES: dict[str, LanguageData] = {
             "Présidente du Conseil économique et social",
             "Président de la Cour internationale de Justice",
             "Présidente de la Cour internationale de Justice", "Président du Comité",
-            "Présidente du Comité",
+            "Présidente du Comité", "Instance permanente",
         ),
         stop_words=frozenset(_FR_STOP),
     ),

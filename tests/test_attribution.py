@@ -323,3 +323,44 @@ def test_an_office_written_before_the_name_is_the_offices():
         "Assembly President Lena Holm (Norway) said the canal unites all.\n", "fictional")
     (president,) = release.statements
     assert (president.delegation_key, president.speaker) == ("org:UN", "Lena Holm")
+
+
+BRIEFINGS = {"en": "Fictional briefing on the Norland canal.\n\nBriefings\n\n"
+                   "“The canal is closed,” said Tom Alder, Under-Secretary-General for Political "
+                   "and Peacebuilding Affairs.\n\n",
+             "fr": "Exposé fictif sur le canal de Norlande.\n\nExposés\n\n"
+                   "« Le canal est fermé », a déclaré M. Tom Alder, Secrétaire général adjoint "
+                   "aux affaires politiques.\n\n"}
+
+
+@pytest.mark.parametrize("lang, paragraph, key, speaker", [
+    ("en", "Also briefing was Catherine Russell, Executive Director of the United Nations "
+           "Children’s Fund (UNICEF), who said 2 million children live along the canal.",
+     "org:UN", "Catherine Russell"),
+    ("fr", "A également présenté un exposé Mme Catherine Russell, Directrice générale du Fonds "
+           "des Nations Unies pour l’enfance (UNICEF), qui a indiqué que 2 millions d’enfants "
+           "vivent le long du canal.", "org:UN", "Catherine Russell"),
+    # a civil-society briefer of a body no table knows: a speaker of their own, never the
+    # first briefer going on
+    ("en", "Mira Dahl, Director of Norland Canal Watch, a civil society organization, said "
+           "fishermen have lost their livelihoods.", "unknown", "Mira Dahl"),
+    ("en", "Mira Dahl, Founder of Norland Canal Watch, shared her experience as a fisher.",
+     "unknown", "Mira Dahl"),
+    ("fr", "Mme Mira Dahl, directrice de l’organisation de la société civile Norland Canal "
+           "Watch, a témoigné que les pêcheurs ont perdu leurs moyens de subsistance.",
+     "unknown", "Mira Dahl"),
+    ("fr", "Intervenant au nom de la société civile, Mme Mira Dahl, de Norland Canal Watch, a dit "
+           "que les pêcheurs ont tout perdu.", "unknown", "Mira Dahl"),
+])
+def test_a_second_briefer_is_a_briefing_of_their_own(lang, paragraph, key, speaker):
+    release = parse_release(BRIEFINGS[lang] + paragraph + "\n", "fictional")
+    first, second = release.statements
+    assert (first.speaker, first.paragraphs) == ("Tom Alder", ("p3",))
+    assert (second.delegation_key, second.speaker, second.paragraphs, second.kind) == (
+        key, speaker, ("p4",), "briefing")
+
+
+def test_a_collective_subject_with_an_example_is_no_named_speaker():
+    release = after_norway("Many States, including the representative of Chile, stressed that "
+                           "no settlement can last without the riparian States.")
+    assert who(release) == [("NO", ("p3",))]

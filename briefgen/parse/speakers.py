@@ -36,10 +36,11 @@ _INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
 _CIRCUMSTANCE = {
     "en": re.compile(r"(?:(?:Also\s+)?(?:Speaking|Explaining\s+(?:his|her|their)\s+vote|"
                      r"Introducing|Presenting|Tabling)\b"
-                     r"[^,.;:]{0,60},\s+|Also\s+speaking\b[^,.;:]{0,40}?\s+"
+                     r"[^,.;:]{0,60},\s+|Also\s+(?:speaking|briefing)\b[^,.;:]{0,40}?\s+"
                      r"(?:was|were)\s+)(?=[A-ZÀ-Þ])"),
-    "fr": re.compile(r"(?:(?:S[’']exprimant|Expliquant\s+son\s+vote|Présentant|Introduisant)\b"
-                     r"[^,.;:]{0,60},\s+)(?=[A-ZÀ-Þ])"),
+    "fr": re.compile(r"(?:(?:S[’']exprimant|Expliquant\s+son\s+vote|Présentant|Introduisant)"
+                     r"\b[^,.;:]{0,60},\s+|A\s+également\s+(?:présenté\s+un\s+"
+                     r"exposé|fait\s+un\s+exposé|pris\s+la\s+parole)\s+)(?=[A-ZÀ-Þ])"),
 }
 _NATIONAL_CAPACITY = {
     "en": ("national capacity",),
@@ -133,7 +134,7 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     """A named speaker opening the paragraph: `M. NAME (Pays) a …`, `NAME, Title, said`,
     `« … », M. NAME (Pays) a rappelé`, `Pour M. NAME (Pays), …`, `Name, the representative
     of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
-    found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data)
+    found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data, opening=True)
              or _title_name_intro(text, lang, data) or _mixed_paren_intro(text, lang, data)
              or _inverted_intro(text, lang, data))
     pos = 0
@@ -144,7 +145,8 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         if clause is None:
             return None
         pos = clause.end()
-        found = _caps_intro(text[pos:], lang, data)
+        found = (_caps_intro(text[pos:], lang, data)
+                 or _name_title_intro(text[pos:], lang, data, opening=True))
         if found is not None:  # what the clauses say of the turn: a reply, for a group
             found = _with_context(found, text, lang, data)
             # "The President of the General Assembly, NAME (X)": a noun phrase is a title;
@@ -269,6 +271,12 @@ def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     return None
 
 
+# Verbs a briefer's testimony takes besides the table's verbs of saying ("shared her
+# experience", "a témoigné"): any past tense.
+_LOOSE_SPEECH = {"en": r"(?:\w+ly\s+)?(?:[a-z]{3,}ed|told|spoke|gave|took|drew|made)\b",
+                 "fr": r"a\s+(?:\w+ment\s+)?[a-zéè]{3,}[éi]\b"}
+
+
 def _body_of(title: str, lang: str) -> str:
     """The body a title names ("a representative of the Institute for X" -> "Institute for
     X"), else the title itself."""
@@ -363,21 +371,30 @@ def _mixed_name(name: str, data: LanguageData) -> bool:
         _is_caps_token(w) for w in words)
 
 
-def _name_title_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+def _name_title_intro(text: str, lang: str, data: LanguageData,
+                      opening: bool = False) -> Speaker | None:
+    """`Name, Title, said`.  A title no table knows ("Director of Norland Canal Watch, a
+    civil society organization") makes a speaker of a body of its own only at a paragraph's
+    `opening` and with a verb of saying right after it: a briefer, never a follow-on."""
     pos, honorific = _skip_prefixes(text, lang, data)  # "M. Vassily Nebenzia, représentant …"
     m = _NAME_TITLE.match(text, pos)
     if not m or not (_mixed_name(m.group("name"), data)
                      or honorific and m.group("name")[:1].isupper()):
         return None
     _, title = _title_segments(m.group("rest"), lang)
-    if not title:
-        return None
-    key, written = _title_delegation(title, lang, data)
-    if key == UNKNOWN:  # "Director of the Division, Head of the Office for …": whose, later
+    key, written = _title_delegation(title, lang, data) if title else (UNKNOWN, None)
+    if title and key == UNKNOWN:  # "Director of the Division, Head of the Office for …"
         rest = re.split(r"[.;:]|,\s+(?:said|told|adding|noting|stressing)\b", m.group("rest"))[0]
         key, written = _title_delegation(rest, lang, data)
     if key == UNKNOWN:
-        return None
+        briefer = opening and not _collective_opening(text, lang) and re.match(
+            rf"(?P<title>[^,.;:()]{{3,120}})(?:,\s*[^,.;:]{{2,80}}){{0,2}},\s*"
+            rf"(?:{_speech_verb(lang)}|{_LOOSE_SPEECH[lang]})", m.group("rest"))
+        if not briefer:
+            return None
+        title = re.sub(r"^(?:of|de\s+la|de|du|d[’'])\s+", "", briefer.group("title").strip())
+        return _with_context(Speaker(UNKNOWN, _body_of(title, lang), m.group("name"),
+                                     role=title), m.group("rest"), lang, data)
     delegate = _phrase_speaker(title, lang, data) or _delegate_noun_re(lang).match(title)
     role = None if delegate else title
     return _with_context(Speaker(key, written, m.group("name"), role=role), m.group("rest"),
