@@ -42,6 +42,14 @@ def who(release):
     # a name written as style A writes it, but in mixed case, after the quote
     ("en", "“Dialogue is the only path,” said Ana Silva (Chile).", "CL"),
     ("fr", "« Le dialogue est la seule voie », a déclaré Mme Ana Silva (Chili).", "CL"),
+    # the title first, then the name or none
+    ("en", "“The canal belongs to all,” said the Minister for Foreign Affairs of India, Raj "
+           "Kumar.", "IN"),
+    ("en", "“The canal belongs to all,” said the Minister for Foreign Affairs of India.", "IN"),
+    ("fr", "« Le canal appartient à tous », a déclaré le Ministre des affaires étrangères de "
+           "l’Inde, M. Raj Kumar.", "IN"),
+    ("fr", "« Le canal appartient à tous », a lancé le Ministre des affaires étrangères de "
+           "l’Inde.", "IN"),
 ])
 def test_a_speaker_named_after_the_quote_takes_the_floor(lang, paragraph, key):
     release = after_norway(paragraph, lang=lang)
@@ -95,6 +103,11 @@ def test_two_un_officials_in_a_row_are_two_briefings(text):
     "perdent, a déclaré aujourd’hui au Conseil de sécurité M. Jonas Halvorsen-Vik, Secrétaire "
     "général adjoint aux affaires humanitaires.\n\n"
     "« Cette nuit, nos craintes se sont concrétisées », a-t-il ajouté.\n\n"
+    "Le représentant du Royaume-Uni a dit que le cessez-le-feu doit tenir.\n",
+    # … and may name the briefer by title first
+    "« Le cessez-le-feu s’effrite », a déclaré ce matin au Conseil de sécurité l’Envoyée "
+    "spéciale du Secrétaire général pour la Norlande, Mme Lena Holm.\n\n"
+    "Elle a appelé à un cessez-le-feu le long des écluses.\n\n"
     "Le représentant du Royaume-Uni a dit que le cessez-le-feu doit tenir.\n",
 ])
 def test_a_release_that_opens_with_a_briefer_gives_the_briefer_the_opening(text):
@@ -340,6 +353,10 @@ BRIEFINGS = {"en": "Fictional briefing on the Norland canal.\n\nBriefings\n\n"
     ("fr", "A également présenté un exposé Mme Catherine Russell, Directrice générale du Fonds "
            "des Nations Unies pour l’enfance (UNICEF), qui a indiqué que 2 millions d’enfants "
            "vivent le long du canal.", "org:UN", "Catherine Russell"),
+    ("en", "“Food stocks will last a week,” warned the Under-Secretary-General for Humanitarian "
+           "Affairs, Tom Fletcher.", "org:UN", "Tom Fletcher"),
+    ("fr", "« Les stocks dureront une semaine », a prévenu le Secrétaire général adjoint aux "
+           "affaires humanitaires, M. Tom Fletcher.", "org:UN", "Tom Fletcher"),
     # a civil-society briefer of a body no table knows: a speaker of their own, never the
     # first briefer going on
     ("en", "Mira Dahl, Director of Norland Canal Watch, a civil society organization, said "

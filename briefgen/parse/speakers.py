@@ -910,7 +910,7 @@ def _collective_opening(sentence: str, lang: str) -> bool:
 # for Foreign Affairs of X".
 _INVERTED_AT = {"en": r"[,»”\"]\s*(?:\w+ly\s+)?(?:{reporting}|[a-z]{{3,}}ed)\s+",
                 "fr": r"[,»”\"]\s*(?:{reporting}|a\s+(?:\w+ment\s+)?[a-zéè]{{3,}}[éi])\s+"
-                      r"(?:{told}\s+(?=(?:{honorific})\s))?"}
+                      r"(?:{told}\s+(?=(?:{honorific})\s|(?:le|la|l[’'])\s*[A-ZÀ-Þ]))?"}
 
 
 def _inline_named(sentence: str, lang: str, data: LanguageData):
@@ -934,6 +934,39 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
             paren = _NAME_PAREN.match(sentence, name_at)
             if name_at >= 0 and paren:
                 yield speaker, m.end(), paren.end()
+    # "…,” warned the Under-Secretary-General for Humanitarian Affairs, Tom Fletcher.",
+    # "…, said the Minister for Foreign Affairs of India.": the title first, a name or not
+    for m in re.finditer(rf"{at}(?P<article>the\s+|le\s+|la\s+|l[’']\s*)(?=[A-ZÀ-Þ])",
+                         sentence):
+        found = _title_then_name(sentence, m.end(), lang, data)
+        if found is not None:
+            yield found[0], m.start("article"), found[1]
+
+
+_TITLE_THEN_NAME = re.compile(r"(?P<title>[^,.;:()]{3,120}(?:\([^()]{1,20}\))?)"
+                              r"(?=\s*(?:[,.;:!?»”\"]|$))")
+_NAME_AFTER_TITLE = re.compile(r"[^,.;:()]{3,60}(?=\s*(?:[,.;:!?»”\"]|$))")
+
+
+def _title_then_name(sentence: str, start: int, lang: str, data: LanguageData
+                     ) -> tuple[Speaker, int] | None:
+    """The speaker an inversion names by title, then maybe by name, and where it ends: the
+    title must say whom the speaker is for, the name must read as a person's."""
+    m = _TITLE_THEN_NAME.match(sentence, start)
+    if not m or _phrase_speaker(m.group("title"), lang, data):
+        return None  # no title, or a delegate phrase, which `_phrases` reads
+    key, written = _title_delegation(m.group("title"), lang, data)
+    if key == UNKNOWN:
+        return None
+    name, end = None, m.end("title")
+    after = re.match(r",\s+", sentence[end:])
+    if after:  # ", M. Tom Fletcher."
+        at = end + after.end()
+        pos, honorific = _skip_prefixes(sentence[at:], lang, data)
+        named = _NAME_AFTER_TITLE.match(sentence, at + pos)
+        if named and (honorific or _mixed_name(named.group().strip(), data)):
+            name, end = named.group().strip(), named.end()
+    return Speaker(key, written, name, role=m.group("title").strip()), end
 
 
 def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str | None:
