@@ -381,3 +381,26 @@ def test_a_collective_subject_with_an_example_is_no_named_speaker():
     release = after_norway("Many States, including the representative of Chile, stressed that "
                            "no settlement can last without the riparian States.")
     assert who(release) == [("NO", ("p3",))]
+
+
+def test_a_state_contrasted_with_the_speaker_leaves_their_statement():
+    """"…, while France urged restraint": France's words are not Chile's; which of France's
+    delegates spoke is not said, so the clause is nobody's rather than guessed."""
+    release = after_norway("The representative of Chile said the closure is illegal, while "
+                           "France urged restraint.")
+    chile = release.statements[1]
+    assert chile.delegation_key == "CL" and "France" not in chile.text
+    assert [p.text for p in release.unattributed] == ["while France urged restraint."]
+
+
+def test_a_state_and_its_delegates_name_take_the_paragraph_over():
+    release = after_norway("Ana Silva (Chile) said the closure is illegal. Japan’s Kenji Sato "
+                           "said the locks must be repaired.")
+    assert [(s.delegation_key, s.speaker) for s in release.statements][1:] == [
+        ("CL", "Ana Silva"), ("JP", "Kenji Sato")]
+
+
+def test_a_head_of_state_quoted_by_the_speaker_is_no_speaker():
+    release = after_norway("The representative of Chile said the closure is illegal. Ukraine’s "
+                           "President Olena Marchenko said so last week.")
+    assert [s.delegation_key for s in release.statements] == ["NO", "CL"]

@@ -934,6 +934,16 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
             paren = _NAME_PAREN.match(sentence, name_at)
             if name_at >= 0 and paren:
                 yield speaker, m.end(), paren.end()
+    if lang == "en":  # "Japan’s Kenji Sato said …"
+        for m in _POSSESSIVE_NAME.finditer(sentence):
+            country = resolve(m.group("country"), lang)
+            if (country is not None and _is_state(country.key)
+                    and _mixed_name(m.group("name"), data)
+                    and not _TITLE_WORDS & set(m.group("name").split())
+                    and re.match(rf"\s+{_speech_verb(lang)}(?!\s+(?:yesterday|last|earlier))",
+                                 sentence[m.end():])):
+                yield (Speaker(country.key, m.group("country"), m.group("name")),
+                       m.start("country"), m.end())
     # "…,” warned the Under-Secretary-General for Humanitarian Affairs, Tom Fletcher.",
     # "…, said the Minister for Foreign Affairs of India.": the title first, a name or not
     for m in re.finditer(rf"{at}(?P<article>the\s+|le\s+|la\s+|l[’']\s*)(?=[A-ZÀ-Þ])",
@@ -943,6 +953,13 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
             yield found[0], m.start("article"), found[1]
 
 
+# Words of a title, not of a name ("Ukraine’s President Volodymyr Zelenskyy said", quoted).
+_TITLE_WORDS = frozenset({"President", "Prime", "Minister", "Foreign", "Ambassador", "King",
+                          "Queen", "Government", "Permanent", "Representative", "Deputy",
+                          "Secretary", "General", "Chancellor", "Envoy", "Leader"})
+_POSSESSIVE_NAME = re.compile(rf"(?:^|(?<=,\s)|(?<=^[«“\"]))(?:the\s+)?(?P<country>[A-Z][\w\-]*"
+                              rf"(?:\s+(?:[A-Z][\w\-]*|of|and|the)){{0,5}}?)[’']s?\s+"
+                              rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}?)(?=\s|,)")
 _TITLE_THEN_NAME = re.compile(r"(?P<title>[^,.;:()]{3,120}(?:\([^()]{1,20}\))?)"
                               r"(?=\s*(?:[,.;:!?»”\"]|$))")
 _NAME_AFTER_TITLE = re.compile(r"[^,.;:()]{3,60}(?=\s*(?:[,.;:!?»”\"]|$))")

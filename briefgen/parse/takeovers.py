@@ -68,10 +68,12 @@ _AND = {"en": r",?\s+(?:and|as well as)\s+|,\s+", "fr": r",?\s+(?:et|ainsi que)\
 # French only: what shows that a country's verb reports speech ("a demandé que", "a dit :",
 # "a, de son côté, rappelé", "…, tandis que la France a …") rather than an act.
 _SPEECH_EVIDENCE = {
+    "en": r"(?!)",  # an English State alone before a verb of saying is never sure (below)
     "fr": r"\s*(?:que\b|qu'|:|«|“)|\s+(?:de son côté|pour sa part|quant à (?:lui|elle)|"
           r"à son tour|(?:lui|elle) aussi|aussi|également|lui-même|elle-même)\b",
 }
-_CONTRAST = {"fr": r"tandis qu|alors qu|[Dd]e son côté|[Pp]our sa part|[Qq]uant à|[Àà] son tour"}
+_CONTRAST = {"en": r"(?!)",
+             "fr": r"tandis qu|alors qu|[Dd]e son côté|[Pp]our sa part|[Qq]uant à|[Àà] son tour"}
 _QUOTE_MASK = "\u00b7"  # stands in for quoted words
 # After a verb of saying: the words were said at another time, and are quoted by the speaker
 # ("The representative of X said yesterday that …"), not said in this turn.
@@ -141,6 +143,9 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
         "and": re.compile(_AND[lang]),
         "and_hint": re.compile(rf"[^.;]{{0,100}}?(?:{_AND[lang]})(?:{_NAME_ARTICLE[lang]})?"
                                r"[A-ZÀ-Þ]"),
+        # a capitalized name right before a verb of saying ("…, while France urged …")
+        "name_hint": re.compile(rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|and|"
+                                rf"the)){{0,5}}\s+{verb}"),
         "article": re.compile(_NAME_ARTICLE[lang]),
         "collective": re.compile(rf"(?:{collective})\b(?!')"),
         "intro": re.compile(r"^[^.;:!?]{0,200},\s*$"),
@@ -241,14 +246,21 @@ def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
     found = dict(phrases)
     for m in res["start"].finditer(norm):
         start = m.end()
-        if lang not in _ARTICLE_COUNTRY and start not in phrases and not res["and_hint"].match(
-                norm, start):
-            units = []  # a name alone is no subject here, and looking names up is the cost
+        # "…, while France urged restraint": a State alone contrasted with the speaker (at a
+        # sentence's start it is mostly the speaker's own account of what the State did)
+        alone = lang not in _ARTICLE_COUNTRY and start not in phrases and bool(
+            re.search(r"\b(?:while|whereas)\s+$", m.group())
+            and res["name_hint"].match(norm, start))
+        if lang not in _ARTICLE_COUNTRY and start not in phrases and not alone and not res[
+                "and_hint"].match(norm, start):
+            units = []  # no name to look up here, and looking names up is the cost
         else:
             units = _coordinated(masked, norm, start, phrases, lang, res)
         if len({who.key if isinstance(who, Speaker) else who for who, _ in units}) >= 2:
             found[start] = _Candidate(COLLECTIVE, start, units[-1][1])
-        elif units and start not in phrases and lang in _ARTICLE_COUNTRY:
+        elif units and start not in phrases and (lang in _ARTICLE_COUNTRY or alone):
+            # a State named alone: it may be the release's narration of the State's acts or
+            # its delegate's words, so it is taken only as the current speaker
             found[start] = _Candidate(units[0][0], start, units[0][1], doubtful=True)
         elif not units and (c := res["collective"].match(norm, start)):
             found.setdefault(start, _Candidate(COLLECTIVE, start, c.end()))
