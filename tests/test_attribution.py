@@ -265,6 +265,19 @@ def test_a_record_that_opens_a_speakers_own_sentence_stays_theirs():
     ("fr", "Le représentant de la Suède, au nom du Danemark, de la Finlande et de la Norvège, a "
            "dit que le canal doit rouvrir.", "Danemark, de la Finlande et de la Norvège",
      ("DK", "FI", "NO")),
+    ("en", "The representative of Canada, speaking also for Australia and New Zealand, said the "
+           "fees are unfair.", "Australia and New Zealand", ("AU", "NZ")),
+    # after an inversion, the list follows the speaker
+    ("en", "“The canal must reopen,” said the representative of Belgium, also speaking for "
+           "Luxembourg and the Netherlands.", "Luxembourg and the Netherlands", ("LU", "NL")),
+    ("fr", "« Le canal doit rouvrir », a déclaré la représentante de la Belgique, qui "
+           "s’exprimait aussi au nom du Luxembourg et des Pays-Bas.",
+     "Luxembourg et des Pays-Bas", ("LU", "NL")),
+    # names the United Nations writes its own way ("Saint-Kitts-et-Nevis")
+    ("fr", "Le représentant d’Antigua-et-Barbuda, au nom de Saint-Kitts-et-Nevis, de la "
+           "Trinité-et-Tobago et de Saint-Vincent-et-les Grenadines, a dit que les petits États "
+           "dépendent du canal.", "Saint-Kitts-et-Nevis, de la Trinité-et-Tobago et de "
+           "Saint-Vincent-et-les Grenadines", ("KN", "TT", "VC")),
 ])
 def test_the_whole_list_spoken_for_is_kept(lang, paragraph, written, keys):
     statement = after_norway(paragraph, lang=lang).statements[1]
@@ -357,6 +370,8 @@ BRIEFINGS = {"en": "Fictional briefing on the Norland canal.\n\nBriefings\n\n"
            "Affairs, Tom Fletcher.", "org:UN", "Tom Fletcher"),
     ("fr", "« Les stocks dureront une semaine », a prévenu le Secrétaire général adjoint aux "
            "affaires humanitaires, M. Tom Fletcher.", "org:UN", "Tom Fletcher"),
+    ("en", "Also briefing the Council was Mira Dahl of Norland Canal Watch, who said fishermen "
+           "have lost their livelihoods.", "unknown", "Mira Dahl"),
     # a civil-society briefer of a body no table knows: a speaker of their own, never the
     # first briefer going on
     ("en", "Mira Dahl, Director of Norland Canal Watch, a civil society organization, said "

@@ -136,7 +136,7 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     of X, said`, possibly after a clause or two (`Taking the floor again, Mr. NAME (X) …`)."""
     found = (_caps_intro(text, lang, data) or _name_title_intro(text, lang, data, opening=True)
              or _title_name_intro(text, lang, data) or _mixed_paren_intro(text, lang, data)
-             or _inverted_intro(text, lang, data))
+             or _inverted_intro(text, lang, data) or _name_of_body_intro(text, lang, data))
     pos = 0
     for _ in range(2):
         if found is not None:
@@ -358,6 +358,24 @@ def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, s
 _NAME_TOKEN = r"(?:[^\W\d_][\w’'\-]*\.?|[^\W\d_]\.)"
 _NAME_TITLE = re.compile(
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}}),\s+(?P<rest>.+)", re.S)
+_NAME_OF_BODY = re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}?)\s+"
+                           r"(?:of|de\s+la|de\s+l[’']|du|de)\s+(?P<body>[A-ZÀ-Þ][^,.;:()]{2,80}),"
+                           r"\s*(?:who\s+|qui\s+)?")
+
+
+def _name_of_body_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """`Also briefing the Council was Mira Dahl of Norland Canal Watch, who said …`: a person
+    named with their body, then a verb of saying; the body may be one no table knows."""
+    pos, honorific = _skip_prefixes(text, lang, data)
+    m = _NAME_OF_BODY.match(text, pos)
+    if not m or not (honorific or _mixed_name(m.group("name"), data)) or not re.match(
+            rf"{_speech_verb(lang)}|{_LOOSE_SPEECH[lang]}", text[m.end():]):
+        return None
+    body = m.group("body").strip()
+    hit = find_delegation(body, lang)
+    return Speaker(hit.key if hit else UNKNOWN, body, m.group("name"))
+
+
 _PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
               "van", "von", "der", "den", "ter", "bin", "ben", "ibn", "al", "el", "y", "e"}
 
@@ -483,6 +501,11 @@ def _with_context(speaker: Speaker, after: str, lang: str, data: LanguageData) -
     reply = any(normalize_apostrophes(m).lower() in low for m in data.reply_markers)
     national = any(m in low for m in _NATIONAL_CAPACITY[lang])
     group = _on_behalf(clause, lang)
+    named = after.find(speaker.delegation) if speaker.delegation else -1
+    if group is None and named >= len(clause):
+        # inverted: "…,” said the representative of Belgium, also speaking for Luxembourg …"
+        tail = re.split(r"[.!?»”\"](?:\s|$)", after[named + len(speaker.delegation):], maxsplit=1)
+        group = _on_behalf(_first_clause(tail[0]), lang)
     if group:
         written, keys = group
         speaker = replace(speaker, on_behalf_of=written, on_behalf_keys=keys,
