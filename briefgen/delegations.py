@@ -343,6 +343,70 @@ def find_delegation(text: str, lang: str | None = None) -> Delegation | None:
     return named or next(iter(matches), None)
 
 
+# Lists of delegations: "Belarus, Trinidad and Tobago and Cuba", "du Danemark, de la
+# Finlande et de la Norvège", "Arab Group (AG)".
+_LIST_ARTICLE = re.compile(r"^(?:(?:de\s+la|de\s+l[’']|du|des|de|d[’'])\s*)?"
+                           r"(?:the|la|le|les|l[’'])?\s*")
+_LIST_COMMA = {"en": re.compile(r"\s*,\s*(?:and\s+)?"), "fr": re.compile(r"\s*,\s*(?:et\s+)?")}
+_LIST_AND = {"en": re.compile(r"\s+and\s+"), "fr": re.compile(r"\s+et\s+")}
+
+
+def without_list_article(written: str) -> str:
+    """A list as written less its leading article ("de la Finlande" -> "Finlande")."""
+    return _LIST_ARTICLE.sub("", written.strip())
+
+
+def leading_list(written: str, lang: str) -> tuple[tuple[str, ...], int]:
+    """The keys of the list of delegations `written` opens with, and where that list ends:
+    comma-separated parts read up to the first that names no delegation (", said …")."""
+    comma = _LIST_COMMA.get(lang, _LIST_COMMA["en"])
+    keys: list[str] = []
+    end = at = 0
+    for part in comma.split(written):
+        at = written.index(part, at)
+        found = _part_keys(part, lang)
+        if not found:
+            break
+        keys += found
+        end = at = at + len(part)
+    return tuple(dict.fromkeys(keys)), end
+
+
+def list_keys(written: str, lang: str) -> tuple[str, ...]:
+    """The keys of a list of delegations, every name resolved, or () when any part is no
+    delegation: a list is read whole or not at all."""
+    keys, end = leading_list(written.strip(), lang)
+    return keys if end == len(written.strip()) else ()
+
+
+def _part_keys(part: str, lang: str) -> list[str]:
+    """The keys one comma-separated part names, read as "and"-joined names that all
+    resolve, the longest first ("Bosnia and Herzegovina and Saint Lucia", "Estonia and
+    Lithuania", "Arab Group (AG)"); [] if no such reading exists."""
+    conj = _LIST_AND.get(lang, _LIST_AND["en"])
+
+    def key(name: str) -> str | None:
+        name = without_list_article(name)
+        named = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+        hit = resolve(name, lang) or (named and (resolve(named[1], lang)
+                                                 or resolve(named[2], lang)))
+        return hit.key if hit else None
+
+    names = conj.split(part)
+    joins = [m.group() for m in conj.finditer(part)]
+
+    def cover(i: int) -> list[str] | None:  # names[i:] as names joined by "and" that resolve
+        if i == len(names):
+            return []
+        for j in range(len(names), i, -1):  # the longest first: "Bosnia and Herzegovina"
+            whole = names[i] + "".join(joins[k] + names[k + 1] for k in range(i, j - 1))
+            if (first := key(whole)) is not None and (rest := cover(j)) is not None:
+                return [first, *rest]
+        return None
+
+    return cover(0) or []
+
+
 def named_keys(text: str) -> tuple[str, ...]:
     """Keys of the delegations `text` names, in order, once each, the United Nations aside
     (it names the house, not a party): who a title or an agenda item is about."""

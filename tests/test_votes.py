@@ -13,12 +13,13 @@ import pytest
 
 from briefgen.compose import compose
 from briefgen.issues import find_issues
-from briefgen.model import ABSTAINING, AGAINST, IN_FAVOUR, VETOED
+from briefgen.model import ABSTAINING, AGAINST, IN_FAVOUR, VETOED, Paragraph
 from briefgen.parse import parse_release
 from briefgen.render import render
 from briefgen.serialize import briefing_to_dict
 from briefgen.settings import Settings
 from briefgen.summarize import summarize_release
+from briefgen.votes import find_votes
 from briefgen.votes.council import candidate_years, members
 
 # The Council of 2023: the five permanent members and the ten elected for 2022-23 / 2023-24.
@@ -393,3 +394,18 @@ def test_a_decision_whose_sponsor_is_not_certain_decides_nothing():
                                   "concerns. It rejected one proposal.")
     votes = parse_release(text, "fictional").votes
     assert [v.document for v in votes] == ["L.20"]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The Assembly adopted the draft resolution (document A/99/L.9) by a recorded vote of 120 in "
+     "favour to 3 against (Belarus, Trinidad and Tobago and Nicaragua), with 9 abstentions "
+     "(Bosnia and Herzegovina, India).", "en"),
+    ("L’Assemblée a adopté le projet de résolution (document A/99/L.9) par 120 voix pour, "
+     "3 voix contre (Bélarus, Trinité-et-Tobago et Nicaragua) et 9 abstentions "
+     "(Bosnie-Herzégovine, Inde).", "fr"),
+])
+def test_a_recorded_list_with_names_that_hold_and_is_read_whole(sentence, lang):
+    """"Trinidad and Tobago" is one State in a list joined by "and"; before, one such name
+    dropped the whole list."""
+    (vote,) = find_votes([Paragraph("p9", sentence)], lang)
+    assert vote.voted_against == ("BY", "TT", "NI") and vote.abstaining == ("BA", "IN")

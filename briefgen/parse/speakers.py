@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..delegations import find_delegation, may_open_name, resolve, resolve_adjective
+from ..delegations import (
+    find_delegation,
+    leading_list,
+    may_open_name,
+    resolve,
+    resolve_adjective,
+    without_list_article,
+)
 from ..languages import LANGUAGES, LanguageData, normalize_apostrophes
 from .patterns import (
     _ARTICLE_COUNTRY,
@@ -525,12 +532,6 @@ def _on_behalf_re(lang: str) -> re.Pattern:
     return re.compile(rf"\b(?i:{alt})\s+(?P<g>(?:(?:the|la|le|l')\s*)?[A-ZÀ-Þ][^;:]*)")
 
 
-_ARTICLE = re.compile(r"^(?:(?:de\s+la|de\s+l[’']|du|des|de|d[’'])\s*)?"
-                      r"(?:the|la|le|les|l[’'])?\s*")
-_LIST_COMMA = {"en": re.compile(r"\s*,\s*(?:and\s+)?"), "fr": re.compile(r"\s*,\s*(?:et\s+)?")}
-_LIST_AND = {"en": re.compile(r"\s+and\s+"), "fr": re.compile(r"\s+et\s+")}
-
-
 def _on_behalf(clause: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
     """Whom the speaker also speaks for: the whole list as written ("Denmark, Finland, Iceland
     and Norway", "Estonia and Lithuania") and the keys of its names, read up to the first
@@ -542,46 +543,10 @@ def _on_behalf(clause: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     start = m.start("g")
     text = clause[start:start + len(m.group("g"))]
-    comma, conj = _LIST_COMMA.get(lang, _LIST_COMMA["en"]), _LIST_AND.get(lang, _LIST_AND["en"])
-    parts = comma.split(text)
-    keys: list[str] = []
-    end, at = 0, 0
-    for part in parts:
-        at = text.index(part, at)
-        found = _named_keys(part, conj, lang)
-        if not found:
-            break
-        keys += found
-        end = at = at + len(part)
+    keys, end = leading_list(text, lang)
     if not keys:  # "the Group of Friends of X": as written, article and all
-        return parts[0].strip(), ()
-    return _ARTICLE.sub("", text[:end].strip()), tuple(dict.fromkeys(keys))
-
-
-def _named_keys(part: str, conj: re.Pattern, lang: str) -> list[str]:
-    """The keys one part of a list names, read as "and"-joined names that all resolve, the
-    longest first ("Bosnia and Herzegovina and Saint Lucia", "Estonia and Lithuania",
-    "Arab Group (AG)"); [] if no such reading exists."""
-    def key(name: str) -> str | None:
-        name = _ARTICLE.sub("", name.strip())
-        named = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
-        hit = resolve(name, lang) or (named and (resolve(named[1], lang)
-                                                 or resolve(named[2], lang)))
-        return hit.key if hit else None
-
-    names = conj.split(part)
-    joins = [m.group() for m in conj.finditer(part)]
-
-    def cover(i: int) -> list[str] | None:  # names[i:] as names joined by "and" that resolve
-        if i == len(names):
-            return []
-        for j in range(len(names), i, -1):  # the longest first: "Bosnia and Herzegovina"
-            whole = names[i] + "".join(joins[k] + names[k + 1] for k in range(i, j - 1))
-            if (first := key(whole)) is not None and (rest := cover(j)) is not None:
-                return [first, *rest]
-        return None
-
-    return cover(0) or []
+        return re.split(r"\s*,", text, maxsplit=1)[0].strip(), ()
+    return without_list_article(text[:end]), keys
 
 
 @lru_cache(maxsize=None)

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..delegations import resolve
+from ..delegations import list_keys, resolve
 from ..languages import normalize_apostrophes
 from ..model import (
     ABSTAINING,
@@ -141,6 +141,9 @@ def sponsors_in(sentence: str, lang: str) -> list[tuple[str | None, tuple[str, .
 def _resolved(written: str, lang: str) -> tuple[str, ...]:
     """The keys of the names of a list that are delegations ("Chile and other countries"
     -> CL): each key is right, the list may be short."""
+    whole = list_keys(written, lang)  # "Trinidad and Tobago and Peru", read whole
+    if whole:
+        return whole
     p = _patterns(lang)
     keys = []
     for part in p["and"].split(written.strip()):

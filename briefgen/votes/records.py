@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..delegations import resolve
+from ..delegations import list_keys
 from ..model import ADOPTED, FAILED, REJECTED, VETOED, VOTED, WITHDRAWN, Paragraph, Vote
 from ..sentences import sentence_spans
 
@@ -88,8 +88,6 @@ _PATTERNS: dict[str, dict[str, str]] = {
                     # a bare "L.4, submitted by …": the symbol's tail is a document's alone
                     r"|\b(?P<doc5>L\.\d+(?:/Rev\.\d+)?)\b",
         "title": r"\b(?:titled|entitled)\s+[“\"](?P<title>[^”\"]{3,300})[”\"]",
-        "and": r"\s*,\s*(?:and\s+)?|\s+and\s+",
-        "article": r"^(?:the)\s+",
         # Another time than this meeting: "two years ago", "in 2023", "on 30 September",
         # "last week", "had vetoed", "a similar resolution".
         "earlier": r"\b(?:ago|last\s+(?:week|month|year|time)|previously|earlier\s+(?:this|"
@@ -130,8 +128,6 @@ _PATTERNS: dict[str, dict[str, str]] = {
                     r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)"
                     r"|\b(?P<doc5>L\.\d+(?:/Rev\.\d+)?)\b",
         "title": r"\bintitulée?\s+[«“\"]\s*(?P<title>[^»”\"]{3,300}?)\s*[»”\"]",
-        "and": r"\s*,\s*(?:et\s+)?|\s+et\s+",
-        "article": r"^(?:le|la|les|l[’'])\s*",
         "earlier": r"\b(?:il\s+y\s+a\s+\w+\s+(?:ans?|mois|semaines?|jours?)|l[’']an\s+dernier|"
                    r"la\s+semaine\s+dernière|en\s+(?:19|20)\d\d|le\s+\d{1,2}(?:er)?\s+[a-zéû]+|"
                    r"avait\s+(?:été\s+)?(?:adopté|rejeté|opposé)|précédemment|résolution\s+"
@@ -237,12 +233,12 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
         if m:
             counts[field] = _count(m, lang)
             listed = m.groupdict().get("names")
-            if listed and (keys := keys_of(listed, lang)):
+            if listed and (keys := list_keys(listed, lang)):
                 names[_field_keys(field)] = keys
-    if (m := res["abstaining"].search(sentence)) and (keys := keys_of(m.group("names"), lang)):
+    if (m := res["abstaining"].search(sentence)) and (keys := list_keys(m.group("names"), lang)):
         names["abstaining"] = keys
     vetoed_by = ()
-    if (veto := res["vetoed_by"].search(sentence)) and (keys := keys_of(veto.group("names"),
+    if (veto := res["vetoed_by"].search(sentence)) and (keys := list_keys(veto.group("names"),
                                                                           lang)):
         vetoed_by = keys
         names["voted_against"] = tuple(dict.fromkeys(names.get("voted_against", ()) + keys))
@@ -352,26 +348,13 @@ def listed_voters(sentence: str, lang: str) -> dict[str, tuple[str, ...]]:
         (groups.get("names2"), groups.get("how2"))
     # "Brazil, Syria and Kuwait — speaking for the Gulf Cooperation Council — abstained"
     written = re.sub(r"\s*[—–]\s[^—–]*[—–]\s*", " ", written or "").strip()
-    keys = keys_of(written, lang) if written else ()
+    keys = list_keys(written, lang) if written else ()
     if not keys:
         return {}
     if groups.get("with"):
-        keys += keys_of(groups["with"], lang)
+        keys += list_keys(groups["with"], lang)
     field = next(v for k, v in _HOW.items() if k in how.casefold().split()[-1])
     return {field: tuple(dict.fromkeys(keys))}
-
-
-def keys_of(written: str, lang: str) -> tuple[str, ...]:
-    """Delegation keys of a list of names, or () when any of them is not a delegation."""
-    res = _res(lang)
-    keys = []
-    for part in res["and"].split(written.strip()):
-        name = res["article"].sub("", part.strip())
-        delegation = resolve(name, lang) if name else None
-        if delegation is None:
-            return ()
-        keys.append(delegation.key)
-    return tuple(dict.fromkeys(keys))
 
 
 def _with_names(vote: Vote, sentence: str, names: dict[str, tuple[str, ...]]) -> Vote:
