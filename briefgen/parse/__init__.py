@@ -22,8 +22,9 @@ Vocabulary (honorifics, reporting verbs, headings, collective subjects, titles) 
 
 The package follows the release from top to bottom: `layout` finds what is not speech
 (header, title, headings, lead, structure, meeting facts), `speakers` recognizes who speaks
-(named introductions, delegate phrases), `takeovers` finds where another subject takes a
-paragraph over, and `body` walks the statement sections into turns and statements.
+(named introductions, and the delegate phrases of `phrases`, with the verbs of saying of
+`verbs`), `takeovers` finds where another subject takes a paragraph over, and `body` walks
+the statement sections into turns and statements.
 """
 
 from __future__ import annotations

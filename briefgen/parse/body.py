@@ -26,18 +26,16 @@ from ..sentences import sentence_spans
 from ..votes.records import is_record, mentions_vote
 from .layout import _vote_re
 from .patterns import COLLECTIVE, UN_KEY, UNKNOWN, Speaker, _is_state
+from .phrases import _longest_name_after
 from .speakers import (
-    _OWN_VOICE_EXTRA,
     _attributions,
     _collective_opening,
     _intro,
-    _longest_name_after,
     _opening_speaker,
-    _own_voice_re,
-    _singular_subjects,
     _with_context,
 )
 from .takeovers import _Takeover, _takeovers
+from .verbs import _OWN_VOICE_EXTRA, _own_voice_re, _singular_subjects
 
 _BRIEFING_HEADINGS = {"en": ("Briefings", "Briefing"), "fr": ("Exposés", "Exposé")}
 # The share of a section's attributed paragraphs whose attribution sits inside or at the end

@@ -31,17 +31,12 @@ from .patterns import (
     UNKNOWN,
     Speaker,
 )
-from .speakers import (
+from .phrases import _delegate_noun_re, _longest_name_after, _marked_turn_res, _phrases
+from .speakers import _QUOTED, _caps_intro, _inline_named
+from .verbs import (
     _INTRODUCED_BY,
     _OWN_VOICE_EXTRA,
-    _QUOTED,
     _any_case_initial,
-    _caps_intro,
-    _delegate_noun_re,
-    _inline_named,
-    _longest_name_after,
-    _marked_turn_res,
-    _phrases,
     _reporting_re,
     _singular_subjects,
     _speech_verb,
