@@ -68,7 +68,7 @@ def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
     framing = {where: (text, fold(text)) for where, text in framing_texts(release).items()}
     candidates = [
         *_place_candidates(units, facts, framing, speakers, lang),
-        *_topic_candidates(units, facts, framing, speakers, lang),
+        *_topic_candidates(units, facts, framing, speakers, lang, _record(release)),
         *_cooperation_candidates(release, units, facts, speakers, lang),
     ]
     kept = sorted((c for c in candidates if c.delegations), key=lambda c: -c.score)
@@ -154,7 +154,15 @@ def _theatres(units: list[Unit], facts: list[SentenceFacts], lang: str) -> dict[
     return out
 
 
-def _topic_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
+def _record(release: Release) -> str:
+    """The sentences that record the meeting's decisions on texts, folded: a text put to the
+    vote frames the topics of voting (a draft resolution is an issue when the meeting votes on
+    one), wherever the release tells the vote, lead or narration."""
+    return fold(" ".join(v.text for v in release.votes if v.subject != "decision"))
+
+
+def _topic_candidates(units, facts, framing, speakers, lang, record: str = ""
+                      ) -> list[Candidate]:
     out = []
     for topic in topics(lang):
         matcher = Matcher(id=topic.id, kind=TOPIC, labels=topic.labels, terms=topic.terms,
@@ -163,6 +171,8 @@ def _topic_candidates(units, facts, framing, speakers, lang) -> list[Candidate]:
         delegations = _addressing(matcher, units, facts)
         share = len(delegations) / max(len(speakers), 1)
         in_frame = {where: bool(topic.terms.search(folded)) for where, (_, folded) in framing.items()}
+        if topic.votes and not in_frame["lead"]:  # the record frames it as the lead would
+            in_frame["lead"] = bool(record and topic.terms.search(record))
         weight = _framing_weight(in_frame.get)
         if topic.generic:
             ok = in_frame["title"] or in_frame["headings"]
