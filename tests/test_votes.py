@@ -409,3 +409,69 @@ def test_a_recorded_list_with_names_that_hold_and_is_read_whole(sentence, lang):
     dropped the whole list."""
     (vote,) = find_votes([Paragraph("p9", sentence)], lang)
     assert vote.voted_against == ("BY", "TT", "NI") and vote.abstaining == ("BA", "IN")
+
+
+def _found(*paragraphs: str, lang: str = "en"):
+    return find_votes([Paragraph(f"p{i}", t) for i, t in enumerate(paragraphs, 1)], lang)
+
+
+def test_two_council_documents_of_one_year_are_two_texts():
+    """"S/2023/792" and "S/2023/795": the year in the symbol is no document number."""
+    first, second = _found(
+        "A draft resolution (document S/2023/792) received 10 votes in favour to 3 against, "
+        "with 2 abstentions.",
+        "Another draft resolution (document S/2023/795) received 4 votes in favour to 2 "
+        "against, with 9 abstentions.")
+    assert (first.document, first.in_favour, second.document, second.in_favour) == (
+        "S/2023/792", 10, "S/2023/795", 4)
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Last year, the Assembly adopted resolution 77/1 by 141 votes in favour to 5 against, with "
+     "35 abstentions.", "en"),
+    ("In March, the Assembly adopted resolution 77/1 by 141 votes in favour to 5 against, with "
+     "35 abstentions.", "en"),
+    ("The Council heard a briefing on the canal, six months after it adopted resolution 2680 "
+     "(2023) by a vote of 13 in favour to none against, with 2 abstentions.", "en"),
+    ("The representative of Norway recalled that resolution ES-11/1 was adopted by 141 votes in "
+     "favour to 5 against.", "en"),
+    ("L’an dernier, l’Assemblée a adopté la résolution 77/1 par 141 voix pour, 5 voix contre et "
+     "35 abstentions.", "fr"),
+    ("Le Conseil s’est réuni six mois après avoir adopté la résolution 2680 (2023) par 13 voix "
+     "pour et 2 abstentions.", "fr"),
+])
+def test_a_decision_of_another_time_is_no_item(sentence, lang):
+    assert _found(sentence, lang=lang) == ()
+
+
+@pytest.mark.parametrize("sentence, lang, document, in_favour", [
+    ("The Security Council today unanimously adopted resolution 2711 (2023), extending the "
+     "mandate of the canal mission.", "en", "resolution 2711 (2023)", None),
+    ("The Security Council today extended the mandate of the canal mission, adopting resolution "
+     "2704 (2023) by a vote of 14 in favour to none against, with 1 abstention (Russian "
+     "Federation).", "en", "resolution 2704 (2023)", 14),
+    ("Le Conseil a adopté la résolution 2709 (2023) par 12 voix pour, zéro contre et 3 "
+     "abstentions.", "fr", "résolution 2709 (2023)", 12),
+])
+def test_an_adoption_told_with_words_between_or_a_participle_is_found(sentence, lang, document,
+                                                                      in_favour):
+    (vote,) = _found(sentence, lang=lang)
+    assert (vote.outcome, vote.document, vote.in_favour) == ("adopted", document, in_favour)
+    if lang == "fr":
+        assert vote.against == 0
+
+
+def test_a_withdrawal_told_alone_is_an_item():
+    (vote,) = _found("A draft resolution on tolls in the Norland canal (document A/78/L.14) was "
+                     "withdrawn by its sponsors before the vote.")
+    assert (vote.outcome, vote.document) == ("withdrawn", "A/78/L.14")
+
+
+def test_an_amendment_in_the_texts_own_sentence_is_not_the_text():
+    """"Rejecting an amendment proposed by X, the Assembly adopted the resolution …": the
+    counts are the resolution's, and X did not table it."""
+    (vote,) = _found("Rejecting an amendment proposed by the Russian Federation, the Assembly "
+                     "adopted the resolution (document A/78/L.57) by a recorded vote of 100 in "
+                     "favour to 5 against, with 30 abstentions.")
+    assert (vote.subject, vote.document, vote.in_favour, vote.sponsors) == (
+        "resolution", "A/78/L.57", 100, ())

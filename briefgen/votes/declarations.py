@@ -34,7 +34,7 @@ from ..model import (
 )
 from ..sentences import sentence_spans
 from .items import document_key
-from .records import _res, listed_voters, subject_of
+from .records import _res, listed_voters, main_clause, subject_of
 
 # Observer States take the floor in the General Assembly and the Council but cast no vote.
 OBSERVER_STATES = frozenset({"PS", "VA"})
@@ -224,7 +224,7 @@ def _with_sponsors(items: list[Vote], paragraphs: list[Paragraph],
     by_document = {document_key(v.document): i for i, v in enumerate(items) if v.document}
     sponsors: dict[int, list[str]] = {}
     for _, sentence in _sentences(paragraphs, lang):
-        for doc, keys in sponsors_in(sentence, lang):
+        for doc, keys in sponsors_in(main_clause(sentence), lang):
             target = by_document.get(doc) if doc else (0 if len(items) == 1 else None)
             if target is not None:
                 sponsors.setdefault(target, []).extend(keys)

@@ -45,10 +45,13 @@ DOCUMENT_SYMBOL = re.compile(r"\bL\.\d+(?:/Rev\.\d+)?")
 
 def document_key(document: str | None) -> str | None:
     """What identifies a document across its spellings: "A/ES-11/L.10" and "L.10" are one,
-    "resolution 2623 (2022)" and "S/RES/2623 (2022)" too."""
+    "resolution 2623 (2022)" and "S/RES/2623 (2022)" too; "S/2023/792" and "S/2023/795"
+    are two."""
     if not document:
         return None
-    m = DOCUMENT_SYMBOL.search(document) or re.search(r"\b\d{3,4}\b", document)
+    # "S/2023/792": the year is no document number
+    m = (DOCUMENT_SYMBOL.search(document) or re.search(r"\b[A-Z]/(?:19|20)\d\d/\d+", document)
+         or re.search(r"\b\d{3,4}\b", document))
     return m.group() if m else document.casefold()
 
 

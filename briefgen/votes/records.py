@@ -32,7 +32,7 @@ _WORD_NUMBERS = {
     "en": {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "thirteen": 13, "fourteen": 14, "fifteen": 15},
-    "fr": {"aucune": 0, "aucun": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
+    "fr": {"aucune": 0, "aucun": 0, "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
            "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
            "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15},
 }
@@ -53,15 +53,19 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "abstentions": r"\b{n}\s+(?:abstentions?|in\s+abstention)\b{names}",
         # "with another permanent member (United Kingdom) abstaining": names, no count.
         "abstaining": r"\bwith\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+abstaining\b",
-        "adopted": r"\b(?:adopted|approved|passed)\b",
+        # "…, adopting resolution 2704 (2023) by a vote of …" (not "Prior to adopting …": the
+        # text decided after this one)
+        "adopted": r"\b(?:adopted|approved|passed)\b|(?<![Tt]o\s)(?<![Bb]efore\s)(?<![Aa]fter\s)"
+                   r"\badopting\b",
         "rejected": r"\b(?:rejected|defeated)\b|\bvoted\s+down\b",
         # A tally told without the decision ("the draft received 12 votes in favour").
         "tally": r"\b(?:received|garnered|obtained|secured|won|drew)\b",
         # The body deciding, in the release's voice ("The Assembly also adopted a text
         # (document A/99/L.7)", "it appointed Norland … as members of the Board").
         "decision": r"(?:\b(?:the|The)\s+(?:General\s+Assembly|Assembly|Security\s+Council|Council|"
-                    r"Committee|Commission)|^(?:Further,\s+|Also,\s+)?[Ii]t)\s+(?:also\s+|then\s+|"
-                    r"further\s+|later\s+)?(?P<verb>adopted|approved|decided|declared|proclaimed|"
+                    r"Committee|Commission)|^(?:Further,\s+|Also,\s+)?[Ii]t)\s+(?:(?:also|then|"
+                    r"further|later|today|unanimously|this\s+(?:morning|afternoon|evening))\s+){0,2}"
+                    r"(?P<verb>adopted|approved|decided|declared|proclaimed|"
                     r"appointed|elected|extended|endorsed)\b",
         "failed": r"\bfail(?:ed|ing)\s+(?:to\s+(?:be\s+)?(?:adopt|pass)|of\s+adoption)"
                   r"|\bnot\s+(?:been\s+)?adopted\b|\btwo[- ]thirds\b",
@@ -90,8 +94,11 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "title": r"\b(?:titled|entitled)\s+[“\"](?P<title>[^”\"]{3,300})[”\"]",
         # Another time than this meeting: "two years ago", "in 2023", "on 30 September",
         # "last week", "had vetoed", "a similar resolution".
-        "earlier": r"\b(?:ago|last\s+(?:week|month|year|time)|previously|earlier\s+(?:this|"
-                   r"that)\s+(?:week|month|year)|in\s+(?:19|20)\d\d|on\s+\d{1,2}\s+[A-Z][a-z]+|"
+        "earlier": r"\b(?:ago|[Ll]ast\s+(?:week|month|year|time)|[Pp]reviously|[Ee]arlier\s+"
+                   r"(?:this|that)\s+(?:week|month|year)|[Ii]n\s+(?:19|20)\d\d|on\s+\d{1,2}\s+"
+                   r"[A-Z][a-z]+|^In\s+(?:January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December)\b|(?:after|since)\s+it\s+(?:had\s+)?"
+                   r"(?:adopted|established|created)|recall(?:ed|ing|s)?\s+that|"
                    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']s|"
                    r"had\s+(?:been\s+)?(?:adopted|vetoed|rejected|failed|approved)|similar\s+"
@@ -128,8 +135,11 @@ _PATTERNS: dict[str, dict[str, str]] = {
                     r"|\b(?P<doc4>(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?)"
                     r"|\b(?P<doc5>L\.\d+(?:/Rev\.\d+)?)\b",
         "title": r"\bintitulée?\s+[«“\"]\s*(?P<title>[^»”\"]{3,300}?)\s*[»”\"]",
-        "earlier": r"\b(?:il\s+y\s+a\s+\w+\s+(?:ans?|mois|semaines?|jours?)|l[’']an\s+dernier|"
-                   r"la\s+semaine\s+dernière|en\s+(?:19|20)\d\d|le\s+\d{1,2}(?:er)?\s+[a-zéû]+|"
+        "earlier": r"\b(?:[Ii]l\s+y\s+a\s+\w+\s+(?:ans?|mois|semaines?|jours?)|[Ll][’']an\s+"
+                   r"dernier|[Ll]a\s+semaine\s+dernière|[Ee]n\s+(?:19|20)\d\d|^En\s+(?:janvier|"
+                   r"février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+                   r"décembre)\b|après\s+avoir\s+(?:adopté|créé|établi)|depuis\s+qu[’']il\s+a\s+"
+                   r"adopté|rappel\w*\s+que|le\s+\d{1,2}(?:er)?\s+[a-zéû]+|"
                    r"avait\s+(?:été\s+)?(?:adopté|rejeté|opposé)|précédemment|résolution\s+"
                    r"similaire)\b",
     },
@@ -205,7 +215,7 @@ def mentions_vote(text: str, lang: str) -> bool:
     res = _res(lang)
     return any(res[k].search(text) for k in ("in_favour", "against", "abstentions",
                                              "without_vote", "failed", "veto", "list_vote",
-                                             "decision"))
+                                             "decision", "withdrawn"))
 
 
 def is_record(sentence: str, lang: str) -> bool:
@@ -266,7 +276,8 @@ def _record(sentence: str, pid: str, lang: str, in_statement: bool = False,
     # "decided to" do is the decision, whatever resolution the sentence cites; a motion's
     # symbol is the text the motion is about, not the motion
     subject = "decision" if body and _DECIDED_TO.search(sentence) and not _ADOPT_AFTER.search(
-        sentence) else subject_of(sentence, lang) or ("decision" if body and not document else "")
+        sentence) else subject_of(main_clause(sentence), lang) or subject_of(sentence, lang) or (
+        "decision" if body and not document else "")
     return Vote(pid=pid, text=sentence, sources=(pid,),
                 outcome=_outcome(sentence, counts, vetoed or blocked, withdrawn, lang)
                 if decided or vetoed or blocked or withdrawn or without or body else VOTED,
@@ -376,6 +387,19 @@ _PLURALS: dict[str, tuple[tuple[str, str], ...]] = {
 def plural_subject_of(text: str, lang: str) -> str:
     return next((subject for subject, pattern in _PLURALS.get(lang, _PLURALS["en"])
                  if re.search(pattern, text, re.IGNORECASE)), "")
+
+
+# What a record says of another text than the one it counts: an opening participle ("Rejecting
+# an amendment proposed by X, the Assembly adopted the resolution …") or a relative clause
+# ("…, which incorporates an amendment proposed by Mexico, …").
+_ASIDE_CLAUSES = re.compile(r"^(?:(?:While|After|Before|Tout\s+en|Après)\s+)?[A-ZÀ-Þ]\w+(?:ing|ant)\b"
+                            r"[^,]*,\s*|,\s*(?:which|qui)\s[^,]*(?:,|$)")
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence less its asides about an amendment, which is another text."""
+    return _ASIDE_CLAUSES.sub(lambda m: " " if re.search(r"\bamend", m.group(), re.I)
+                              else m.group(), sentence)
 
 
 def subject_of(sentence: str, lang: str) -> str:
