@@ -32,7 +32,8 @@ _WORD_NUMBERS = {
     "en": {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "thirteen": 13, "fourteen": 14, "fifteen": 15},
-    "fr": {"aucune": 0, "aucun": 0, "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
+    "fr": {"aucune": 0, "aucun": 0, "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3,
+           "quatre": 4,
            "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
            "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15},
 }
@@ -392,8 +393,8 @@ def plural_subject_of(text: str, lang: str) -> str:
 # What a record says of another text than the one it counts: an opening participle ("Rejecting
 # an amendment proposed by X, the Assembly adopted the resolution …") or a relative clause
 # ("…, which incorporates an amendment proposed by Mexico, …").
-_ASIDE_CLAUSES = re.compile(r"^(?:(?:While|After|Before|Tout\s+en|Après)\s+)?[A-ZÀ-Þ]\w+(?:ing|ant)\b"
-                            r"[^,]*,\s*|,\s*(?:which|qui)\s[^,]*(?:,|$)")
+_ASIDE_CLAUSES = re.compile(r"^(?:(?:While|After|Before|Tout\s+en|Après)\s+)?[A-ZÀ-Þ]\w+"
+                            r"(?:ing|ant)\b[^,]*,\s*|,\s*(?:which|qui)\s[^,]*(?:,|$)")
 
 
 def main_clause(sentence: str) -> str:
