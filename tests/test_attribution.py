@@ -419,3 +419,68 @@ def test_a_head_of_state_quoted_by_the_speaker_is_no_speaker():
     release = after_norway("The representative of Chile said the closure is illegal. Ukraine’s "
                            "President Olena Marchenko said so last week.")
     assert [s.delegation_key for s in release.statements] == ["NO", "CL"]
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("fr", "La Chine, a-t-il dit, a toujours défendu la réouverture du canal."),
+    ("fr", "« Le délégué de l’Azerbaïdjan ment à ce Conseil », a-t-il lancé."),
+    ("fr", "Le délégué de l’Azerbaïdjan ment à ce Conseil, a-t-il dit."),
+    ("en", "The delegate of Azerbaijan is lying to this Council, he said."),
+    ("en", "“The delegate of Azerbaijan is lying to this Council,” he said."),
+])
+def test_a_delegation_the_speaker_speaks_of_is_not_given_the_words(lang, paragraph):
+    """Named inside a quotation, or as the subject of a verb that is no verb of saying under
+    the speaker's own "he said", or set off by "a-t-il dit": what the speaker says of it."""
+    assert who(after_norway(paragraph, lang=lang)) == [("NO", ("p3", "p4"))]
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("en", "She was echoed by the representative of Peru, who said transit fees must be frozen.",
+     "PE"),
+    ("en", "That view was shared by Austria’s representative, who offered to send 50 monitors.",
+     "AT"),
+    ("fr", "Son appel a été relayé par le représentant du Pérou, qui a exigé la levée des "
+           "mesures.", "PE"),
+    ("fr", "Un avis partagé par le représentant de l’Autriche, qui a proposé d’envoyer 50 "
+           "observateurs.", "AT"),
+])
+def test_a_speaker_who_takes_up_the_point_of_the_previous_one_speaks(lang, paragraph, key):
+    assert who(after_norway(paragraph, lang=lang))[1] == (key, ("p4",))
+
+
+@pytest.mark.parametrize("lang, paragraph, first, second", [
+    ("en", "While France’s delegate backed the canal commission, Japan’s representative asked "
+           "for more time.", "France", "Japan"),
+    ("fr", "Alors que la France a appuyé la commission du canal, le représentant du Japon a "
+           "demandé un délai de réflexion.", "France", "Japon"),
+])
+def test_a_clause_with_a_subject_of_its_own_is_not_the_next_speakers(lang, paragraph, first,
+                                                                     second):
+    release = after_norway(paragraph, lang=lang)
+    japan = next(s for s in release.statements if s.delegation_key == "JP")
+    assert second in japan.text and first not in japan.text
+    assert not any(first in s.text for s in release.statements if s.delegation_key == "NO")
+
+
+@pytest.mark.parametrize("lang, sentence, key", [
+    ("en", "“Norland needs engineers, not resolutions,” said the delegate of the Netherlands "
+           "this afternoon.", "NL"),
+    ("en", "The transit fees are illegal, said the representative of Egypt on behalf of the Arab "
+           "Group.", "EG"),
+    ("fr", "« La Norlande a besoin d’ingénieurs », a dit le représentant des Pays-Bas avant le "
+           "vote.", "NL"),
+])
+def test_an_inverted_speaker_followed_by_when_or_for_whom_takes_the_sentence(lang, sentence,
+                                                                            key):
+    """Inside a paragraph read sentence by sentence (style C), after another speaker's."""
+    opening = {"en": "“The canal is the artery of the north,” said the representative of "
+                     "Ireland. Norland’s neighbours must be consulted, stressed Kenya’s delegate.",
+               "fr": "« Le canal est l’artère du Nord », a déclaré la représentante de "
+                     "l’Irlande. Les voisins de la Norlande doivent être consultés, a insisté le "
+                     "délégué du Kenya."}[lang]
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting.\n\n{heading}\n\n{opening} {sentence}\n",
+                            "fictional")
+    owner = [s.delegation_key for s in release.statements
+             if any(sentence[:20] in p.text for p in s.passages)]
+    assert owner == [key]

@@ -137,6 +137,7 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
         if speaker is not None:
             current = _Turn(speaker, [], section_kind)
             turns.append(current)
+        opened = current if speaker is not None else None
         cuts = _paragraph_cuts(text, current, lang, data, turns, section_kind,
                                opened=speaker is not None)
         current = cuts[-1][1]
@@ -144,11 +145,15 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
         attributed = False
         for (start, turn), (end, _) in zip(cuts, [*cuts[1:], (len(text), None)]):
             passage = Passage(pids[k], text[start:end].strip())
+            if not passage.text:
+                continue  # a cut at the same place as the next one
             if turn is None:
                 unattributed.append(passage)
             else:
                 turn.passages.append(passage)
                 attributed = True
+        if opened is not None and not opened.passages:
+            turns.remove(opened)  # the sentence that opened it went to someone else
         kinds[k] = STATEMENT if attributed else UNATTRIBUTED
 
 

@@ -38,6 +38,8 @@ from .phrases import (
     _phrases,
 )
 from .verbs import (
+    _ECHOED_BY,
+    _ECHOED_WHO,
     _INTRODUCED_BY,
     _OWN_VOICE_EXTRA,
     _WHEN_WHERE_TOLD,
@@ -513,7 +515,8 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     norm = normalize_apostrophes(sentence)
     found: list[_Found] = []
     own = _own_voice_re(lang)
-    for who, start, end in [*_phrases(sentence, lang, data), *_inline_named(sentence, lang, data)]:
+    masked = _masked_quotes(sentence)  # "« Le délégué de X ment », a-t-il lancé": quoted
+    for who, start, end in [*_phrases(masked, lang, data), *_inline_named(masked, lang, data)]:
         before = norm[:start].rstrip()
         alone = isinstance(who, Speaker) and not who.speaker and not _delegate_noun_re(
             lang).search(norm[start:end])
@@ -524,7 +527,8 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
             before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
             and not re.search(r"[»”\"]\s*,?$", before) and verb_after.match(norm[end:]))
         tail = before.endswith((",", "»", "”", "\"", ",»", ",”")) and verb_after.match(norm[end:])
-        inv = bool(inverted.search(before) or re.search(_INTRODUCED_BY[lang], before))
+        inv = bool(inverted.search(before) or re.search(_INTRODUCED_BY[lang], before) or (
+            re.search(_ECHOED_BY[lang], before) and re.match(_ECHOED_WHO[lang], norm[end:])))
         if opening or tail or inv:
             found.append(_Found(who, opening and not inv))
     if not any(isinstance(f.who, Speaker) for f in found) and _collective_opening(norm, lang):
@@ -532,19 +536,38 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     return found
 
 
+_QUOTE_MASK = "\u00b7"  # stands in for quoted words
+
+
+_INCISE = re.compile(r",\s+(?:said|added|stressed|a\s+(?:\w+ment\s+)?[a-zéè]{3,}[éi]|"
+                     r"a-t-(?:il|elle))\s[^,]{2,120},")
+
+
+def _masked_quotes(text: str) -> str:
+    """The text with quoted words replaced by a mark of the same length: offsets stay valid,
+    and a delegation named inside a quotation is never taken for a subject, except in the
+    incise of a quotation split around its speaker ("« Le canal, a déclaré le représentant
+    de l’Inde, est … »")."""
+    return _QUOTED.sub(lambda m: m.group() if _INCISE.search(m.group()) else m.group()[0]
+                       + _QUOTE_MASK * (len(m.group()) - 2) + m.group()[-1], text)
+
+
 # What follows a delegation that is not the subject of the sentence: a pronoun that takes it
 # up ("…, the delegate from the Russian Federation, he said …"), or a verb that is no verb of
 # saying with the speaker's own voice later ("the delegation of X has sabotaged …, he said").
-_DISLOCATED = {"en": r"\s*,\s*(?:he|she)\s", "fr": r"\s*,\s*(?:il|elle)\s"}
+_DISLOCATED = {"en": r"\s*,\s*(?:he|she)\s", "fr": r"\s*,\s*(?:il|elle|a-t-(?:il|elle))\s"}
 _ACTION_VERB = {"en": r"\s+(?:has|have|had|is|was|were|will|would|can|could|\w+ed)\b",
                 "fr": r"\s+(?:a|ont|avait|avaient|est|sont|était)\s+(?!dit|déclaré|indiqué)"}
 
 
 def _reported(after: str, lang: str, alone: bool = False) -> bool:
-    """`alone`: a State named without a delegate ("La Chine a proposé …"), which the
-    speaker's voice at the end of the sentence makes reported ("…, a-t-il rappelé"); after a
-    delegate ("the United States’ delegate called for …, she stated") it is that delegate."""
-    if re.match(_DISLOCATED[lang], after) or alone and re.search(
+    """The speaker's voice at the end of the sentence makes what a delegation did reported:
+    a State named without a delegate (`alone`: "La Chine a proposé …, a-t-il rappelé"), or a
+    delegate whose verb is no verb of saying ("The delegate of X is lying, he said"); a
+    delegate's verb of saying keeps the words the delegate's ("the United States’ delegate
+    called for …, she stated")."""
+    speech = re.match(rf"\s*(?:,[^,]{{1,80}},\s*)?{_speech_verb(lang)}", after)
+    if re.match(_DISLOCATED[lang], after) or (alone or not speech) and re.search(
             rf"[,;:»”]\s*(?:{_OWN_VOICE_EXTRA[lang]}|(?:{_singular_subjects(lang)})\s+"
             rf"{_speech_verb(lang)})[^,;]*$", after):
         return True
@@ -645,6 +668,8 @@ def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str 
     first = _first_sentence(text)
     for f in _attributions(first, lang, data):
         return f.who
+    if any(isinstance(who, Speaker) for who, _, _ in _phrases(first, lang, data)):
+        return None  # a known delegation that is not the subject: no unknown one either
     return _unknown_delegate(first, lang)
 
 

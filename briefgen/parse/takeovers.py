@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..delegations import named_keys
 from ..languages import LANGUAGES, LanguageData, normalize_apostrophes
 from .patterns import (
     _ARTICLE_COUNTRY,
@@ -34,6 +35,8 @@ from .patterns import (
 from .phrases import _delegate_noun_re, _longest_name_after, _marked_turn_res, _phrases
 from .speakers import _QUOTED, _caps_intro, _inline_named
 from .verbs import (
+    _ECHOED_BY,
+    _ECHOED_WHO,
     _INTRODUCED_BY,
     _OWN_VOICE_EXTRA,
     _any_case_initial,
@@ -47,6 +50,10 @@ from .verbs import (
 _ACCORDING_TO = {"en": ("According to", "according to", "For", "for"),
                  "fr": ("Selon", "selon", "Pour", "pour", "D'après", "d'après")}
 
+
+# Subordinate clauses that open a sentence with a subject of their own.
+_SUBORDINATE = {"en": r"\s*(?:While|Whereas|Although|Though|If|Even\s+though)\s",
+                "fr": r"\s*(?:Alors\s+qu|Tandis\s+qu|Si\s|Bien\s+qu|Même\s+si\s)"}
 
 # Joins after which a clause has its own subject: "…, while the representative of X …".
 _CLAUSE_JOIN = {
@@ -145,7 +152,13 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
         "collective": re.compile(rf"(?:{collective})\b(?!')"),
         "intro": re.compile(r"^[^.;:!?]{0,200},\s*$"),
         "quote_intro": re.compile(rf"^\s*[«“\"][{_QUOTE_MASK}\s]*[»”\"]\s*,?\s*$"),
-        "clause_end": re.compile(r"\s*(?:[.,;:!?»”]|$)"),
+        # after an inverted speaker: the end of the clause, or when, where and for whom
+        # ("…,” said the delegate of X this afternoon", "… on behalf of the Arab Group")
+        "clause_end": re.compile(r"\s*(?:[.,;:!?»”]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|"
+                                 r"today|again|in\s+(?:his|her|its|a)\s+statement|before\s+the\s+"
+                                 r"vote|after\s+the\s+vote|on\s+behalf\s+of|speaking\s+for|au\s+"
+                                 r"nom\s+d|avant\s+le\s+vote|après\s+le\s+vote|ce\s+matin|cet\s+"
+                                 r"après-midi|à\s+nouveau|de\s+nouveau)\b"),
     }
 
 
@@ -173,8 +186,10 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
             pass
         elif inverted.search(clause) and res["clause_end"].match(rest):
             pass  # "“…”, said the representative of X", "…, a appuyé la Norvège"
-        elif re.search(_INTRODUCED_BY[lang], clause):
-            pass  # "It was introduced by the representative of X, who …"
+        elif re.search(_INTRODUCED_BY[lang], clause) or (
+                re.search(_ECHOED_BY[lang], clause) and re.match(_ECHOED_WHO[lang], rest)):
+            pass  # "It was introduced by the representative of X, who …", "That view was
+            # shared by Austria’s representative, who offered …"
         elif loose and clause.strip() in _ACCORDING_TO[lang] and rest.lstrip().startswith(","):
             pass  # style C: "Selon le représentant de la Chine, le blocus …"
         elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
@@ -182,6 +197,12 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
             if res["own_tail"].search(rest):
                 continue  # "The representative of X said nothing of it, she noted."
             doubtful = cand.doubtful and not _speech_evidence(clause, rest, lang, res)
+            if re.match(_SUBORDINATE[lang], clause) and named_keys(clause):
+                # "While France’s delegate backed it, Japan’s representative asked …": the
+                # first clause has a subject of its own; it is nobody's, the rest Japan's
+                if not out:
+                    out.append(_Takeover(join, COLLECTIVE))
+                join = cand.start
         else:
             continue
         if opening and join == 0:

@@ -37,6 +37,15 @@ _WHEN_WHERE_TOLD = {
           r"(?:le|la|l[’']|les))\s*[^,.;«»“”]{2,60}?",
 }
 # A text "introduced by the representative of X" is X's turn from that sentence on.
+# A speaker who takes up the previous one's point, named as the agent of a passive, then
+# speaking in a relative clause: "She was echoed by the representative of Peru, who said …",
+# "Un avis partagé par le représentant de l’Autriche, qui a proposé …".
+_ECHOED_BY = {
+    "en": r"\b(?:echoed|joined|shared|seconded|supported|endorsed|backed|relayed|taken\s+up)"
+          r"\s+by\s*$",
+    "fr": r"\b(?:rejointe?s?|relayée?s?|partagée?s?|appuyée?s?|soutenue?s?|reprise?s?)\s+par\s*$",
+}
+_ECHOED_WHO = {"en": r"\s*,\s*(?:who|which)\s", "fr": r"\s*,\s*(?:qui|dont)\s"}
 _INTRODUCED_BY = {"en": r"\b(?:introduced|presented|tabled|submitted)\s+by\s*$",
                   "fr": r"\b(?:présentée?s?|introduite?s?|soumise?s?)\s+par\s*$"}
 
@@ -106,4 +115,5 @@ def _own_voice_re(lang: str) -> re.Pattern:
     "according to her"), the evidence that a delegation named in the same sentence is what
     the speaker reports, not who speaks."""
     verb = _speech_verb(lang)
-    return re.compile(rf"(?<![\w'])(?:{_singular_subjects(lang)})\s+{verb}|{_OWN_VOICE_EXTRA[lang]}")
+    return re.compile(rf"(?<![\w'])(?:{_singular_subjects(lang)})\s+{verb}"
+                      rf"|{_OWN_VOICE_EXTRA[lang]}")

@@ -23,6 +23,7 @@ from ..model import (
     IN_FAVOUR,
     LEAD,
     REJECTED,
+    TITLE,
     VETOED,
     VOTED,
     WITHDRAWN,
@@ -67,7 +68,7 @@ def gather(records: list[Vote], paragraphs) -> list[Vote]:
         """The fuller record, then one outside the lead (the action paragraph's tally where
         the lead's summary differs), then the later."""
         return (sum(getattr(vote, c) is not None for c in _COUNTS),
-                where[vote.pid][1].kind != LEAD, position(vote))
+                where[vote.pid][1].kind not in (LEAD, TITLE), position(vote))
 
     items: list[Vote] = []
     for record in records:
