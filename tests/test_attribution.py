@@ -484,3 +484,51 @@ def test_an_inverted_speaker_followed_by_when_or_for_whom_takes_the_sentence(lan
     owner = [s.delegation_key for s in release.statements
              if any(sentence[:20] in p.text for p in s.passages)]
     assert owner == [key]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Fictional meeting.\n\nBriefings\n\nHELGA MARSTRAND, Under-Secretary-General for "
+           "Political and Peacebuilding Affairs, said dredging had stopped in May.\n\n"
+           "Statements\n\nThe representative of Mexico asked whether the Secretariat had a "
+           "demining plan.\n\nMs. Marstrand replied that a plan would be ready by May.\n"),
+    ("en", "Fictional meeting.\n\nBriefings\n\nHELGA MARSTRAND, Under-Secretary-General for "
+           "Political and Peacebuilding Affairs, said dredging had stopped in May.\n\n"
+           "Statements\n\nANA SILVA (Chile) said the canal must reopen before winter.\n\n"
+           "Taking the floor again, the Under-Secretary-General said a demining plan would be "
+           "ready in May.\n"),
+    ("fr", "Réunion fictive.\n\nExposés\n\nMme HELGA MARSTRAND, Secrétaire générale adjointe aux "
+           "affaires politiques et à la consolidation de la paix, a indiqué que le dragage est à "
+           "l’arrêt.\n\nDéclarations\n\nLe représentant du Mexique a demandé si le Secrétariat "
+           "dispose d’un plan de déminage.\n\nMme Marstrand a répondu qu’un plan serait prêt en "
+           "mai.\n"),
+    ("fr", "Réunion fictive.\n\nExposés\n\nMme HELGA MARSTRAND, Secrétaire générale adjointe aux "
+           "affaires politiques et à la consolidation de la paix, a indiqué que le dragage est à "
+           "l’arrêt.\n\nDéclarations\n\nMme ANA SILVA (Chili) a dit que le canal doit rouvrir."
+           "\n\nReprenant la parole, la Secrétaire générale adjointe a précisé qu’un plan de "
+           "déminage serait prêt en mai.\n"),
+])
+def test_a_briefer_named_again_by_surname_or_title_speaks_again(lang, text):
+    release = parse_release(text, "fictional")
+    last = release.statements[-1]
+    assert (last.delegation_key, last.speaker, last.paragraphs) == (
+        "org:UN", "HELGA MARSTRAND", ("p6",))
+    assert last.repeat_of == 0
+
+
+@pytest.mark.parametrize("lang, paragraph, key, speaker", [
+    ("en", "Ambassador Kenji Sato of Japan said Tokyo would finance the radar tower.", "JP",
+     "Kenji Sato"),
+    ("en", "Foreign Minister Ana Silva of Chile said Santiago would ratify the treaty.", "CL",
+     "Ana Silva"),
+    ("en", "Japan’s Ambassador, Kenji Sato, said Tokyo would pay for the radar tower.", "JP",
+     "Kenji Sato"),
+    ("en", "Chile’s Foreign Minister Ana Silva said her Government would ratify the treaty.",
+     "CL", "Ana Silva"),
+    ("fr", "L’Ambassadeur Kenji Sato, du Japon, a annoncé que Tokyo financerait la tour radar.",
+     "JP", "Kenji Sato"),
+])
+def test_a_delegate_named_with_title_and_country_takes_the_floor(lang, paragraph, key,
+                                                                  speaker):
+    release = after_norway(paragraph, lang=lang)
+    assert [(s.delegation_key, s.speaker, s.paragraphs) for s in release.statements][1:] == [
+        (key, speaker, ("p4",))]

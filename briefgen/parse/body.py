@@ -35,7 +35,7 @@ from .speakers import (
     _with_context,
 )
 from .takeovers import _Takeover, _takeovers
-from .verbs import _OWN_VOICE_EXTRA, _own_voice_re, _singular_subjects
+from .verbs import _OWN_VOICE_EXTRA, _own_voice_re, _singular_subjects, _speech_verb
 
 _BRIEFING_HEADINGS = {"en": ("Briefings", "Briefing"), "fr": ("Exposés", "Exposé")}
 # The share of a section's attributed paragraphs whose attribution sits inside or at the end
@@ -123,6 +123,8 @@ def _read_paragraphs(texts, pids, kinds, section, lang, data, turns, unattribute
         speaker = _intro(text, lang, data)
         if speaker is not None and speaker.key == UNKNOWN and speaker.delegation is None:
             speaker = _known_speaker(speaker, turns)
+        if speaker is None:
+            speaker = _named_again(text, lang, data, turns)
         if speaker is None:
             opening = _opening_speaker(text, lang, data)
             if opening == COLLECTIVE or (opening is None and shared
@@ -263,6 +265,33 @@ def _taken_by(takeover: _Takeover, current: Speaker | None, clause: str, lang: s
     if takeover.doubtful:
         return None
     return _with_context(who, clause, lang, data)
+
+
+_ANSWERED = {"en": r"(?:replied|responded|answered)\b", "fr": r"a\s+répondu\b"}
+
+
+def _named_again(text: str, lang: str, data: LanguageData, turns: list[_Turn]
+                 ) -> Speaker | None:
+    """A speaker who spoke before, named again by surname or by title, as a paragraph
+    opens ("Ms. Marstrand replied that …", "Taking the floor again, the Under-Secretary-
+    General said …", "Reprenant la parole, la Secrétaire générale adjointe a précisé …"):
+    that speaker's turn again, and only when an earlier turn is theirs."""
+    verb = rf"\s+(?:{_speech_verb(lang)}|{_ANSWERED[lang]})"
+    lead = r"^(?:[^,.;:«»“”]{0,80},\s+)?"
+    honorific = "|".join(map(re.escape, data.honorifics))
+    m = re.match(rf"{lead}(?:{honorific})\s+(?P<name>[A-ZÀ-Þ][\w’'\-]+){verb}", text)
+    if m:
+        named = [t for t in turns if _surname(t.speaker.speaker) == m.group("name").casefold()]
+        return _with_context(replace(named[-1].speaker, reply=False), text, lang, data) \
+            if named else None
+    titles = "|".join(map(re.escape, sorted(data.un_titles, key=len, reverse=True)))
+    m = re.match(rf"{lead}(?:the|la|le|l[’'])\s*(?P<title>{titles}){verb}", text)
+    if m:
+        title = m.group("title").casefold()
+        named = [t for t in turns if (t.speaker.role or "").casefold().startswith(title)]
+        return _with_context(replace(named[-1].speaker, reply=False), text, lang, data) \
+            if named else None
+    return None
 
 
 def _known_speaker(speaker: Speaker, turns: list[_Turn]) -> Speaker:

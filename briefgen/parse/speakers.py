@@ -322,22 +322,40 @@ def _title_delegation(title: str, lang: str, data: LanguageData) -> tuple[str, s
 _NAME_TOKEN = r"(?:[^\W\d_][\w’'\-]*\.?|[^\W\d_]\.)"
 _NAME_TITLE = re.compile(
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}}),\s+(?P<rest>.+)", re.S)
-_NAME_OF_BODY = re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}?)\s+"
-                           r"(?:of|de\s+la|de\s+l[’']|du|de)\s+(?P<body>[A-ZÀ-Þ][^,.;:()]{2,80}),"
-                           r"\s*(?:who\s+|qui\s+)?")
+# Words of a title, not of a name ("Ukraine’s President Volodymyr Zelenskyy said", quoted).
+_TITLE_WORDS = frozenset({"President", "Prime", "Minister", "Foreign", "Ambassador", "King",
+                          "Queen", "Government", "Permanent", "Representative", "Deputy",
+                          "Secretary", "General", "Chancellor", "Envoy", "Leader",
+                          "Ambassadeur", "Ambassadrice", "Ministre", "Président", "Présidente"})
+@lru_cache(maxsize=None)
+def _name_of_body_re(lang: str) -> re.Pattern:
+    """`NAME of BODY, who said`, `NAME of BODY said`, `NAME, du Japon, a annoncé`."""
+    verb = rf"(?:{_speech_verb(lang)}|{_LOOSE_SPEECH[lang]})"
+    return re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}}?),?\s+"
+                      r"(?:of|de\s+la|de\s+l[’']|du|de)\s+(?P<body>[A-ZÀ-Þ][^,.;:()]{2,80}?)"
+                      rf"(?:,\s*(?:who\s+|qui\s+)?|\s+)(?={verb})")
+
+
+def _titled(name: str) -> tuple[str, str | None]:
+    """A name less the title words before it ("Foreign Minister Ana Silva" -> "Ana Silva",
+    "Foreign Minister"; "L’Ambassadeur Kenji Sato")."""
+    words = re.sub(r"^(?:L[’']|Le\s+|La\s+)", "", name).replace(",", " ").split()
+    n = next((i for i, w in enumerate(words) if w not in _TITLE_WORDS), len(words))
+    return " ".join(words[n:]), " ".join(words[:n]) or None
 
 
 def _name_of_body_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
     """`Also briefing the Council was Mira Dahl of Norland Canal Watch, who said …`: a person
     named with their body, then a verb of saying; the body may be one no table knows."""
     pos, honorific = _skip_prefixes(text, lang, data)
-    m = _NAME_OF_BODY.match(text, pos)
-    if not m or not (honorific or _mixed_name(m.group("name"), data)) or not re.match(
-            rf"{_speech_verb(lang)}|{_LOOSE_SPEECH[lang]}", text[m.end():]):
+    m = _name_of_body_re(lang).match(text, pos)
+    name, title = _titled(m.group("name")) if m else ("", None)
+    if not m or len(name.split()) < 2 and not honorific or not (
+            honorific or _mixed_name(name, data)):
         return None
     body = m.group("body").strip()
     hit = find_delegation(body, lang)
-    return Speaker(hit.key if hit else UNKNOWN, body, m.group("name"))
+    return Speaker(hit.key if hit else UNKNOWN, body, name, role=title)
 
 
 _PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
@@ -369,14 +387,18 @@ def _name_title_intro(text: str, lang: str, data: LanguageData,
         rest = re.split(r"[.;:]|,\s+(?:said|told|adding|noting|stressing)\b", m.group("rest"))[0]
         key, written = _title_delegation(rest, lang, data)
     if key == UNKNOWN:
-        briefer = opening and not _collective_opening(text, lang) and re.match(
+        briefer = opening and not _collective_opening(text, lang) and not re.search(
+            r"[’']s\b", m.group("name")) and re.match(
             rf"(?P<title>[^,.;:()]{{3,120}})(?:,\s*[^,.;:]{{2,80}}){{0,2}},\s*"
             rf"(?:{_speech_verb(lang)}|{_LOOSE_SPEECH[lang]})", m.group("rest"))
         if not briefer:
             return None
         title = re.sub(r"^(?:of|de\s+la|de|du|d[’'])\s+", "", briefer.group("title").strip())
-        return _with_context(Speaker(UNKNOWN, _body_of(title, lang), m.group("name"),
-                                     role=title), m.group("rest"), lang, data)
+        hit = find_delegation(title, lang)  # "L’Ambassadeur Kenji Sato, du Japon, a …"
+        name, office = _titled(m.group("name"))
+        return _with_context(Speaker(hit.key if hit else UNKNOWN, hit.name if hit else
+                                     _body_of(title, lang), name or m.group("name"),
+                                     role=office or title), m.group("rest"), lang, data)
     delegate = _phrase_speaker(title, lang, data) or _delegate_noun_re(lang).match(title)
     role = None if delegate else title
     return _with_context(Speaker(key, written, m.group("name"), role=role), m.group("rest"),
@@ -516,7 +538,13 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
     found: list[_Found] = []
     own = _own_voice_re(lang)
     masked = _masked_quotes(sentence)  # "« Le délégué de X ment », a-t-il lancé": quoted
-    for who, start, end in [*_phrases(masked, lang, data), *_inline_named(masked, lang, data)]:
+    named = list(_inline_named(masked, lang, data))
+    # a delegate phrase that a named speaker holds ("Chile’s Foreign Minister Ana Silva"):
+    # the named speaker
+    phrases = [(w, a, b) for w, a, b in _phrases(masked, lang, data)
+               if not any(na <= a < nb and isinstance(w, Speaker) and nw.key == w.key
+                          for nw, na, nb in named)]
+    for who, start, end in [*phrases, *named]:
         before = norm[:start].rstrip()
         alone = isinstance(who, Speaker) and not who.speaker and not _delegate_noun_re(
             lang).search(norm[start:end])
@@ -611,16 +639,23 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
             paren = _NAME_PAREN.match(sentence, name_at)
             if name_at >= 0 and paren:
                 yield speaker, m.end(), paren.end()
-    if lang == "en":  # "Japan’s Kenji Sato said …"
+    if lang == "en":  # "Japan’s Kenji Sato said …", "Chile’s Foreign Minister Ana Silva said"
+        verb = re.compile(rf",?\s+{_speech_verb(lang)}(?!\s+(?:yesterday|last|earlier))")
         for m in _POSSESSIVE_NAME.finditer(sentence):
             country = resolve(m.group("country"), lang)
-            if (country is not None and _is_state(country.key)
-                    and _mixed_name(m.group("name"), data)
-                    and not _TITLE_WORDS & set(m.group("name").split())
-                    and re.match(rf"\s+{_speech_verb(lang)}(?!\s+(?:yesterday|last|earlier))",
-                                 sentence[m.end():])):
-                yield (Speaker(country.key, m.group("country"), m.group("name")),
-                       m.start("country"), m.end())
+            if country is None or not _is_state(country.key):
+                continue
+            # the shortest run of name words that a verb of saying follows
+            ends = [w.end() for w in itertools.islice(
+                re.finditer(rf",?\s*{_NAME_TOKEN}", sentence[m.start("name"):]), 7)]
+            end = next((m.start("name") + e for e in ends[1:]
+                        if verb.match(sentence, m.start("name") + e)), None)
+            if end is None:
+                continue
+            name, office = _titled(sentence[m.start("name"):end])
+            if name and _mixed_name(name, data) and not _HEAD_TITLES & set((office or "").split()):
+                yield (Speaker(country.key, m.group("country"), name, role=office),
+                       m.start("country"), end)
     # "…,” warned the Under-Secretary-General for Humanitarian Affairs, Tom Fletcher.",
     # "…, said the Minister for Foreign Affairs of India.": the title first, a name or not
     for m in re.finditer(rf"{at}(?P<article>the\s+|le\s+|la\s+|l[’']\s*)(?=[A-ZÀ-Þ])",
@@ -630,13 +665,12 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
             yield found[0], m.start("article"), found[1]
 
 
-# Words of a title, not of a name ("Ukraine’s President Volodymyr Zelenskyy said", quoted).
-_TITLE_WORDS = frozenset({"President", "Prime", "Minister", "Foreign", "Ambassador", "King",
-                          "Queen", "Government", "Permanent", "Representative", "Deputy",
-                          "Secretary", "General", "Chancellor", "Envoy", "Leader"})
+# A head of State or Government the speaker quotes ("Ukraine’s President … said") is no
+# speaker at the table; a minister or an ambassador is.
+_HEAD_TITLES = frozenset({"President", "Prime", "King", "Queen", "Chancellor", "Leader"})
 _POSSESSIVE_NAME = re.compile(rf"(?:^|(?<=,\s)|(?<=^[«“\"]))(?:the\s+)?(?P<country>[A-Z][\w\-]*"
                               rf"(?:\s+(?:[A-Z][\w\-]*|of|and|the)){{0,5}}?)[’']s?\s+"
-                              rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}?)(?=\s|,)")
+                              rf"(?P<name>(?=[A-ZÀ-Þ]))")
 _TITLE_THEN_NAME = re.compile(r"(?P<title>[^,.;:()]{3,120}(?:\([^()]{1,20}\))?)"
                               r"(?=\s*(?:[,.;:!?»”\"]|$))")
 _NAME_AFTER_TITLE = re.compile(r"[^,.;:()]{3,60}(?=\s*(?:[,.;:!?»”\"]|$))")
