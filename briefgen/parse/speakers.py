@@ -668,9 +668,9 @@ def _inline_named(sentence: str, lang: str, data: LanguageData):
 # A head of State or Government the speaker quotes ("Ukraine’s President … said") is no
 # speaker at the table; a minister or an ambassador is.
 _HEAD_TITLES = frozenset({"President", "Prime", "King", "Queen", "Chancellor", "Leader"})
-_POSSESSIVE_NAME = re.compile(rf"(?:^|(?<=,\s)|(?<=^[«“\"]))(?:the\s+)?(?P<country>[A-Z][\w\-]*"
-                              rf"(?:\s+(?:[A-Z][\w\-]*|of|and|the)){{0,5}}?)[’']s?\s+"
-                              rf"(?P<name>(?=[A-ZÀ-Þ]))")
+_POSSESSIVE_NAME = re.compile(r"(?:^|(?<=,\s)|(?<=^[«“\"]))(?:the\s+)?(?P<country>[A-Z][\w\-]*"
+                              r"(?:\s+(?:[A-Z][\w\-]*|of|and|the)){0,5}?)[’']s?\s+"
+                              r"(?P<name>(?=[A-ZÀ-Þ]))")
 _TITLE_THEN_NAME = re.compile(r"(?P<title>[^,.;:()]{3,120}(?:\([^()]{1,20}\))?)"
                               r"(?=\s*(?:[,.;:!?»”\"]|$))")
 _NAME_AFTER_TITLE = re.compile(r"[^,.;:()]{3,60}(?=\s*(?:[,.;:!?»”\"]|$))")
