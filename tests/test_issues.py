@@ -906,3 +906,37 @@ def test_opposing_harm_done_to_the_partys_opponent_is_concern_about_the_party(la
     blame = {"en": "He condemned the attacks by Sweden that seek to destroy Norway.",
              "fr": "Il a condamné les attaques menées par la Suède pour détruire la Norvège."}
     assert read_stance(_units("FI", blame[lang]), lang, target).stance == SUPPORTS
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "He voiced concern about the safety of his country’s students and citizens in "
+           "Norway."),
+    ("fr", "Il s’est inquiété de la sécurité de ses ressortissants et de ses étudiants en "
+           "Norvège."),
+])
+def test_concern_for_the_speakers_own_nationals_takes_no_side(lang, sentence):
+    from briefgen.issues.stance import Target, read_stance
+    from briefgen.issues.vocab import stance_cues
+
+    # FICTIONAL: Norway's offensive.  Fearing for one's own students there says nothing of
+    # what Norway did (issue 14).
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    assert read_stance(_units("FI", sentence), lang, target).stance != CONCERNED
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Condemning Sweden’s acts of terror that seek to destroy Norway, he noted that Sweden "
+           "never cared about the needs of the people it claims to represent."),
+    ("fr", "Condamnant les actes de terreur de la Suède qui cherchent à détruire la Norvège, il a "
+           "noté que la Suède ne s’est jamais souciée de la population."),
+])
+def test_a_party_named_only_as_whom_harm_is_done_to_is_not_criticized(lang, sentence):
+    from briefgen.issues.stance import Target, read_stance
+    from briefgen.issues.vocab import stance_cues
+
+    # FICTIONAL: Norway named only as whom Sweden's acts would harm, no doer named in that
+    # clause: condemning that harm is no criticism of Norway's action.
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    assert read_stance(_units("FI", sentence), lang, target).stance != CONCERNED

@@ -116,6 +116,7 @@ class _Clause:
     reported: bool = False  # others' words ("so-called", "which they call"): not the speaker's
     calm: bool = False  # talks, dialogue, restraint: welcoming them takes no side
     relief: bool = False  # aid, supplies: welcoming or pledging them takes no side
+    nationals: bool = False  # the speaker's own nationals: concern for them takes no side
 
 
 OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
@@ -128,6 +129,9 @@ def _about(keys: set[str], agents: set[str], target: Target, harmed: set[str] = 
     "Hamas' actions precipitated a devastating scenario in Israel"); the party's opponent
     unless it is named only as whom harm is done to ("opposing attempts to forcibly displace
     the Palestinian population": a victim, not the side the speaker takes against)."""
+    if keys & target.keys <= harmed and keys & target.keys and not agents & (
+            target.keys | target.opponents):
+        return NEUTRAL_ACTOR  # "… that seek to destroy Israel": the harm done to it, no doer
     if keys & target.keys and (agents & target.keys or not agents & target.opponents):
         return ""
     if keys & target.opponents:
@@ -166,7 +170,8 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
                            or about in (OPPONENT, VICTIM), failure, content, about, opposed,
                            reported, bool(cues.restraint.search(folded, start, end)),
-                           bool(cues.relief.search(folded, start, end))))
+                           bool(cues.relief.search(folded, start, end)),
+                           bool(cues.nationals.search(folded, start, end))))
         framed = kind == "frame" and named
     return out
 
@@ -279,6 +284,8 @@ def _sentence_scores(unit: Unit, cues: StanceCues, target: Target, lang: str,
             if side == SUPPORTS and pattern is not cues.denial and target.keys \
                     and not target.votes and (clause.relief or clause.calm):
                 continue  # "welcomed the aid deliveries", "welcomed the call for talks"
+            if side == CONCERNED and clause.nationals:
+                continue  # "concern about the safety of his country’s students in Ukraine"
             if weight == BACKING and clause.about not in (OPPONENT, VICTIM):
                 continue  # "sovereignty", "solidarity": a side only when said of a party
             if weight == CONDITION:

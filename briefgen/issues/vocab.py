@@ -75,6 +75,7 @@ class StanceCues:
     denial: re.Pattern[str]  # "dismissing the allegation of ...": defence of whom it names
     reported: re.Pattern[str]  # "according to", "so-called": others' words follow
     relief: re.Pattern[str]  # aid, supplies, worshippers: welcoming them is no side
+    nationals: re.Pattern[str]  # "his country's students": concern for them is no side
     demands: re.Pattern[str]  # "withdraw", "cease": what a call on the party asks it to do
     claim: re.Pattern[str]  # "right": a delegation naming itself with it claims its own right
     disputed: re.Pattern[str]  # "so-called right", "prétendu droit": the right is disputed
@@ -124,6 +125,7 @@ def stance_cues(lang: str) -> StanceCues:
         denial=compile_terms(table["denial"]),
         reported=compile_terms(table["reported"]),
         relief=compile_terms(table["relief"]),
+        nationals=compile_terms(table["nationals"]),
         demands=compile_terms(table["demands"]),
         claim=compile_terms(table["claim"]),
         disputed=compile_terms(table["disputed"]),
