@@ -475,3 +475,32 @@ def test_an_amendment_in_the_texts_own_sentence_is_not_the_text():
                      "favour to 5 against, with 30 abstentions.")
     assert (vote.subject, vote.document, vote.in_favour, vote.sponsors) == (
         "resolution", "A/78/L.57", 100, ())
+
+
+@pytest.mark.parametrize("paragraphs, lang", [
+    (("The General Assembly today adopted a resolution on the Norland canal (document A/78/L.9) "
+      "by a recorded vote of 110 in favour to 9 against, with 40 abstentions.",
+      "Before the vote on the text as a whole, the Assembly retained operative paragraph 5 by a "
+      "recorded vote of 100 in favour to 12 against, with 38 abstentions."), "en"),
+    (("L’Assemblée générale a adopté une résolution sur le canal de Norland (document "
+      "A/78/L.9) par 110 voix pour, 9 voix contre et 40 abstentions.",
+      "Auparavant, elle a maintenu le paragraphe 5 du dispositif par 100 voix pour, 12 voix "
+      "contre et 38 abstentions."), "fr"),
+])
+def test_a_paragraph_voted_on_separately_is_its_own_item(paragraphs, lang):
+    text, paragraph = _found(*paragraphs, lang=lang)
+    assert (text.subject, text.in_favour) == ("resolution", 110)
+    assert (paragraph.subject, paragraph.outcome, paragraph.in_favour) == (
+        "paragraph", "adopted", 100)
+
+
+def test_the_leads_summary_of_a_decision_without_a_vote_is_that_decision():
+    from briefgen.model import LEAD
+
+    votes = find_votes([
+        Paragraph("p1", "The General Assembly today adopted without a vote a resolution on "
+                        "canal safety.", LEAD),
+        Paragraph("p2", "The Assembly adopted without a vote draft resolution A/78/L.55, titled "
+                        "“Canal safety”.")], "en")
+    (vote,) = votes
+    assert (vote.document, vote.without_vote, vote.sources) == ("A/78/L.55", True, ("p1", "p2"))

@@ -77,7 +77,31 @@ def gather(records: list[Vote], paragraphs) -> list[Vote]:
             items.append(record)
         else:
             items[same] = _merged(items[same], record, weight)
-    return _with_amended(items, position)
+    return _with_amended(_without_lead_summaries(items, where), position)
+
+
+def _without_lead_summaries(items: list[Vote], where) -> list[Vote]:
+    """The lead's summary of a decision told with neither symbol nor counts ("The Assembly
+    today adopted without a vote a resolution on canal safety") is one of the decisions the
+    body records in full: joined to it where there is one such, left out where there are
+    several (the lead's "two resolutions" are those two)."""
+    def summary(vote: Vote) -> bool:
+        return (where[vote.pid][1].kind == LEAD and not vote.document
+                and all(getattr(vote, c) is None for c in _COUNTS))
+
+    out = list(items)
+    for item in items:
+        if not summary(item):
+            continue
+        full = [v for v in out if v is not item and not summary(v) and v.outcome == item.outcome
+                and v.without_vote == item.without_vote and v.subject != "amendment"]
+        if full:
+            out.remove(item)
+            if len(full) == 1:
+                i = out.index(full[0])
+                out[i] = replace(full[0], sources=tuple(dict.fromkeys(item.sources
+                                                                      + full[0].sources)))
+    return out
 
 
 def _same_text(a: Vote, b: Vote) -> bool:

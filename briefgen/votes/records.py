@@ -57,7 +57,7 @@ _PATTERNS: dict[str, dict[str, str]] = {
         # "…, adopting resolution 2704 (2023) by a vote of …" (not "Prior to adopting …": the
         # text decided after this one)
         "adopted": r"\b(?:adopted|approved|passed)\b|(?<![Tt]o\s)(?<![Bb]efore\s)(?<![Aa]fter\s)"
-                   r"\badopting\b",
+                   r"\badopting\b|\b(?:retained|(?:voted|decided)\s+to\s+retain)\b",
         "rejected": r"\b(?:rejected|defeated)\b|\bvoted\s+down\b",
         # A tally told without the decision ("the draft received 12 votes in favour").
         "tally": r"\b(?:received|garnered|obtained|secured|won|drew)\b",
@@ -111,7 +111,8 @@ _PATTERNS: dict[str, dict[str, str]] = {
         "abstentions": r"\b{n}\s+abstentions?\b{names}",
         "abstaining": r"\bavec\s+[^()]{0,80}?\((?P<names>[^()]{2,300})\)\s+qui\s+s[’']est\s+"
                       r"abstenue?\b",
-        "adopted": r"\badopt[ée]e?s?\b|\ba\s+adopté\b|\bapprouv[ée]e?s?\b",
+        "adopted": r"\badopt[ée]e?s?\b|\ba\s+adopté\b|\bapprouv[ée]e?s?\b|\bmaintenue?s?\b|"
+                   r"\bdécidé\s+de\s+maintenir\b",
         "rejected": r"\brejet[ée]e?s?\b|\ba\s+rejeté\b",
         "tally": r"\b(?:recueilli|obtenu|réuni|recueille|obtient)\b",
         "decision": r"(?:\b(?:l[’']|L[’'])Assemblée(?:\s+générale)?|\b(?:le|Le)\s+Conseil"
@@ -155,7 +156,7 @@ _SUBJECTS: dict[str, tuple[tuple[str, str], ...]] = {
            ("text", r"\b(?:the\s+)?(?:draft|text)\b")),
     "fr": (("amendment", r"\bamendements?\b"),
            ("motion", r"\b(?:motion|contestation|réexamen)\b"),
-           ("paragraph", r"\bparagraphe\s+(?:du\s+dispositif|du\s+préambule)\b"),
+           ("paragraph", r"\bparagraphe\s+(?:\d+\s+)?(?:du\s+dispositif|du\s+préambule)\b"),
            ("resolution", r"\brésolutions?\b"),
            ("decision", r"\bdécisions?\b"), ("text", r"\b(?:projet|texte)\b")),
 }
