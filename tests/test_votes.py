@@ -504,3 +504,20 @@ def test_the_leads_summary_of_a_decision_without_a_vote_is_that_decision():
                         "“Canal safety”.")], "en")
     (vote,) = votes
     assert (vote.document, vote.without_vote, vote.sources) == ("A/78/L.55", True, ("p1", "p2"))
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("The Assembly rejected two amendments, contained in documents A/78/L.16 and A/78/L.17, by "
+     "recorded votes of 25 in favour to 80 against, with 40 abstentions, and 30 in favour to 78 "
+     "against, with 38 abstentions, respectively.", "en"),
+    ("L’Assemblée a rejeté deux amendements, publiés sous les cotes A/78/L.16 et A/78/L.17, par "
+     "25 voix pour, 80 voix contre et 40 abstentions, et 30 voix pour, 78 voix contre et 38 "
+     "abstentions, respectivement.", "fr"),
+])
+def test_tallies_told_respectively_go_to_their_texts(sentence, lang):
+    first, second = _found(sentence, lang=lang)
+    assert (first.document, first.in_favour, first.against, first.abstentions) == (
+        "A/78/L.16", 25, 80, 40)
+    assert (second.document, second.in_favour, second.against, second.abstentions) == (
+        "A/78/L.17", 30, 78, 38)
+    assert first.outcome == second.outcome == "rejected" and first.subject == "amendment"

@@ -203,13 +203,44 @@ def read_records(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str,
         for start, end in sentence_spans(paragraph.text, lang):
             sentence = paragraph.text[start:end]
             talk = any(sentence in passage for passage in spoken.get(paragraph.pid, ()))
-            vote = _record(sentence, paragraph.pid, lang, talk, follows=last)
-            if vote:
-                votes.append(vote)
-                last = vote
+            each = _respectively(sentence, paragraph.pid, lang, talk)
+            vote = None if each else _record(sentence, paragraph.pid, lang, talk, follows=last)
+            if each or vote:
+                votes.extend(each or [vote])
+                last = votes[-1]
             elif last and (names := listed_voters(sentence, lang)):
                 votes[-1] = last = _with_names(last, sentence, names)
     return votes
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
+
+
+def _respectively(sentence: str, pid: str, lang: str, talk: bool) -> list[Vote]:
+    """One record per text where one sentence tells several tallies in the order of its
+    symbols ("two amendments, contained in documents L.16 and L.17, by recorded votes of 25
+    in favour to 80 against …, and 30 in favour to 78 against …, respectively"); [] unless
+    the symbols and the tallies pair up one to one.  Each record keeps the whole sentence."""
+    if not _RESPECTIVELY.search(sentence):
+        return []
+    res = _res(lang)
+    documents = list(dict.fromkeys(m.group() for m in re.finditer(
+        r"\b(?:[A-Z]{1,3}/)+(?:[A-Z0-9.\-]+/)*L\.\d+(?:/Rev\.\d+)?|\bL\.\d+(?:/Rev\.\d+)?",
+        sentence)))
+    tallies = [m.start() for m in res["in_favour"].finditer(sentence)]
+    if len(documents) < 2 or len(tallies) != len(documents):
+        return []
+    head = re.sub(r"\s*,?\s*(?:contained|issued|published)?\s*in\s+documents?\s+[^,]*,?", " ",
+                  sentence[:tallies[0]])
+    out = []
+    for document, start, stop in zip(documents, tallies, [*tallies[1:], len(sentence)]):
+        part = _RESPECTIVELY.sub("", sentence[start:stop]).rstrip(" ,.;")
+        part = re.sub(r"[,;]?\s*(?:and|et)$", "", part)
+        vote = _record(f"{head} (document {document}) {part}.", pid, lang, talk)
+        if vote is None:
+            return []
+        out.append(replace(vote, text=sentence, document=document))
+    return out
 
 
 def mentions_vote(text: str, lang: str) -> bool:
