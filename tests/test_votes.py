@@ -521,3 +521,16 @@ def test_tallies_told_respectively_go_to_their_texts(sentence, lang):
     assert (second.document, second.in_favour, second.against, second.abstentions) == (
         "A/78/L.17", 30, 78, 38)
     assert first.outcome == second.outcome == "rejected" and first.subject == "amendment"
+
+
+def test_the_council_is_known_from_its_press_release_series():
+    """"SC/99990" with no "Security Council" written anywhere: a Council meeting, so the
+    negative vote of a permanent member on a draft with nine in favour is a veto."""
+    release = parse_release(
+        "9401st Meeting (AM)\nSC/99990\n14 September 2023\n\nDraft on Norland Canal Fails\n\n"
+        "Members today failed to adopt a draft resolution on the canal by a vote of 13 in favour "
+        "to 1 against (United States), with 1 abstention (Russian Federation).\n\nStatements\n\n"
+        "The representative of Malta said the canal must reopen.\n", "fictional")
+    assert release.meeting.body == "Security Council"
+    (vote,) = release.votes
+    assert vote.outcome == VETOED and vote.vetoed_by == ("US",)

@@ -196,7 +196,7 @@ def _meeting(texts, kinds, title_idx, lead_end, lang) -> Meeting:
     if m:
         symbol = m.group()
     return Meeting(language=lang, title=title, subtitle=subtitle,
-                   body=_body(header, title, texts, kinds, lang), number=number,
+                   body=_body(header, title, texts, kinds, lang, symbol), number=number,
                    session=session, symbol=symbol, date=_date(header, lang))
 
 
@@ -214,8 +214,15 @@ def _session(text: str) -> str | None:
     return None
 
 
-def _body(header, title, texts, kinds, lang) -> str | None:
-    """The body from the header, else the title, else the earliest one the lead names.
+# The press-release series of the Security Council and of the Assembly's plenary (a
+# committee's series, "GA/SPD/797", names no plenary).
+_SERIES = {"SC": "Security Council", "CS": "Conseil de sécurité", "GA": "General Assembly",
+           "AG": "Assemblée générale"}
+
+
+def _body(header, title, texts, kinds, lang, symbol=None) -> str | None:
+    """The body from the header, else the title, else the press-release series of the
+    symbol ("SC/15301"), else the earliest one the lead names.
 
     A release whose first paragraph is already a briefing has no lead; its opening text
     ("…, told the Security Council today") still names the body.
@@ -224,6 +231,9 @@ def _body(header, title, texts, kinds, lang) -> str | None:
         found = _first_body(source, lang)
         if found:
             return found
+    series = re.fullmatch(r"([A-Z]{2})/\d+", symbol or "")
+    if series and series.group(1) in _SERIES:
+        return _SERIES[series.group(1)]
     lead = " ".join(t for t, k in zip(texts, kinds) if k == LEAD)
     return _first_body((lead or " ".join(texts))[:3000], lang)
 
