@@ -534,3 +534,17 @@ def test_the_council_is_known_from_its_press_release_series():
     assert release.meeting.body == "Security Council"
     (vote,) = release.votes
     assert vote.outcome == VETOED and vote.vetoed_by == ("US",)
+
+
+def test_a_vote_declared_in_the_pluperfect_and_a_recalled_vote_of_another_month():
+    release = parse_release(
+        "9402e séance – matin\nCS/99989\n15 septembre 2023\n\nLe Conseil adopte un texte sur le "
+        "canal de Norland\n\nLe Conseil de sécurité a adopté aujourd’hui la résolution 2708 "
+        "(2023) par 12 voix pour, zéro contre et 3 abstentions.\n\nDéclarations\n\n"
+        "M. LI WEN (Chine) a expliqué que sa délégation s’était abstenue, le texte étant "
+        "déséquilibré.\n", "fictional")
+    (vote,) = release.votes
+    assert ("CN", ABSTAINING) in {(d.key, d.side) for d in vote.declared}
+    assert _found("The representative of Norway said that, at the emergency special session "
+                  "in March, resolution ES-11/1 was adopted by 141 votes in favour to 5 "
+                  "against.") == ()

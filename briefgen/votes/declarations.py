@@ -50,7 +50,7 @@ _TABLES: dict[str, dict[str, str]] = {
                 r"(?:\s+(?:had\s+to|has\s+to|have\s+to|had|has|have|also|therefore|thus|then|"
                 r"consequently|both|all|will|would))*\s+"
                 r"(?P<how>voted\s+(?:in\s+favou?r|for|against|yes|no)|vote\s+(?:in\s+favou?r|for|"
-                r"against)|abstained|abstain|(?:decided|chose)\s+to\s+(?:abstain|vote\s+(?:in\s+"
+                r"against)|abstained|abstain|(?:decided|chose|chosen)\s+to\s+(?:abstain|vote\s+(?:in\s+"
                 r"favou?r|for|against))|cast\s+(?:a|an|its|his|her)\s+(?P<cast>negative|affirmative|"
                 r"positive))\b",
         "possessive_vote": r"\b(?:his|her|its|my|our|the)\s+(?:delegation|country|Government)[’']s"
@@ -83,7 +83,8 @@ _TABLES: dict[str, dict[str, str]] = {
                 r"mon)\s+(?:pays|Gouvernement))",
         "vote": r"(?:\s+(?:a|ont|avait|va|votera))?(?:\s+(?:donc|également|aussi|ainsi))*\s+"
                 r"(?P<how>voté\s+(?:pour|en\s+faveur|contre)|voter\s+(?:pour|en\s+faveur|contre)|"
-                r"(?:s[’']est|se\s+sont)\s+abstenue?s?|s[’']abstenir)\b",
+                r"(?:s[’']est|se\s+sont|s[’']était|s[’']étaient|s[’']être)\s+abstenue?s?|"
+                r"(?:choisi\s+de\s+|décidé\s+de\s+)?s[’']abstenir)\b",
         "possessive_vote": r"\b(?:son|le)\s+vote\s+(?P<how>pour|contre|en\s+faveur)\b|\bson\s+"
                            r"(?P<how2>abstention)\b",
         "explains": r"\b(?:expliqu\w+\s+(?:son|le)\s+vote|(?:avant|après)\s+le\s+vote|"

@@ -97,7 +97,7 @@ _PATTERNS: dict[str, dict[str, str]] = {
         # "last week", "had vetoed", "a similar resolution".
         "earlier": r"\b(?:ago|[Ll]ast\s+(?:week|month|year|time)|[Pp]reviously|[Ee]arlier\s+"
                    r"(?:this|that)\s+(?:week|month|year)|[Ii]n\s+(?:19|20)\d\d|on\s+\d{1,2}\s+"
-                   r"[A-Z][a-z]+|^In\s+(?:January|February|March|April|May|June|July|August|"
+                   r"[A-Z][a-z]+|\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|"
                    r"September|October|November|December)\b|(?:after|since)\s+it\s+(?:had\s+)?"
                    r"(?:adopted|established|created)|recall(?:ed|ing|s)?\s+that|"
                    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
