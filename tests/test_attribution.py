@@ -469,6 +469,8 @@ def test_a_clause_with_a_subject_of_its_own_is_not_the_next_speakers(lang, parag
            "Group.", "EG"),
     ("fr", "« La Norlande a besoin d’ingénieurs », a dit le représentant des Pays-Bas avant le "
            "vote.", "NL"),
+    ("fr", "« Le canal n’est pas à vendre », a déclaré le représentant de l’Égypte au nom du "
+           "Groupe des États arabes.", "EG"),
 ])
 def test_an_inverted_speaker_followed_by_when_or_for_whom_takes_the_sentence(lang, sentence,
                                                                             key):
@@ -532,3 +534,24 @@ def test_a_delegate_named_with_title_and_country_takes_the_floor(lang, paragraph
     release = after_norway(paragraph, lang=lang)
     assert [(s.delegation_key, s.speaker, s.paragraphs) for s in release.statements][1:] == [
         (key, speaker, ("p4",))]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Fictional meeting.\n\nBriefings\n\nHELGA MARSTRAND, Under-Secretary-General for "
+           "Political and Peacebuilding Affairs, said dredging had stopped in May.\n\n"
+           "Statements\n\nThe representative of Mexico asked whether the Secretariat had a "
+           "demining plan.  In response, the Under-Secretary-General said a plan would be ready "
+           "by May.\n"),
+    ("fr", "Réunion fictive.\n\nExposés\n\nMme HELGA MARSTRAND, Secrétaire générale adjointe aux "
+           "affaires politiques et à la consolidation de la paix, a indiqué que le dragage est à "
+           "l’arrêt.\n\nDéclarations\n\nLe représentant du Mexique a demandé si le Secrétariat "
+           "dispose d’un plan de déminage.  En réponse, Mme Marstrand a répondu qu’un plan serait "
+           "prêt en mai.\n"),
+])
+def test_a_briefer_named_again_inside_a_paragraph_takes_it_back(lang, text):
+    release = parse_release(text, "fictional")
+    mexico, answer = release.statements[1:]
+    assert mexico.delegation_key == "MX" and "plan serait" not in mexico.text
+    assert "plan would be" not in mexico.text
+    assert (answer.delegation_key, answer.speaker, answer.repeat_of) == (
+        "org:UN", "HELGA MARSTRAND", 0)

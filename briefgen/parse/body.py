@@ -200,6 +200,13 @@ def _follow_on_re(lang: str) -> re.Pattern:
                       rf"|[^.]{{0,200}}(?:{_OWN_VOICE_EXTRA[lang]})")
 
 
+# Cheap test for a speaker named again inside a paragraph ("… In response, the
+# Under-Secretary-General said", "… Mme Marstrand a répondu"): a sentence end, then a title
+# or an honorific.
+_AGAIN_HINT = re.compile(r"[.!?»”]\s+[^.]{0,80}?\b(?:Mr\.|Ms\.|Mrs\.|M\.|Mme|[Tt]he\s+[A-Z]|"
+                         r"[Ll][ae]\s+[A-ZÀ-Þ]|[Ll][’'][A-ZÀ-Þ])")
+
+
 def _paragraph_cuts(text, current, lang, data, turns, section_kind,
                     opened: bool = False) -> list[tuple[int, _Turn | None]]:
     """Where the paragraph changes hands: (offset, turn or None for unattributed), starting
@@ -208,13 +215,23 @@ def _paragraph_cuts(text, current, lang, data, turns, section_kind,
     "Ms. X (Norland), speaking after the vote, said the text was not adopted …"."""
     cuts: list[tuple[int, _Turn | None]] = [(0, current)]
     votes = mentions_vote(text, lang)
-    if not (votes or _may_change_hands(text, lang, data)):
+    again = any(t.speaker.speaker or t.speaker.role for t in turns) and bool(_AGAIN_HINT.search(
+        text))
+    if not (votes or again or _may_change_hands(text, lang, data)):
         return cuts
     for i, (s, e) in enumerate(sentence_spans(text, lang)):
         if votes and cuts[-1][1] is not None and (i > 0 or not opened) and is_record(
                 text[s:e], lang):
             # "The Assembly then rejected the appeal by a vote of …"
             cuts[-1:] = [(0, None)] if i == 0 else [cuts[-1], (s, None)]
+            continue
+        back = _named_again(text[s:e], lang, data, turns) if again and i > 0 else None
+        last = cuts[-1][1]
+        if back is not None and not (last and last.speaker.is_same(back)):
+            # "… In response, the Under-Secretary-General said …": a briefer again
+            turn = _Turn(back, [], section_kind)
+            cuts.append((s, turn))
+            turns.append(turn)
             continue
         for takeover in _takeovers(text[s:e], lang, data, opening=i == 0):
             last = cuts[-1][1]

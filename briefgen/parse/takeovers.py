@@ -157,7 +157,7 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
         "clause_end": re.compile(r"\s*(?:[.,;:!?»”]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|"
                                  r"today|again|in\s+(?:his|her|its|a)\s+statement|before\s+the\s+"
                                  r"vote|after\s+the\s+vote|on\s+behalf\s+of|speaking\s+for|au\s+"
-                                 r"nom\s+d|avant\s+le\s+vote|après\s+le\s+vote|ce\s+matin|cet\s+"
+                                 r"nom\s+d\w*|avant\s+le\s+vote|après\s+le\s+vote|ce\s+matin|cet\s+"
                                  r"après-midi|à\s+nouveau|de\s+nouveau)\b"),
     }
 
