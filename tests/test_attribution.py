@@ -555,3 +555,69 @@ def test_a_briefer_named_again_inside_a_paragraph_takes_it_back(lang, text):
     assert "plan would be" not in mexico.text
     assert (answer.delegation_key, answer.speaker, answer.repeat_of) == (
         "org:UN", "HELGA MARSTRAND", 0)
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    # a State alone as the subject, its auxiliary split from the participle or a vote act
+    ("fr", "La Chine s’est, elle aussi, abstenue, estimant que le texte manque d’équilibre.",
+     "CN"),
+    ("fr", "La Chine s’est abstenue.", "CN"),
+    ("fr", "L’Union européenne a, par la voix de son représentant, indiqué que le canal doit "
+           "rouvrir.", "org:EU"),
+    ("fr", "Les États-Unis ont annoncé qu’ils voteraient contre le texte.", "US"),
+    ("fr", "Le Japon a quant à lui annoncé qu’il soutiendrait le texte.", "JP"),
+    ("fr", "Pour le Pakistan, la fermeture du canal est illégale.", "PK"),
+    ("en", "The European Union, through its representative, stated that the canal must "
+           "reopen.", "org:EU"),
+    # a State opening the paragraph with a verb of saying, no voice of the speaker after it
+    ("en", "The Russian Federation called the closure illegal.", "RU"),
+    # the delegation named just before a relative that holds its delegate
+    ("fr", "Même son de cloche du côté des États-Unis, dont la représentante a dit que le canal "
+           "doit rouvrir.", "US"),
+    ("en", "A similar view came from Chile, whose delegate said the canal must reopen.", "CL"),
+    # "so did" and its relative
+    ("en", "So did the delegate of Australia, who said the canal must reopen.", "AU"),
+    ("fr", "Tout comme le représentant de l’Australie, qui a dit que le canal doit rouvrir.",
+     "AU"),
+    # the speaker's voice inside a relative is the new speaker's own
+    ("en", "The representative of Belarus introduced the amendment, which he said would "
+           "protect the canal.", "BY"),
+    ("fr", "Le représentant du Bélarus a présenté l’amendement, qui vise selon lui à protéger le "
+           "canal.", "BY"),
+])
+def test_a_new_speaker_in_the_less_common_forms_takes_the_floor(lang, paragraph, key):
+    assert who(after_norway(paragraph, lang=lang)) == [("NO", ("p3",)), (key, ("p4",))]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # …, and what the State did is still the speaker's report when the speaker's voice follows
+    "The Russian Federation called the closure illegal, she said.",
+    "The Russian Federation called the closure illegal, he recalled.",
+])
+def test_a_state_opening_the_paragraph_under_the_speakers_voice_is_reported(paragraph):
+    assert who(after_norway(paragraph)) == [("NO", ("p3", "p4"))]
+
+
+@pytest.mark.parametrize("lang, paragraph, written", [
+    ("en", "Speaking for the A3+ — Algeria, Guyana, Mozambique and Sierra Leone — the "
+           "representative of Sierra Leone said the canal must reopen.",
+     "the A3+ — Algeria, Guyana, Mozambique and Sierra Leone"),
+    ("en", "Speaking for the A3+ (Algeria, Guyana, Mozambique and Sierra Leone), the "
+           "representative of Sierra Leone said the canal must reopen.",
+     "the A3+ (Algeria, Guyana, Mozambique and Sierra Leone)"),
+    ("fr", "Au nom des A3+ (Algérie, Guyana, Mozambique et Sierra Leone), le représentant de la "
+           "Sierra Leone a dit que le canal doit rouvrir.",
+     "A3+ (Algérie, Guyana, Mozambique et Sierra Leone)"),
+])
+def test_a_group_no_table_knows_keeps_its_members(lang, paragraph, written):
+    release = after_norway(paragraph, lang=lang)
+    assert who(release) == [("NO", ("p3",)), ("SL", ("p4",))]
+    sierra_leone = release.statements[1]
+    assert sierra_leone.on_behalf_of == written
+    assert sierra_leone.on_behalf_keys == ("DZ", "GY", "MZ", "SL")
+
+
+def test_the_french_meeting_times_are_no_ones_words():
+    release = after_norway("La séance a débuté à 10 h 05 et pris fin à 13 h 10.", lang="fr")
+    assert who(release) == [("NO", ("p3",))]
+    assert release.paragraph("p4").kind == "structure"

@@ -677,6 +677,9 @@ def test_french_group_after_au_nom_du():
      None, "15 & 16", "morning and afternoon", "2026-10-12"),
     ("Third Committee\n9999th Meeting (PM)\nGA/SHC/9999\n3 March 2026",
      "Third Committee", "9999", "afternoon", "2026-03-03"),
+    # the Assembly's plenary puts "Plenary" before "Meetings"
+    ("Eighty-first Session, 15th & 16th Plenary Meetings (AM & PM)\nGA/99999\n"
+     "12 October 2026", "General Assembly", "15 & 16", "morning and afternoon", "2026-10-12"),
     ("Troisième Commission\n15e et 16e séances – matin & après-midi\nAG/SHC/9999\n"
      "1er octobre 2026", "Troisième Commission", "15 & 16", "morning and afternoon",
      "2026-10-01"),

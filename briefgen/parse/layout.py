@@ -35,7 +35,7 @@ _STRUCTURE = {
     "fr": (
         r"À l[’']intention des organes d[’']information\b.*Document non officiel",
         r"La séance a (?:débuté|commencé|été ouverte|repris) à\b.*\b(?:achevée|levée|close|"
-        r"terminée)\b",
+        r"terminée|pris fin|fini)\b",
         r"La séance (?:a été |est )?(?:suspendue|levée|close)\b",
         r"(?:Les représentants|Les délégations|Les délégués)\b.{0,400}\bont également pris la "
         r"parole\b",
@@ -81,7 +81,7 @@ def _header_item(lang: str) -> re.Pattern:
     words = "|".join(re.escape(w) for w in _HEADER_WORDS[lang])
     items = (
         rf"(?:[\w\-]+\s+(?:session|Session)[^,\n]{{0,40}},\s*)?{_MEETING_NUMBERS}\s+"
-        r"(?:séances?|Séances?|meetings?|Meetings?)(?:\s+plénières?|\s+Plenary)?"
+        r"(?:Plenary\s+)?(?:séances?|Séances?|meetings?|Meetings?)(?:\s+plénières?|\s+Plenary)?"
         r"(?:\s*[–—-]\s*[\w\-]+(?:\s+(?:[\w\-]+|&))*|\s*\([^)]{1,30}\))*",
         r"(?:[A-Z]{2,8}/)+\d{2,6}(?:/Rev\.\d+)?(?:\*)?",
         rf"(?:[^\W\d_]+,?\s+)?\d{{1,2}}(?:er)?\s+(?:{months})\s+\d{{4}}",
@@ -187,7 +187,7 @@ def _meeting(texts, kinds, title_idx, lead_end, lang) -> Meeting:
     title = texts[title_idx[0]] if title_idx else ""
     subtitle = texts[title_idx[1]] if len(title_idx) > 1 else ""
     number = session = None
-    m = re.search(rf"{_MEETING_NUMBERS}\s+(?:séance|meeting)", header, re.I)
+    m = re.search(rf"{_MEETING_NUMBERS}\s+(?:Plenary\s+)?(?:séance|meeting)", header, re.I)
     if m:
         number = " & ".join(re.findall(r"\d+(?=\s*[^\d\s,&])", m.group()))
         session = _session(header[m.end():m.end() + 40])

@@ -22,7 +22,7 @@ from .patterns import (
     _is_state,
     _spellings,
 )
-from .verbs import _own_voice_re, _reporting_re, _subject_res
+from .verbs import _own_voice_re, _reporting_re, _speech_verb, _subject_res
 
 # Words that extend a delegate noun: "the Permanent Observer for", "the Deputy Permanent
 # Representative of".
@@ -52,6 +52,13 @@ _PHRASE_POSSESSIVE = {
 # "Nepal, said its representative", "Algerians …, that country's delegate recalled".
 _PHRASE_ANAPHORA = {
     "en": r"(?<![\w’'])(?:[Ii]ts|[Tt]hat country[’']s|[Tt]he country[’']s)\s+(?P<noun>{noun})\b",
+}
+
+# "Même son de cloche du côté des États-Unis, dont la représentante a dit …", "Chile, whose
+# delegate said …": the delegation named just before the relative.
+_PHRASE_RELATIVE = {
+    "en": r"(?<=,\s)whose\s+(?P<noun>{noun})\b",
+    "fr": r"(?<=,\s)dont\s+(?:le\s+|la\s+|l[’']\s*)(?P<noun>{noun})\b",
 }
 
 _PHRASE_ADJECTIVE = {
@@ -88,7 +95,8 @@ def _phrase_patterns(lang: str) -> dict[str, re.Pattern]:
                    reverse=True)
     fill = {"noun": "|".join(re.escape(n) for n in nouns), "of": _OF[lang]}
     shapes = (("of", _PHRASE_OF), ("possessive", _PHRASE_POSSESSIVE),
-              ("anaphora", _PHRASE_ANAPHORA), ("adjective", _PHRASE_ADJECTIVE))
+              ("anaphora", _PHRASE_ANAPHORA), ("relative", _PHRASE_RELATIVE),
+              ("adjective", _PHRASE_ADJECTIVE))
     return {name: re.compile(table[lang].format(**fill)) for name, table in shapes
             if lang in table}
 
@@ -179,6 +187,11 @@ def _phrases(text: str, lang: str, data: LanguageData):
             if hit:
                 written, key = hit
                 out.append((speaker(key, written), m.start(), m.end()))
+    for m in patterns["relative"].finditer(text):
+        before = text[:m.start() - 2]
+        hit = _longest_name_before(before, lang)
+        if hit and not re.search(_speech_verb(lang), normalize_apostrophes(before)):
+            out.append((speaker(hit[1], hit[0]), m.start(), m.end()))
     for m in patterns["adjective"].finditer(text):
         hit = resolve_adjective(m.group("adj"), lang)
         if hit is not None:
@@ -239,9 +252,11 @@ def _named_earlier(before: str, lang: str) -> tuple[str, str] | None:
 
 def _country_subjects(text: str, lang: str, data: LanguageData):
     """French releases name a country as the speaker: `la Chine a dit`, `a appuyé la
-    Norvège`."""
-    reporting = _reporting_re(lang)
+    Norvège`, `La Chine s’est, elle aussi, abstenue`, `L’Union européenne a, par la voix de
+    son représentant, indiqué`, and its view: `Pour le Pakistan, la fermeture est illégale`
+    (opening the sentence, no other speaker in it)."""
     _, inverted, _ = _subject_res(lang)
+    verb = _country_verb_re(lang)
     norm = normalize_apostrophes(text)
     for m in re.finditer(_ARTICLE_COUNTRY[lang], norm):
         hit = _longest_name_after(text[m.end():], lang)
@@ -249,15 +264,37 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
             continue
         written, key = hit
         end = m.end() + len(written)
-        if reporting.match(norm[end:end + 60].lstrip(" ,")) or (
+        view = norm[:m.start()] in _VIEW_OF.get(lang, ()) and _is_state(key) and re.match(
+            r"\s*,", norm[end:]) and not _delegate_noun_re(lang).search(norm[end:]) and not (
+            _own_voice_re(lang).search(norm[end:]))
+        if view or verb.match(norm[end:end + 100].lstrip(" ,")) or (
                 inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
             yield Speaker(key, written), m.start(), end
+
+
+# "Pour le Pakistan, …" opening a sentence: that delegation's view.
+_VIEW_OF = {"fr": ("Pour ",)}
+# What a State does with a text, besides saying: "s’est abstenue", "a voté contre".
+_STATE_ACTS = {"fr": ("abstenu", "voté", "présenté", "qualifié", "déposé", "introduit")}
+
+
+@lru_cache(maxsize=None)
+def _country_verb_re(lang: str) -> re.Pattern:
+    """A verb of saying or of acting on a text after a country named alone, the auxiliary
+    possibly split from its participle ("a, par la voix de son représentant, indiqué", "a
+    quant à lui annoncé", "ont annoncé")."""
+    acts = "|".join(_STATE_ACTS.get(lang, ()))
+    split = rf"(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|\s+(?:{_FILLERS[lang]}))*\s+"
+    return re.compile(rf"{_speech_verb(lang)}|{split}(?:{acts})e?s?\b" if acts
+                      else _speech_verb(lang))
 
 
 # English names a State as the subject too: "Chile abstained on the text", "Peru,
 # on behalf of several States, proposed amendments": a verb of acting on a text, not of
 # saying ("Norland deplored the closure" is as often what another speaker reports).
 _STATE_SUBJECT_VERBS = {"en": r"abstained|voted|proposed|introduced|tabled|submitted|presented"}
+# "The European Union, through its representative, stated …": the delegate speaks.
+_THROUGH_ITS = {"en": r"\s*,\s*(?:speaking\s+)?(?:through|via)\s+(?:its|their)\s+(?:{noun})\s*,"}
 
 
 def _state_subject(text: str, lang: str):
@@ -268,8 +305,8 @@ def _state_subject(text: str, lang: str):
     verbs = _STATE_SUBJECT_VERBS[lang]
     possessive = re.match(r"([^,’']{2,60})[’']s(?=\s)", text[start:])
     if possessive and (hit := resolve(possessive.group(1), lang)) is not None:
-        written, key, verbs = possessive.group(1), hit.key, (
-            f"{verbs}|{_reporting_re(lang).pattern}|announced")
+        written, key, verbs, through = possessive.group(1), hit.key, (
+            f"{verbs}|{_reporting_re(lang).pattern}|announced"), None
         rest = text[start + possessive.end():]
         written = possessive.group()
     else:
@@ -277,8 +314,12 @@ def _state_subject(text: str, lang: str):
         if not found:
             return
         written, key = found
-        rest = re.sub(r"^\s*,[^,.;]{1,100},", "", text[start + len(written):])  # ", on behalf …,"
-    if not _is_state(key):
+        rest = text[start + len(written):]
+        through = re.match(_THROUGH_ITS[lang].format(noun=_delegate_noun_re(lang).pattern), rest)
+        if through:  # its delegate is the subject: any verb of saying, any delegation
+            verbs = f"{verbs}|{_reporting_re(lang).pattern}"
+        rest = re.sub(r"^\s*,[^,.;]{1,100},", "", rest)  # ", on behalf …,"
+    if not (_is_state(key) or through):
         return
     end = start + len(written)
     written = re.sub(r"[’']s$", "", written)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..delegations import (
     find_delegation,
     leading_list,
+    list_keys,
     resolve,
     without_list_article,
 )
@@ -523,9 +524,17 @@ def _on_behalf(clause: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
     start = m.start("g")
     text = clause[start:start + len(m.group("g"))]
     keys, end = leading_list(text, lang)
+    if not keys and (members := _MEMBERS.match(text)) and (
+            keys := list_keys(members.group("a") or members.group("b"), lang)):
+        return members.group().strip(" ,—–"), keys  # "the A3+ (Algeria, …)": its members
     if not keys:  # "the Group of Friends of X": as written, article and all
         return re.split(r"\s*,", text, maxsplit=1)[0].strip(), ()
     return without_list_article(text[:end]), keys
+
+
+# A group no table knows, its members in parentheses or between dashes: "the A3+ (Algeria,
+# Guyana and Sierra Leone)", "the A3+ — Algeria, Guyana and Sierra Leone —".
+_MEMBERS = re.compile(r"[^,()—–]{1,60}?\s*(?:\((?P<a>[^()]+)\)|[—–]\s*(?P<b>[^—–]+?)\s*[—–])")
 
 
 def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
@@ -552,7 +561,8 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
             continue  # "Selon lui, la Chine a demandé …": what the speaker reports
         opening = not before.strip(" «“\"") or (  # "Pour la déléguée du Mexique, le …"
             before in _INTRO_PREFIXES[lang] and norm[end:].lstrip().startswith(",")) or bool(
-            before.endswith(",") and re.match(r"[^.;:]{0,200}$", before)
+            (before.endswith(",") or re.search(r"[—–][^—–]+[—–]$", before))  # "… — A, B — the …"
+            and re.match(r"[^.;:]{0,200}$", before)
             and not re.search(r"[»”\"]\s*,?$", before) and verb_after.match(norm[end:]))
         tail = before.endswith((",", "»", "”", "\"", ",»", ",”")) and verb_after.match(norm[end:])
         inv = bool(inverted.search(before) or re.search(_INTRODUCED_BY[lang], before) or (
@@ -599,8 +609,14 @@ def _reported(after: str, lang: str, alone: bool = False) -> bool:
             rf"[,;:»”]\s*(?:{_OWN_VOICE_EXTRA[lang]}|(?:{_singular_subjects(lang)})\s+"
             rf"{_speech_verb(lang)})[^,;]*$", after):
         return True
+    # "…, which he said would …", "…, qui vise selon lui à …": the voice of the subject itself
+    main = re.sub(_RELATIVE[lang], "", after)
     return bool(re.match(_ACTION_VERB[lang], after)) and not _reporting_re(lang).match(
-        after.lstrip()) and bool(_own_voice_re(lang).search(after))
+        after.lstrip()) and bool(_own_voice_re(lang).search(main))
+
+
+_RELATIVE = {"en": r",\s*(?:which|that|who)\s[^,;.]*",
+             "fr": r",\s*(?:qui|que|qu['’]|dont)\s*[^,;.]*"}
 
 
 def _collective_opening(sentence: str, lang: str) -> bool:
@@ -702,9 +718,24 @@ def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str 
     first = _first_sentence(text)
     for f in _attributions(first, lang, data):
         return f.who
+    if (state := _state_opening(first, lang)) is not None:
+        return state
     if any(isinstance(who, Speaker) for who, _, _ in _phrases(first, lang, data)):
         return None  # a known delegation that is not the subject: no unknown one either
     return _unknown_delegate(first, lang)
+
+
+def _state_opening(sentence: str, lang: str) -> Speaker | None:
+    """A State alone as the subject of a verb of saying, opening the paragraph: "The Russian
+    Federation called the closure illegal."  Inside a paragraph that is as often what the
+    speaker reports; opening one, with no voice of the speaker after it, it is a new turn."""
+    found = _longest_name_after(sentence, lang)
+    if found is None or not _is_state(found[1]):
+        return None
+    rest = normalize_apostrophes(sentence[len(found[0]):])
+    if not re.match(rf"\s+{_speech_verb(lang)}", rest) or _own_voice_re(lang).search(rest):
+        return None
+    return Speaker(found[1], re.sub(r"^(?:The|the)\s+", "", found[0]))
 
 
 _NAME_START = re.compile(r"(?:the\s+)?(?=[A-ZÀ-Þ])")

@@ -37,13 +37,15 @@ _WHEN_WHERE_TOLD = {
           r"(?:le|la|l[’']|les))\s*[^,.;«»“”]{2,60}?",
 }
 # A text "introduced by the representative of X" is X's turn from that sentence on.
-# A speaker who takes up the previous one's point, named as the agent of a passive, then
-# speaking in a relative clause: "She was echoed by the representative of Peru, who said …",
-# "Un avis partagé par le représentant de l’Autriche, qui a proposé …".
+# A speaker who takes up the previous one's point, named as the agent of a passive or after
+# "so did", then speaking in a relative clause: "She was echoed by the representative of Peru,
+# who said …", "So did the delegate of Chile, who …", "Un avis partagé par le représentant de
+# l’Autriche, qui a proposé …".
 _ECHOED_BY = {
-    "en": r"\b(?:echoed|joined|shared|seconded|supported|endorsed|backed|relayed|taken\s+up)"
-          r"\s+by\s*$",
-    "fr": r"\b(?:rejointe?s?|relayée?s?|partagée?s?|appuyée?s?|soutenue?s?|reprise?s?)\s+par\s*$",
+    "en": r"(?:\b(?:echoed|joined|shared|seconded|supported|endorsed|backed|relayed|taken\s+up)"
+          r"\s+by|(?:^|,)\s*(?:[Ss]o|[Aa]s|[Nn]or|[Nn]either)\s+(?:did|was|were|had|has|does))\s*$",
+    "fr": r"(?:\b(?:rejointe?s?|relayée?s?|partagée?s?|appuyée?s?|soutenue?s?|reprise?s?)\s+par"
+          r"|(?:^|,)\s*(?:[Tt]out\s+comme|[Dd]e\s+même\s+(?:pour|que)))\s*$",
 }
 _ECHOED_WHO = {"en": r"\s*,\s*(?:who|which)\s", "fr": r"\s*,\s*(?:qui|dont)\s"}
 _INTRODUCED_BY = {"en": r"\b(?:introduced|presented|tabled|submitted)\s+by\s*$",
