@@ -6,6 +6,7 @@ press release); the corpus tests read the real ones through the `corpus` fixture
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -426,6 +427,29 @@ def test_harness_counts_pairs_and_stances():
     assert (score.stance_ok, score.stance_total) == (1, 2)
 
 
+def test_harness_scores_a_contested_table_on_the_question_its_target_names():
+    gold = {"release": "x", "issues": [
+        {"id": "norland", "optional": True, "terms": ["Norland", "Norland canal"]},
+        {"id": "canal-seizure", "contested": True, "terms": ["seizure"],
+         "target": "Ruritania's seizure of the Norland canal", "delegations": ["FR", "RU"],
+         "stances": {"FR": "concerned", "RU": "supports"}},
+        {"id": "canal-tolls", "contested": True, "terms": ["tolls"],
+         "target": "Ruritania's plan to raise the canal tolls", "delegations": ["FR"],
+         "stances": {"FR": "supports"}},
+    ]}
+    positions = (Position("France", "FR", (), CONCERNED), Position("Russia", "RU", (), NEUTRAL))
+    table = Issue("norland", "Norland", positions, True, ("norland",),
+                  target="Ruritania's seizure of the Norland canal")
+    release = Release(meeting=Meeting(language="en"), paragraphs=())
+    assert match_issues(IssueAnalysis(issues=(table,)), gold) == [(0, 1)]
+    score = score_release(release, IssueAnalysis(issues=(table,)), gold)
+    assert (score.shown_ok, score.shown_total) == (1, 2)  # Russia's neutral is a miss …
+    assert (score.sided_ok, score.sided_total) == (1, 1)  # … not a wrong side
+    # the same label without a target is matched by its terms, to the optional bucket
+    bucket = replace(table, target="")
+    assert match_issues(IssueAnalysis(issues=(bucket,)), gold) == [(0, 0)]
+
+
 # --- the real releases ---------------------------------------------------------------------
 
 def _parse(corpus, name: str) -> Release:
@@ -475,9 +499,15 @@ def test_gold_harness_floors(corpus):
     assert set(results) == {"CS-14794.fr.txt", "SC-14808.en.txt", "SC-15570.en.txt",
                             "GA-12548.en.txt", *DEVELOPMENT, HELD_OUT, *SIDES}
     # The sides set: 0.88 (114/130) of shown stances right when its gold was first scored,
-    # 0.93 (99/106) once sides need their own sentence (issue 14).
+    # 0.93 (99/106) once sides need their own sentence (issue 14).  Then the harness matched a
+    # contested table by its target too ("Israel's military action in Gaza" is scored on the
+    # gold's "Israel's military campaign and siege of Gaza", no longer on the optional "Gaza"
+    # bucket): 201 stances scored instead of 106, 0.90 (180/201) right; of the placements on
+    # a side, 0.95 (146/154) — the rest are "did not take a clear position" where the gold
+    # has a side, a miss rather than a wrong side.
     sides = overall({k: results[k] for k in SIDES})
-    assert sides.stance_precision >= 0.92
+    assert sides.stance_precision >= 0.89 and sides.side_precision >= 0.94
+    assert sides.shown_total >= 200  # the tables the target matching scores stay scored
     results = {k: v for k, v in results.items() if k not in SIDES}
     french = results["CS-14794.fr.txt"]
     assert french.f1 >= 0.95 and french.stance_accuracy >= 0.95

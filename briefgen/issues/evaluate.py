@@ -1,7 +1,9 @@
 """Score issue grouping against gold annotations (tests/gold/*.json, rules in its README).
 
-Discovered issues are matched one-to-one to gold issues by term overlap (the gold lists
-alternative surface terms; the system gives its id, label and matched terms).  Then:
+Discovered issues are matched one-to-one to gold issues: a contested one by its target (what
+the table says is contested) against the gold's contested targets, then by term overlap (the
+gold lists alternative surface terms; the system gives its id, label and matched terms).
+Then:
 
 - pairs: (delegation, issue) precision / recall / F1.  A discovered issue matched to a core
   gold issue scores its delegations against the gold ones (optional delegations neither
@@ -16,6 +18,8 @@ alternative surface terms; the system gives its id, label and matched terms).  T
 - stance precision: of the stances the note shows (positions with a stance) on issues matched
   to a contested gold issue, for delegations the gold gives a stance, how many are right; a
   missing table costs nothing here, a wrong side does.
+- side precision: the same over placements on a side (supports / concerned); "did not take a
+  clear position" is no side, and where the gold has one it is a miss, not a wrong side.
 - contested-table precision: of the issues the note shows as contested (a divergence table),
   how many are matched to a gold issue that is contested; an unmatched one counts as wrong.
 """
@@ -23,10 +27,11 @@ alternative surface terms; the system gives its id, label and matched terms).  T
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.model import IssueAnalysis, Release
+from briefgen.model import CONCERNED, SUPPORTS, IssueAnalysis, Release
 
 from .text import fold
 
@@ -40,6 +45,8 @@ class Score:
     stance_total: int = 0
     shown_ok: int = 0  # shown stances that match the gold
     shown_total: int = 0  # shown stances on gold-contested issues, delegations with a gold stance
+    sided_ok: int = 0  # of those, placements on a side (supports / concerned) that are right
+    sided_total: int = 0  # placements on a side; "did not take a clear position" is none
     tables_ok: int = 0  # contested issues shown that are contested in the gold
     tables_total: int = 0  # contested issues shown
     matches: list[tuple[str, str]] = field(default_factory=list)  # (system id, gold id)
@@ -53,6 +60,8 @@ class Score:
         self.stance_total += other.stance_total
         self.shown_ok += other.shown_ok
         self.shown_total += other.shown_total
+        self.sided_ok += other.sided_ok
+        self.sided_total += other.sided_total
         self.tables_ok += other.tables_ok
         self.tables_total += other.tables_total
 
@@ -79,6 +88,10 @@ class Score:
         return self.shown_ok / self.shown_total if self.shown_total else 1.0
 
     @property
+    def side_precision(self) -> float:
+        return self.sided_ok / self.sided_total if self.sided_total else 1.0
+
+    @property
     def table_precision(self) -> float:
         return self.tables_ok / self.tables_total if self.tables_total else 1.0
 
@@ -92,16 +105,33 @@ def _overlap(issue_words: set[str], gold_terms: list[str]) -> int:
     return sum(1 for t in folded if any(t in w or w in t for w in issue_words if len(w) > 2))
 
 
+_FUNCTION_WORDS = frozenset({"the", "of", "in", "on", "and", "a", "an", "to", "for", "by", "its",
+                             "after", "with", "against", "from", "into", "over", "de", "la",
+                             "le", "les", "du", "des", "en", "et"})
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", fold(text)) if w not in _FUNCTION_WORDS}
+
+
 def match_issues(analysis: IssueAnalysis, gold: dict) -> list[tuple[int, int]]:
-    """(system index, gold index) pairs, greedy by term overlap, one-to-one."""
+    """(system index, gold index) pairs, one-to-one, greedy: first a contested issue whose
+    target ("Russian Federation's military action in Ukraine") shares two content words or
+    more, half the shorter target's at least, with a contested gold target — the table says
+    what is contested, and is scored on that question —, then by term overlap."""
     scored = []
     for i, issue in enumerate(analysis.issues):
         words = {fold(issue.id), fold(issue.id.replace("-", " ")), fold(issue.label),
                  *(fold(t) for t in issue.terms)}
+        target = _content_words(issue.target) if issue.contested else set()
         for j, g in enumerate(gold["issues"]):
+            theirs = _content_words(g.get("target") or "") if g.get("contested") else set()
+            shared = len(target & theirs)
             score = _overlap(words, g["terms"] + [g["id"], g["id"].replace("-", " ")])
-            if score:
-                scored.append((score, -i, -j, i, j))
+            if shared >= 2 and shared >= min(len(target), len(theirs)) / 2:
+                scored.append((1000 + shared, score, -i, -j, i, j))
+            elif score:
+                scored.append((score, 0, -i, -j, i, j))
     used_s, used_g, pairs = set(), set(), []
     for *_, i, j in sorted(scored, reverse=True):
         if i not in used_s and j not in used_g:
@@ -157,6 +187,9 @@ def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Scor
                     if stances[key] is not None:
                         score.shown_total += 1
                         score.shown_ok += stances[key] in accepted
+                    if stances[key] in (SUPPORTS, CONCERNED):
+                        score.sided_total += 1
+                        score.sided_ok += stances[key] in accepted
     for j, g in enumerate(gold["issues"]):
         if j not in matched_gold and not g.get("optional"):
             score.fn += len(keys(g["delegations"]))
@@ -185,11 +218,12 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> dict[str, Score]:
 def report(results: dict[str, Score]) -> str:
     total = overall(results)
     lines = [(f"{'release':<18} {'P':>5} {'R':>5} {'F1':>5} {'stance acc':>15} "
-              f"{'stance prec':>15} {'tables prec':>13}  unmatched issues")]
+              f"{'stance prec':>15} {'side prec':>15} {'tables prec':>13}  unmatched issues")]
     for name, s in [*results.items(), ("overall (micro)", total)]:
         lines.append(f"{name:<18} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} "
                      f"{s.stance_accuracy:5.2f} {f'({s.stance_ok}/{s.stance_total})':>9} "
                      f"{s.stance_precision:5.2f} {f'({s.shown_ok}/{s.shown_total})':>9} "
+                     f"{s.side_precision:5.2f} {f'({s.sided_ok}/{s.sided_total})':>9} "
                      f"{s.table_precision:5.2f} {f'({s.tables_ok}/{s.tables_total})':>7}  "
                      f"{', '.join(s.unmatched) if name in results and s.unmatched else '-'}")
     return "\n".join(lines)
