@@ -150,7 +150,8 @@ LANGUAGES: dict[str, LanguageData] = {
         delegate_nouns=("representative", "delegate", "delegation", "speaker", "Ambassador"),
         on_behalf_markers=("on behalf of", "speaking for", "speaking on behalf of",
                            "speaking also for", "speaking also on behalf of"),
-        turn_marks=(r"for its (?:own )?part", r"on its part", r"in (?:its )?turn"),
+        turn_marks=(r"for (?:its|their) (?:own )?part", r"on (?:its|their) part",
+                    r"in (?:its |their )?turn"),
         reply_markers=("taking the floor again", "took the floor again", "in right of reply",
                        "right of reply", "a second time", "for a second time", "speaking again"),
         section_headings=(
@@ -254,7 +255,8 @@ LANGUAGES: dict[str, LanguageData] = {
         delegate_nouns=("représentant", "représentante", "délégué", "déléguée", "délégation",
                         "orateur", "oratrice", "Ambassadeur", "Ambassadrice"),
         on_behalf_markers=("au nom de", "au nom du", "au nom des"),
-        turn_marks=(r"pour sa part", r"de son côté", r"quant à (?:lui|elle)", r"à son tour"),
+        turn_marks=(r"pour (?:sa|leur) part", r"de (?:son|leur) côté",
+                    r"quant à (?:lui|elle|eux|elles)", r"à (?:son|leur) tour"),
         reply_markers=("reprenant la parole", "a repris la parole", "droit de réponse",
                        "une seconde fois", "une deuxième fois"),
         section_headings=(

@@ -621,3 +621,60 @@ def test_the_french_meeting_times_are_no_ones_words():
     release = after_norway("La séance a débuté à 10 h 05 et pris fin à 13 h 10.", lang="fr")
     assert who(release) == [("NO", ("p3",))]
     assert release.paragraph("p4").kind == "structure"
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    # the plural marks of a turn, and a relative between the State and its verb
+    ("fr", "Les États-Unis, pour leur part, ont dénoncé les entraves à l’acheminement de l’aide.",
+     "US"),
+    ("fr", "Le Mexique, qui a voté pour, a toutefois regretté que le texte soit si bref.", "MX"),
+    ("fr", "L’Union européenne, dont les États membres ont voté pour, a salué l’esprit de "
+           "compromis.", "org:EU"),
+    # a speaker named, then "of" the delegation
+    ("fr", "Mme KATRIN VÄLJAOTS, de l’Union européenne, a annoncé une contribution de 30 "
+           "millions d’euros.", "org:EU"),
+    ("en", "KATRIN VALJAOTS, of the European Union, announced a contribution of €30 million.",
+     "org:EU"),
+])
+def test_a_delegation_with_its_aside_takes_the_floor(lang, paragraph, key):
+    assert who(after_norway(paragraph, lang=lang)) == [("NO", ("p3",)), (key, ("p4",))]
+
+
+@pytest.mark.parametrize("lang, paragraph, body", [
+    ("en", "The Council also heard from Dr. Idris Malouk, President of the Norland Doctors "
+           "Association, who said the canal hospitals are full.", "Norland Doctors Association"),
+    ("fr", "Le Conseil a également entendu le docteur Idris Malouk, Président de l’Association "
+           "des médecins de Norlande, qui s’est exprimé par visioconférence.",
+     "Association des médecins de Norlande"),
+])
+def test_a_briefer_the_body_heard_speaks_for_their_own_body(lang, paragraph, body):
+    release = after_norway(paragraph, lang=lang)
+    briefer = release.statements[1]
+    assert (briefer.delegation, briefer.speaker, briefer.paragraphs) == (
+        body, "Idris Malouk", ("p4",))
+
+
+def test_a_list_between_dashes_is_spoken_for_in_a_thematic_section():
+    release = parse_release(
+        "Fictional meeting on the Norland canal.\n\nStatements\n\n"
+        "The canal must reopen, said the representative of Chile, while Peru’s delegate urged "
+        "talks.\n\nShipping has halved, said Japan’s representative. Tolls must fall, added the "
+        "delegate of Brazil.\n\nSeveral speakers called for calm, and the representative of "
+        "Mexico said aid must pass.\n\nSpeaking on behalf of the A3 — Algeria, Guyana and Sierra "
+        "Leone — the representative of Sierra Leone said the canal must reopen.\n", "fictional")
+    assert who(release)[-1] == ("SL", ("p6",))
+    assert release.statements[-1].on_behalf_keys == ("DZ", "GY", "SL")
+
+
+def test_a_member_of_the_group_spoken_for_in_its_national_capacity_is_a_new_speaker():
+    release = parse_release(
+        "Séance fictive sur le canal.\n\nDéclarations\n\n"
+        "« Le canal doit rouvrir », a déclaré le représentant du Chili, tandis que le délégué "
+        "du Pérou a appelé au dialogue.\n\n"
+        "Le trafic a chuté, a dit le représentant du Japon. Les péages doivent baisser, a "
+        "ajouté le délégué du Brésil.\n\n"
+        "Au nom des A3 — Algérie, Guyana et Sierra Leone —, le représentant de la Sierra Leone "
+        "a dit que le canal doit rouvrir.\n\n"
+        "S’exprimant ensuite à titre national, l’Algérie a fait valoir que le canal est vital "
+        "pour la région.\n", "fictional")
+    assert who(release)[-2:] == [("SL", ("p5",)), ("DZ", ("p6",))]

@@ -5,7 +5,8 @@ the same statements: a free reference in both languages.  For each release this 
 with ROUGE-1/2/L F1 (`rouge-score`):
 
 * `key_points`: the note's key points, as `compose` writes them in the release's language
-  (the sentences written from facts included), against the lead;
+  (the sentences written from facts included) and the note shows them (a speaker's point
+  after the speaker's name), against the lead;
 * `summaries`: all statement summaries, concatenated, against the lead;
 
 for briefgen and for baselines run in the same harness on the *same sentences* (the
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefgenError
-from ..model import LEAD, Release
+from ..model import LEAD, Bullet, Release
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
     shorter, and a baseline held to briefgen's number of sentences came out 4-7 % shorter,
     which F1 rewards when the outputs are longer than the lead.
     """
-    from ..compose import compose
+    from ..compose import compose, delegation_names
     from ..issues import find_issues
     from ..summarize import summarize_release
     from ..summarize.extractive import corpus_model
@@ -115,7 +116,9 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
     settings = dataclasses.replace(settings, lang=lang)  # the note in the release's language
     summaries = summarize_release(release, settings)
     analysis = find_issues(release, settings)
-    points = [b.text for b in compose(release, summaries, analysis, settings).key_points]
+    briefing = compose(release, summaries, analysis, settings)
+    names = delegation_names(briefing)
+    points = [_as_shown(b, names) for b in briefing.key_points]
     ours = [[b.text for b in summaries.get(s.index, ())] for s in statements]
     texts = [[u.text for u in units[s.index]] for s in statements]
     pooled = [t for ts in texts for t in ts]
@@ -131,6 +134,14 @@ def outputs(release: Release, settings: Settings, systems: Sequence[str] = SYSTE
         firsts = [ts[0] for ts in texts] if system == "lead" else pooled
         result[("key_points", system)] = _budgeted(pick, firsts, points)
     return result
+
+
+def _as_shown(point: Bullet, names: dict[str, str]) -> str:
+    """A key point as the note shows it: a speaker's words after the speaker's name (the
+    templates write "**Norway** — Her delegation voted …"), so that a compressed sentence,
+    which leaves the name to the template, is scored on what the reader sees."""
+    who = point.speaker or (names.get(point.delegation_key) if point.delegation_key else None)
+    return f"{who} — {point.text}" if who else point.text
 
 
 def _budgeted(pick, sentences: Sequence[str], budget: Sequence[str]) -> list[str]:

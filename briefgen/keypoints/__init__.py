@@ -68,10 +68,12 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     notable = NOTABLE.get(settings.length, 3)
     # one statement per delegation: a side held by one delegation gets a second sentence of
     # it in the ranking, which the division sentence already says
-    chosen = select_key_points(release, summaries, settings, notable, analysis,
+    shared = shared_point(release, summaries)
+    chosen = select_key_points(release, summaries, settings, notable + 1, analysis,
                                salience=salience(release), delegations_only=True)
-    quotes = [q for i, q in enumerate(chosen)
-              if q.delegation_key not in {c.delegation_key for c in chosen[:i]}]
+    quotes = [q for i, q in enumerate(chosen)  # the shared point quotes one already
+              if q.delegation_key not in {c.delegation_key for c in chosen[:i]}
+              and not (shared and q.text == shared.quote.text)][:notable]
     said_by_briefer = [
         _briefer(summaries[s.index][:n], s, lang, name)
         for s, n in zip([s for s in release.statements if s.kind == BRIEFING], BRIEFER_POINTS)
@@ -80,12 +82,11 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                              for vote in _decided(release)) if p][:OUTCOMES]
     divisions = [p for p in (division_point(d, analysis, lang, name)
                              for d in analysis.divergences) if p][:DIVISIONS]
-    shared = shared_point(release, summaries)
     points = (generated + said_by_briefer + divisions
               + ([shared_sentence(shared, lang, name)] if shared else []) + list(quotes))
     kept: list[Bullet] = []
-    for point in points:  # a release that repeats a briefing gives its sentence once
-        if point.text not in {k.text for k in kept} and (
+    for point in points:  # a sentence once: a repeated briefing, the shared point's quote
+        if not any(point.text.rstrip(" .") in k.text for k in kept) and (
                 point.origin != FACTS or not fact_problems(point, release)):
             kept.append(point)
     return tuple(kept)

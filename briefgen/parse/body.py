@@ -272,13 +272,15 @@ def _rough_takeover(text: str, ends: list[re.Match], lang: str, data: LanguageDa
 def _taken_by(takeover: _Takeover, current: Speaker | None, clause: str, lang: str,
               data: LanguageData) -> Speaker | None:
     """Who the text goes on with after a takeover: the current speaker when the subject is
-    that speaker (or the group it speaks for), None for a collective or doubtful subject."""
+    that speaker (or the group it speaks for, unless the member now speaks in its national
+    capacity), None for a collective or doubtful subject."""
     who = takeover.who
     if who == COLLECTIVE:
         return None
-    if current is not None and (current.is_same(who) or who.key == current.on_behalf_key
-                                or who.key in current.on_behalf_keys):
-        return current
+    if current is not None and (current.is_same(who) or (
+            who.key == current.on_behalf_key or who.key in current.on_behalf_keys)
+            and not _with_context(who, clause, lang, data).national_capacity):
+        return current  # a member of the group spoken for, unless "à titre national"
     if takeover.doubtful:
         return None
     return _with_context(who, clause, lang, data)

@@ -44,7 +44,8 @@ _NAME_ARTICLE = {"en": r"(?:the|The)\s+", "fr": r"(?:le|la|les|Le|La|Les)\s+|[Ll
 _ARTICLE_COUNTRY = {"fr": r"(?:(?<=\s)|^)(?:le|la|les|Le|La|Les)\s+|(?:(?<=\s)|^)[Ll][’']"}
 
 _FILLERS = {"en": r"also|today|further|then|again|too|\w+ly",
-            "fr": r"de son côté|pour sa part|quant à (?:lui|elle)|à son tour|lui|elle|aussi|"
+            "fr": r"de (?:son|leur) côté|pour (?:sa|leur) part|quant à (?:lui|elle|eux|elles)|"
+                  r"à (?:son|leur) tour|lui|elle|eux|aussi|"
                   r"également|encore|ensuite|toutefois|cependant|néanmoins|pourtant|en outre|"
                   r"par ailleurs|enfin|d'abord|donc|ainsi|\w+ment"}
 _PLURAL_PRONOUNS = {"en": r"They", "fr": r"Ils|Elles"}

@@ -253,8 +253,9 @@ def _named_earlier(before: str, lang: str) -> tuple[str, str] | None:
 def _country_subjects(text: str, lang: str, data: LanguageData):
     """French releases name a country as the speaker: `la Chine a dit`, `a appuyé la
     Norvège`, `La Chine s’est, elle aussi, abstenue`, `L’Union européenne a, par la voix de
-    son représentant, indiqué`, and its view: `Pour le Pakistan, la fermeture est illégale`
-    (opening the sentence, no other speaker in it)."""
+    son représentant, indiqué`, `Le Mexique, qui a voté pour, a regretté`, and its view:
+    `Pour le Pakistan, la fermeture est illégale` (opening the sentence, no other speaker in
+    it)."""
     _, inverted, _ = _subject_res(lang)
     verb = _country_verb_re(lang)
     norm = normalize_apostrophes(text)
@@ -267,7 +268,8 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
         view = norm[:m.start()] in _VIEW_OF.get(lang, ()) and _is_state(key) and re.match(
             r"\s*,", norm[end:]) and not _delegate_noun_re(lang).search(norm[end:]) and not (
             _own_voice_re(lang).search(norm[end:]))
-        if view or verb.match(norm[end:end + 100].lstrip(" ,")) or (
+        after = re.sub(r"^\s*,\s*(?:qui|dont)\b[^,;.«»]{1,100},", "", norm[end:end + 200])
+        if view or verb.match(after[:100].lstrip(" ,")) or (
                 inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
             yield Speaker(key, written), m.start(), end
 

@@ -54,16 +54,22 @@ from .verbs import (
 # "Pour M. NAME (Pays), il …": words that may precede a speaker introduction.
 _INTRO_PREFIXES = {"en": ("For",), "fr": ("Pour", "Selon")}
 # When the speaker spoke, before the name: "Speaking before the vote, NAME (X) said", "Also
-# speaking before the vote was NAME (X), who said", "S’exprimant avant le vote, M. X".  A
+# speaking before the vote was NAME (X), who said", "S’exprimant avant le vote, M. X", "The
+# Council also heard from Dr. X, …, who said", "Le Conseil a également entendu le docteur X".  A
 # turn taken again ("Taking the floor a second time, …") is read by `_with_context`.
 _CIRCUMSTANCE = {
     "en": re.compile(r"(?:(?:Also\s+)?(?:Speaking|Explaining\s+(?:his|her|their)\s+vote|"
                      r"Introducing|Presenting|Tabling)\b"
                      r"[^,.;:]{0,60},\s+|Also\s+(?:speaking|briefing)\b[^,.;:]{0,40}?\s+"
-                     r"(?:was|were)\s+)(?=[A-ZÀ-Þ])"),
+                     r"(?:was|were)\s+|The\s+(?:Council|Assembly|Committee|Commission)\s+"
+                     r"(?:also\s+|then\s+|further\s+)?heard\s+(?:from\s+|a\s+briefing\s+by\s+)?)"
+                     r"(?=[A-ZÀ-Þ])"),
     "fr": re.compile(r"(?:(?:S[’']exprimant|Expliquant\s+son\s+vote|Présentant|Introduisant)"
                      r"\b[^,.;:]{0,60},\s+|A\s+également\s+(?:présenté\s+un\s+"
-                     r"exposé|fait\s+un\s+exposé|pris\s+la\s+parole)\s+)(?=[A-ZÀ-Þ])"),
+                     r"exposé|fait\s+un\s+exposé|pris\s+la\s+parole)\s+|(?:Le\s+Conseil|"
+                     r"L[’']Assemblée|La\s+Commission|Le\s+Comité)\s+a\s+(?:également\s+|"
+                     r"aussi\s+|ensuite\s+)?entendu\s+(?:(?:le|la)\s+(?:docteure?|"
+                     r"professeure?)\s+)?)(?=[A-ZÀ-Þ])"),
 }
 _NATIONAL_CAPACITY = {
     "en": ("national capacity",),
@@ -239,7 +245,7 @@ def _caps_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
 # Verbs a briefer's testimony takes besides the table's verbs of saying ("shared her
 # experience", "a témoigné"): any past tense.
 _LOOSE_SPEECH = {"en": r"(?:\w+ly\s+)?(?:[a-z]{3,}ed|told|spoke|gave|took|drew|made)\b",
-                 "fr": r"a\s+(?:\w+ment\s+)?[a-zéè]{3,}[éi]\b"}
+                 "fr": r"(?:a|s[’']est)\s+(?:\w+ment\s+)?[a-zéè]{3,}[éi]\b"}
 
 
 def _body_of(title: str, lang: str) -> str:
@@ -282,11 +288,12 @@ def _title_segments(rest: str, lang: str) -> tuple[int, str | None]:
     """The title in `Title, [and Title,] verb …`: leading segments that read as titles."""
     titles = []
     nouns = _delegate_noun_re(lang)  # "representative of the United States" is a title too
+    of = re.compile(rf"{_OF[lang]}(?:the\s+)?[A-ZÀ-Þ]")
     for segment in _top_level_segments(rest):
         s = segment.strip()
         bare = re.sub(r"^(?:and|et|the|la|le|l’|l'|a|an|un|une)\s+", "", s)
         if not s or not (bare[:1].isupper() or s.startswith(("the ", "l’", "l'"))
-                         or nouns.match(bare)):
+                         or nouns.match(bare) or of.match(s)):  # ", of the European Union,"
             break
         titles.append(s)
         if len(titles) >= 3:
@@ -388,9 +395,9 @@ def _name_title_intro(text: str, lang: str, data: LanguageData,
         rest = re.split(r"[.;:]|,\s+(?:said|told|adding|noting|stressing)\b", m.group("rest"))[0]
         key, written = _title_delegation(rest, lang, data)
     if key == UNKNOWN:
-        briefer = opening and not _collective_opening(text, lang) and not re.search(
+        briefer = opening and not _collective_opening(text[pos:], lang) and not re.search(
             r"[’']s\b", m.group("name")) and re.match(
-            rf"(?P<title>[^,.;:()]{{3,120}})(?:,\s*[^,.;:]{{2,80}}){{0,2}},\s*"
+            rf"(?P<title>[^,.;:()]{{3,120}})(?:,\s*[^,.;:]{{2,80}}){{0,2}},\s*(?:who\s+|qui\s+)?"
             rf"(?:{_speech_verb(lang)}|{_LOOSE_SPEECH[lang]})", m.group("rest"))
         if not briefer:
             return None
@@ -402,6 +409,10 @@ def _name_title_intro(text: str, lang: str, data: LanguageData,
                                      role=office or title), m.group("rest"), lang, data)
     delegate = _phrase_speaker(title, lang, data) or _delegate_noun_re(lang).match(title)
     role = None if delegate else title
+    name, office = _titled(m.group("name"))
+    if office and re.match(_OF[lang], title):  # "L’Ambassadeur Kenji Sato, du Japon, a …"
+        return _with_context(Speaker(key, written, name, role=office), m.group("rest"), lang,
+                             data)
     return _with_context(Speaker(key, written, m.group("name"), role=role), m.group("rest"),
                          lang, data)
 

@@ -114,12 +114,18 @@ class _Candidate:
 
 
 def _masked(text: str) -> tuple[str, str]:
-    """The text with quoted words replaced by a mark of the same length (offsets stay valid,
-    and a delegation named inside a quotation is never taken for a subject), as written and
-    with apostrophes normalized."""
+    """The text with quoted words and dashed asides replaced by a mark of the same length
+    (offsets stay valid, and a delegation named inside a quotation is never taken for a
+    subject), as written and with apostrophes normalized."""
     masked = _QUOTED.sub(lambda m: m.group()[0] + _QUOTE_MASK * (len(m.group()) - 2)
                          + m.group()[-1], text)
+    masked = _ASIDE.sub(lambda m: _QUOTE_MASK * len(m.group()), masked)
     return masked, normalize_apostrophes(masked)
+
+
+# An aside between spaced dashes ("Speaking for the A3 — Algeria, Guyana and Somalia — the
+# representative of Somalia said"): the list in it is whom the speaker speaks for, no subject.
+_ASIDE = re.compile(r"(?<=\s[—–]\s)[^—–.;:!?]{1,200}(?=\s[—–]\s)")
 
 
 @lru_cache(maxsize=None)
@@ -150,7 +156,7 @@ def _takeover_res(lang: str) -> dict[str, re.Pattern]:
                                 rf"the)){{0,5}}\s+{verb}"),
         "article": re.compile(_NAME_ARTICLE[lang]),
         "collective": re.compile(rf"(?:{collective})\b(?!')"),
-        "intro": re.compile(r"^[^.;:!?]{0,200},\s*$"),
+        "intro": re.compile(r"^[^.;:!?]{0,200}(?:,|\s[—–])\s*$"),
         "quote_intro": re.compile(rf"^\s*[«“\"][{_QUOTE_MASK}\s]*[»”\"]\s*,?\s*$"),
         # after an inverted speaker: the end of the clause, or when, where and for whom
         # ("…,” said the delegate of X this afternoon", "… on behalf of the Arab Group")
