@@ -113,7 +113,7 @@ LANGUAGES: dict[str, LanguageData] = {
             "proposed", "pledged", "vowed", "promised", "voiced", "outlined", "described",
             "wondered", "complained", "charged", "accused", "criticized", "decried",
             "remarked", "commented", "indicated", "mentioned", "reminded", "requested",
-            "clarified", "confirmed", "assured",
+            "clarified", "confirmed", "assured", "drew attention",
         ),
         support_verbs=(
             "welcomed", "supported", "commended", "praised", "endorsed", "backed",
@@ -215,7 +215,9 @@ LANGUAGES: dict[str, LanguageData] = {
             "a accusé", "a critiqué", "a fustigé", "a décrit", "a détaillé", "a souhaité",
             "a invité", "a prié", "a défendu", "a confirmé", "a contesté", "a mis l'accent",
             "a attiré l'attention", "a fait part", "s'est prononcé", "s'est prononcée",
-            "s'est opposé", "s'est opposée",
+            "s'est opposé", "s'est opposée", "a reproché", "a abondé", "a tranché",
+            "a ironisé", "a renchéri", "a objecté", "a nuancé", "a reconnu", "a admis",
+            "a concédé", "a fait savoir", "a mis en avant", "a qualifié", "a alerté",
         ),
         support_verbs=(
             "a salué", "a appuyé", "s'est félicité", "s'est félicitée", "s'est réjoui",
@@ -256,7 +258,8 @@ LANGUAGES: dict[str, LanguageData] = {
                         "orateur", "oratrice", "Ambassadeur", "Ambassadrice"),
         on_behalf_markers=("au nom de", "au nom du", "au nom des"),
         turn_marks=(r"pour (?:sa|leur) part", r"de (?:son|leur) côté",
-                    r"quant à (?:lui|elle|eux|elles)", r"à (?:son|leur) tour"),
+                    r"quant à (?:lui|elle|eux|elles)", r"à (?:son|leur) tour",
+                    r"quant (?:au|aux|à la|à l')"),
         reply_markers=("reprenant la parole", "a repris la parole", "droit de réponse",
                        "une seconde fois", "une deuxième fois"),
         section_headings=(

@@ -678,3 +678,53 @@ def test_a_member_of_the_group_spoken_for_in_its_national_capacity_is_a_new_spea
         "S’exprimant ensuite à titre national, l’Algérie a fait valoir que le canal est vital "
         "pour la région.\n", "fictional")
     assert who(release)[-2:] == [("SL", ("p5",)), ("DZ", ("p6",))]
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    # a speaker named in capitals after a leading clause, inside the paragraph
+    ("en", "The representative of Norway said the canal matters. Echoing that concern, ANA "
+           "SILVA (Chile) said talks must resume.", "CL"),
+    ("en", "The representative of Norway said the canal matters. Mr. Ozols (Latvia), speaking "
+           "also on behalf of Estonia and Lithuania, drew attention to attacks on the locks.",
+     "LV"),
+    # whoever answers, a State named after "shared by" / "du côté de" with its relative
+    ("fr", "Le représentant de la Norvège a dit que le canal compte. Ce à quoi le délégué "
+           "danois a répondu que les écluses sont sûres.", "DK"),
+    ("fr", "Le représentant de la Norvège a dit que le canal compte. Même son de cloche du côté "
+           "de la Colombie, qui a proposé une médiation.", "CO"),
+    ("fr", "Le représentant de la Norvège a dit que le canal compte. Une position partagée par la "
+           "Chine, qui a appelé à la retenue.", "CN"),
+    ("en", "The representative of Norway said the canal matters. That position was shared by the "
+           "representative of Malawi, speaking for the least developed countries, who said fuel "
+           "costs had doubled.", "MW"),
+    # "Quant au Panama, il …", a State through its delegate, or with a turn mark
+    ("fr", "Le représentant de la Norvège a dit que le canal compte. Quant au Panama, il a "
+           "insisté sur la traçabilité des cargaisons.", "PA"),
+    ("fr", "Le représentant de la Norvège a dit que le canal compte. Le Bangladesh, par la voix "
+           "de M. TANVIR RAHMAN, a quant à lui mis en garde contre la salinisation.", "BD"),
+])
+def test_a_sentence_of_another_speaker_inside_the_paragraph_is_theirs(lang, paragraph, key):
+    """Class 7 at sentence level: the second sentence is never left to Norway."""
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting.\n\n{heading}\n\n{paragraph}\n", "fictional")
+    assert [s.delegation_key for s in release.statements] == ["NO", key]
+    assert release.statements[0].text.count(".") == 1
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a mention after a leading clause is no speaker
+    "The representative of Norway said the canal matters. Referring to ANA SILVA (Chile), he "
+    "said she was right.",
+])
+def test_a_named_speaker_the_speaker_refers_to_takes_nothing(paragraph):
+    release = parse_release(f"Fictional meeting.\n\nStatements\n\n{paragraph}\n", "fictional")
+    assert [s.delegation_key for s in release.statements] == ["NO"]
+
+
+def test_a_french_state_without_evidence_of_speech_is_left_to_nobody():
+    """"La Norvège, elle, a voté pour" inside the Japanese delegate's paragraph: a vote the
+    release reports, or Norway's turn; never Japan's words."""
+    release = parse_release(
+        "Séance fictive.\n\nDéclarations\n\nLe Japon s’est abstenu, a indiqué son délégué. La "
+        "Norvège, elle, a voté pour, tout en appelant à mobiliser l’OMI.\n", "fictional")
+    assert "Norvège" not in release.statements[0].text

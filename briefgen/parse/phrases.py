@@ -22,7 +22,14 @@ from .patterns import (
     _is_state,
     _spellings,
 )
-from .verbs import _own_voice_re, _reporting_re, _speech_verb, _subject_res
+from .verbs import (
+    _ECHOED_BY,
+    _ECHOED_WHO,
+    _own_voice_re,
+    _reporting_re,
+    _speech_verb,
+    _subject_res,
+)
 
 # Words that extend a delegate noun: "the Permanent Observer for", "the Deputy Permanent
 # Representative of".
@@ -268,10 +275,24 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
         view = norm[:m.start()] in _VIEW_OF.get(lang, ()) and _is_state(key) and re.match(
             r"\s*,", norm[end:]) and not _delegate_noun_re(lang).search(norm[end:]) and not (
             _own_voice_re(lang).search(norm[end:]))
-        after = re.sub(r"^\s*,\s*(?:qui|dont)\b[^,;.«»]{1,100},", "", norm[end:end + 200])
-        if view or verb.match(after[:100].lstrip(" ,")) or (
+        after = re.sub(_APPOSITION, "", norm[end:end + 200])
+        echoed = re.search(_ECHOED_BY[lang], norm[:m.start()]) and re.match(
+            _ECHOED_WHO[lang], norm[end:])  # "Une position partagée par la Chine, qui …"
+        if view or echoed or verb.match(after[:100].lstrip(" ,")) or (
                 inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
             yield Speaker(key, written), m.start(), end
+    for m in re.finditer(_AS_FOR, norm):  # "Quant au Panama, il a insisté …"
+        hit = _longest_name_after(text[m.end():], lang)
+        pronoun = hit and re.match(r"\s*,\s*(?:il|elle|ils|elles)\b", norm[m.end() + len(hit[0]):])
+        if pronoun and verb.match(norm[m.end() + len(hit[0]) + pronoun.end():].lstrip()):
+            yield Speaker(hit[1], hit[0]), m.start(), m.end() + len(hit[0]) + pronoun.end()
+
+
+# What may stand between a French State and its verb: a relative, the voice it speaks
+# through, a pronoun ("Le Mexique, qui a voté pour, a …", "Le Bangladesh, par la voix de M.
+# X, a …", "La Norvège, elle, a voté pour").
+_APPOSITION = r"^\s*,\s*(?:qui|dont|par\s+la\s+voix\s+d\w*|elle|lui|eux|elles)\b[^,;«»]{0,100}?,"
+_AS_FOR = r"(?:^|(?<=\s))[Qq]uant\s+(?:au|aux|à\s+la|à\s+l')\s*(?=[A-ZÀ-Þ])"
 
 
 # "Pour le Pakistan, …" opening a sentence: that delegation's view.

@@ -39,6 +39,7 @@ from .phrases import (
     _phrases,
 )
 from .verbs import (
+    _ANSWERING,
     _ECHOED_BY,
     _ECHOED_WHO,
     _INTRODUCED_BY,
@@ -570,7 +571,8 @@ def _attributions(sentence: str, lang: str, data: LanguageData) -> list[_Found]:
             lang).search(norm[start:end])
         if _reported(norm[end:], lang, alone) or own.search(before):
             continue  # "Selon lui, la Chine a demandé …": what the speaker reports
-        opening = not before.strip(" «“\"") or (  # "Pour la déléguée du Mexique, le …"
+        # "Pour la déléguée du Mexique, le …", "Ce à quoi le délégué danois a répondu"
+        opening = not before.strip(" «“\"") or bool(re.match(_ANSWERING[lang], before)) or (
             before in _INTRO_PREFIXES[lang] and norm[end:].lstrip().startswith(",")) or bool(
             (before.endswith(",") or re.search(r"[—–][^—–]+[—–]$", before))  # "… — A, B — the …"
             and re.match(r"[^.;:]{0,200}$", before)

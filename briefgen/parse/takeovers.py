@@ -32,9 +32,17 @@ from .patterns import (
     UNKNOWN,
     Speaker,
 )
-from .phrases import _delegate_noun_re, _longest_name_after, _marked_turn_res, _phrases
-from .speakers import _QUOTED, _caps_intro, _inline_named
+from .phrases import (
+    _APPOSITION,
+    _country_verb_re,
+    _delegate_noun_re,
+    _longest_name_after,
+    _marked_turn_res,
+    _phrases,
+)
+from .speakers import _LEADING_CLAUSE, _QUOTED, _caps_intro, _inline_named
 from .verbs import (
+    _ANSWERING,
     _ECHOED_BY,
     _ECHOED_WHO,
     _INTRODUCED_BY,
@@ -71,11 +79,16 @@ _AND = {"en": r",?\s+(?:and|as well as)\s+|,\s+", "fr": r",?\s+(?:et|ainsi que)\
 # "a, de son côté, rappelé", "…, tandis que la France a …") rather than an act.
 _SPEECH_EVIDENCE = {
     "en": r"(?!)",  # an English State alone before a verb of saying is never sure (below)
-    "fr": r"\s*(?:que\b|qu'|:|«|“)|\s+(?:de son côté|pour sa part|quant à (?:lui|elle)|"
-          r"à son tour|(?:lui|elle) aussi|aussi|également|lui-même|elle-même)\b",
+    "fr": r"\s*(?:que\b|qu'|:|«|“)|\s+(?:de (?:son|leur) côté|pour (?:sa|leur) part|quant à "
+          r"(?:lui|elle|eux|elles)|à (?:son|leur) tour|(?:lui|elle|eux|elles) aussi|aussi|"
+          r"également|lui-même|elle-même|dans (?:ce|le même) sens)\b",
 }
+# Before a country: a contrast, or the release handing it the floor ("Reprenant la parole,
+# la Russie a …", "S’exprimant à titre national, l’Algérie a …").
 _CONTRAST = {"en": r"(?!)",
-             "fr": r"tandis qu|alors qu|[Dd]e son côté|[Pp]our sa part|[Qq]uant à|[Àà] son tour"}
+             "fr": r"tandis qu|alors qu|[Dd]e (?:son|leur) côté|[Pp]our (?:sa|leur) part|"
+                   r"[Qq]uant à|[Àà] (?:son|leur) tour|^\s*(?:[Rr]eprenant la parole|"
+                   r"S'exprimant)\b[^,]*,\s*$"}
 _QUOTE_MASK = "\u00b7"  # stands in for quoted words
 # After a verb of saying: the words were said at another time, and are quoted by the speaker
 # ("The representative of X said yesterday that …"), not said in this turn.
@@ -199,10 +212,13 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
         elif loose and clause.strip() in _ACCORDING_TO[lang] and rest.lstrip().startswith(","):
             pass  # style C: "Selon le représentant de la Chine, le blocus …"
         elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
-              or res["intro"].match(clause)) and verb_re.match(rest):
+              or res["intro"].match(clause) or re.match(_ANSWERING[lang], clause)) and (
+                verb_re.match(rest) or cand.doubtful and _country_verb_re(lang).match(
+                    bare := re.sub(_APPOSITION, "", rest).lstrip(" ,"))):
             if res["own_tail"].search(rest):
                 continue  # "The representative of X said nothing of it, she noted."
-            doubtful = cand.doubtful and not _speech_evidence(clause, rest, lang, res)
+            doubtful = cand.doubtful and not _speech_evidence(
+                clause, " " + re.sub(_APPOSITION, "", rest).lstrip(" ,"), lang, res)
             if re.match(_SUBORDINATE[lang], clause) and named_keys(clause):
                 # "While France’s delegate backed it, Japan’s representative asked …": the
                 # first clause has a subject of its own; it is nobody's, the rest Japan's
@@ -242,7 +258,8 @@ def _speech_evidence(clause: str, rest: str, lang: str, res: dict[str, re.Patter
     # clause can vouch for speech.
     verb = res["verb"].match(rest)
     return bool((verb and re.match(_SPEECH_EVIDENCE[lang], rest[verb.end():])) or re.search(
-        _CONTRAST[lang], clause) or re.match(r"\s*(?:a|ont)\s*,", rest))
+        _CONTRAST[lang], clause) or re.match(r"\s*(?:a|ont)\s*,", rest) or re.match(
+        rf"\s*(?:a|ont)\s+(?:{_marked_turn_res(lang)[2].pattern})", rest))  # "a quant à lui"
 
 
 def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
@@ -265,6 +282,16 @@ def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
     caps = _caps_intro(masked, lang, data) if named_opening else None
     if caps is not None and caps.key != UNKNOWN and caps.speaker:
         phrases.setdefault(0, _Candidate(caps, 0, len(caps.speaker), shaped=True))
+    # "Echoing that concern, NAME (Panama) said …", not "Referring to NAME (X), he said"
+    clause = _LEADING_CLAUSE.match(masked)
+    caps = _caps_intro(masked[clause.end():], lang, data) if clause and named_opening else None
+    if caps is not None and caps.key != UNKNOWN and caps.speaker:
+        start = clause.end()
+        paren = re.match(rf"{re.escape(caps.speaker)}\s*\([^()]{{1,80}}\)", masked[start:])
+        after = masked[start + paren.end():] if paren else ""
+        if paren and _subject_res(lang)[0].match(after) and not re.match(
+                r"\s*,\s*(?:he|she|il|elle)\b", after):
+            phrases.setdefault(start, _Candidate(caps, start, start + paren.end(), shaped=True))
     found = dict(phrases)
     for m in res["start"].finditer(norm):
         start = m.end()

@@ -45,9 +45,14 @@ _ECHOED_BY = {
     "en": r"(?:\b(?:echoed|joined|shared|seconded|supported|endorsed|backed|relayed|taken\s+up)"
           r"\s+by|(?:^|,)\s*(?:[Ss]o|[Aa]s|[Nn]or|[Nn]either)\s+(?:did|was|were|had|has|does))\s*$",
     "fr": r"(?:\b(?:rejointe?s?|relayée?s?|partagée?s?|appuyée?s?|soutenue?s?|reprise?s?)\s+par"
-          r"|(?:^|,)\s*(?:[Tt]out\s+comme|[Dd]e\s+même\s+(?:pour|que)))\s*$",
+          r"|(?:^|,)\s*(?:[Tt]out\s+comme|[Dd]e\s+même\s+(?:pour|que))|\bdu\s+côté\s+de)\s*$",
 }
-_ECHOED_WHO = {"en": r"\s*,\s*(?:who|which)\s", "fr": r"\s*,\s*(?:qui|dont)\s"}
+_ECHOED_WHO = {"en": r"\s*,(?:[^,.;]{1,80},)?\s*(?:who|which)\s",
+               "fr": r"\s*,(?:[^,.;]{1,80},)?\s*(?:qui|dont)\s"}
+# The release handing the floor to whoever answers: "Ce à quoi le délégué danois a répondu",
+# "To which the representative of X replied".
+_ANSWERING = {"en": r"^\s*(?:To which|In reply to (?:that|this),?)\s*$",
+              "fr": r"^\s*(?:Ce à quoi|À quoi)\s*$"}
 _INTRODUCED_BY = {"en": r"\b(?:introduced|presented|tabled|submitted)\s+by\s*$",
                   "fr": r"\b(?:présentée?s?|introduite?s?|soumise?s?)\s+par\s*$"}
 
