@@ -214,11 +214,11 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
         elif (not clause.strip(" «“\"") or res["quote_intro"].match(clause)
               or res["intro"].match(clause) or re.match(_ANSWERING[lang], clause)) and (
                 verb_re.match(rest) or cand.doubtful and _country_verb_re(lang).match(
-                    bare := re.sub(_APPOSITION, "", rest).lstrip(" ,"))):
+                    _without_apposition(rest), 1)):
             if res["own_tail"].search(rest):
                 continue  # "The representative of X said nothing of it, she noted."
             doubtful = cand.doubtful and not _speech_evidence(
-                clause, " " + re.sub(_APPOSITION, "", rest).lstrip(" ,"), lang, res)
+                clause, _without_apposition(rest), lang, res)
             if re.match(_SUBORDINATE[lang], clause) and named_keys(clause):
                 # "While France’s delegate backed it, Japan’s representative asked …": the
                 # first clause has a subject of its own; it is nobody's, the rest Japan's
@@ -235,6 +235,12 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
             continue
         out.append(_Takeover(join, who, doubtful))
     return tuple(out)
+
+
+def _without_apposition(rest: str) -> str:
+    """What follows a French State alone, less what stands before its verb ("Le Bangladesh,
+    par la voix de M. X, a quant à lui …"): the verb, after one space."""
+    return " " + re.sub(_APPOSITION, "", rest).lstrip(" ,")
 
 
 def _same_speaker(a: Speaker | str, b: Speaker | str) -> bool:
