@@ -728,3 +728,60 @@ def test_a_french_state_without_evidence_of_speech_is_left_to_nobody():
         "Séance fictive.\n\nDéclarations\n\nLe Japon s’est abstenu, a indiqué son délégué. La "
         "Norvège, elle, a voté pour, tout en appelant à mobiliser l’OMI.\n", "fictional")
     assert "Norvège" not in release.statements[0].text
+
+
+@pytest.mark.parametrize("lang, paragraph, speaker", [
+    # a long title first, then the name, opening the paragraph
+    ("en", "The Under-Secretary-General for Humanitarian Affairs and Emergency Relief "
+           "Coordinator, Ingrid Solberg-Achebe, said the locks were struck overnight.",
+     "Ingrid Solberg-Achebe"),
+    ("fr", "La Sous-Secrétaire générale aux affaires humanitaires et Coordonnatrice adjointe des "
+           "secours d’urgence, Mme Wanjiru Castellanos, a indiqué que les écluses sont fermées.",
+     "Wanjiru Castellanos"),
+    ("fr", "La Représentante spéciale du Secrétaire général pour la Norlande et Cheffe de la "
+           "Mission d’assistance des Nations Unies en Norlande (MANUN), Mme Lina Benali, a "
+           "indiqué que la situation empire.", "Lina Benali"),
+    # … after "Also briefing was", or after a clause with a parenthesis
+    ("en", "Also briefing was the Director of Emergency Programmes of the United Nations "
+           "Children’s Fund (UNICEF), Karim Haddad-Lowe, who said that children suffer most.",
+     "Karim Haddad-Lowe"),
+    ("en", "Introducing the report (document A/80/999), the Under-Secretary-General for Legal "
+           "Affairs and United Nations Legal Counsel, Hedda Marstrand, said the canal is closed.",
+     "Hedda Marstrand"),
+])
+def test_a_briefer_named_after_a_long_title_opens_a_briefing(lang, paragraph, speaker):
+    release = after_norway(paragraph, lang=lang)
+    briefer = release.statements[1]
+    assert (briefer.delegation_key, briefer.speaker, briefer.kind, briefer.paragraphs) == (
+        "org:UN", speaker, "briefing", ("p4",))
+
+
+@pytest.mark.parametrize("lang, paragraph, body", [
+    ("en", "“Engineers are the first responders nobody sees,” said Mariam Al-Tayeb, co-founder "
+           "of Civic Infrastructure Watch, a network of utility workers.",
+     "Civic Infrastructure Watch"),
+    ("fr", "« Les ingénieurs sont les premiers secours », a déclaré Mme Mariam Al-Tayeb, "
+           "cofondatrice de l’Observatoire des infrastructures civiles.",
+     "Observatoire des infrastructures civiles"),
+])
+def test_a_civil_society_briefer_named_after_the_quote_is_no_follow_on(lang, paragraph, body):
+    release = after_norway(paragraph, lang=lang)
+    briefer = release.statements[1]
+    assert (briefer.delegation, briefer.speaker, briefer.paragraphs) == (
+        body, "Mariam Al-Tayeb", ("p4",))
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("La Chine s’est abstenue, a expliqué son représentant, parce que le texte est flou.", "CN"),
+    ("Le Royaume-Uni s’est lui aussi félicité de l’adoption du texte.", "GB"),
+])
+def test_a_french_state_with_evidence_of_speech_takes_a_thematic_sentence(sentence, key):
+    """In a section read sentence by sentence, a State alone needs evidence that its verb
+    reports speech: its own delegate named after it, or "lui aussi"."""
+    release = parse_release(
+        "Séance fictive sur le canal.\n\nDéclarations\n\n"
+        "« Le canal doit rouvrir », a déclaré le représentant du Chili, tandis que le délégué "
+        "du Pérou a appelé au dialogue.\n\n"
+        "Le trafic a chuté, a dit le représentant du Japon. Les péages doivent baisser, a "
+        f"ajouté le délégué du Brésil.\n\n{sentence}\n", "fictional")
+    assert who(release)[-1] == (key, ("p5",))

@@ -99,7 +99,7 @@ def _is_caps_token(token: str) -> bool:
 # One or two short clauses before a named speaker: "Reprenant la parole, M. NAME (Pays) a …",
 # "Speaking in his national capacity, the President of the Council, Mr. NAME (Ghana), urged".
 # The name must follow the comma at once: "Referring to Mr. NAME (X), he said" is a mention.
-_LEADING_CLAUSE = re.compile(r"[^\W\d_][^,.;:!?«»“”\"()]{2,100},\s+")
+_LEADING_CLAUSE = re.compile(r"[^\W\d_](?:[^,.;:!?«»“”\"()]|\([^().;]{1,40}\)){2,100},\s+")
 
 
 def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
@@ -118,7 +118,8 @@ def _intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
             return None
         pos = clause.end()
         found = (_caps_intro(text[pos:], lang, data)
-                 or _name_title_intro(text[pos:], lang, data, opening=True))
+                 or _name_title_intro(text[pos:], lang, data, opening=True)
+                 or _title_name_intro(text[pos:], lang, data))
         if found is not None:  # what the clauses say of the turn: a reply, for a group
             found = _with_context(found, text, lang, data)
             # "The President of the General Assembly, NAME (X)": a noun phrase is a title;
@@ -139,6 +140,25 @@ def _inverted_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
         return None
     found = _caps_intro(text[quote.end() + verb.end():], lang, data)
     return found if found is not None and found.key != UNKNOWN else None
+
+
+def _inverted_of_body(text: str, lang: str, data: LanguageData) -> Speaker | None:
+    """"“…,” said Mariam Al-Tayeb, co-founder of Civic Infrastructure Watch, a network …": a
+    person of a body no table knows, whose words these are, not the speaker before's (tried
+    when no other reading of the paragraph's opening found a speaker)."""
+    quote = _QUOTE_LEAD.match(text)
+    verb = quote and re.match(rf"(?:{_reporting_re(lang).pattern})\s+", text[quote.end():])
+    if not verb:
+        return None
+    rest = text[quote.end() + verb.end():]
+    honorific = _honorific_re(lang).match(rest)
+    m = _NAMED_OF_BODY.match(rest, honorific.end() if honorific else 0)
+    if m is None or not _mixed_name(m.group("name"), data):
+        return None
+    hit = find_delegation(m.group("body"), lang)
+    return Speaker(hit.key if hit else UNKNOWN, hit.name if hit else m.group("body").strip(),
+                   m.group("name"), role=m.group("title").strip())
+
 
 
 def _office_after(speaker: Speaker, after: str, lang: str, data: LanguageData) -> Speaker:
@@ -332,6 +352,12 @@ _NAME_TOKEN = r"(?:[^\W\d_][\w’'\-]*\.?|[^\W\d_]\.)"
 _NAME_TITLE = re.compile(
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}}),\s+(?P<rest>.+)", re.S)
 # Words of a title, not of a name ("Ukraine’s President Volodymyr Zelenskyy said", quoted).
+_NAMED_OF_BODY = re.compile(
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}),\s+(?P<title>[^\W\d_][^,.;:()]{{2,60}}?"
+    r"\s+(?:of|at|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?P<body>[A-ZÀ-Þ][^,.;:()]{2,80}))"
+    r"(?=\s*(?:[,.;]|$))")
+
+
 _TITLE_WORDS = frozenset({"President", "Prime", "Minister", "Foreign", "Ambassador", "King",
                           "Queen", "Government", "Permanent", "Representative", "Deputy",
                           "Secretary", "General", "Chancellor", "Envoy", "Leader",
@@ -423,13 +449,22 @@ def _name_title_intro(text: str, lang: str, data: LanguageData,
 # "Le Secrétaire général, M. António Guterres, a déclaré".
 _TITLE_THEN_CAPS = re.compile(
     r"(?P<title>(?:[A-ZÀ-Þ][\w’'\-]*\s+){1,5}?)(?=[A-ZÀ-Þ\-’']{2,}\s+[A-ZÀ-Þ])")
+_ALSO_WAS = {"en": re.compile(r"Also\s+(?:speaking|briefing)\b[^,.;:]{0,40}?\s+(?:was|were)\s+"
+                             r"(?=the\s)"),
+             "fr": re.compile(r"A\s+également\s+(?:présenté\s+un\s+exposé|fait\s+un\s+exposé|"
+                             r"pris\s+la\s+parole)\s+(?=l[ae’']\s*)")}
 _TITLE_APPOSITION = re.compile(
-    r"(?:The|Le|La|L’|L')\s*(?P<title>[^,.;:]{3,80}),\s+(?P<name>[^,;:()]{3,60}),\s+")
+    r"(?:[Tt]he|[Ll]e|[Ll]a|[Ll]’|[Ll]')\s*(?P<title>[^,.;:]{3,200}),\s+(?P<name>[^,;:()]{3,60}),\s+"
+    r"(?:who\s+|qui\s+)?")
 
 
 def _title_name_intro(text: str, lang: str, data: LanguageData) -> Speaker | None:
-    """A speaker known by title, then named (see above).  The title must say whom the
-    speaker is for (a UN title, a country): a capitalized phrase alone is no speaker."""
+    """A speaker known by title, then named (see above), possibly after "Also briefing
+    was".  The title must say whom the speaker is for (a UN title, a country): a
+    capitalized phrase alone is no speaker."""
+    m = _ALSO_WAS[lang].match(text)  # "Also briefing was the Director of …, Name, who said"
+    if m:
+        text = text[m.end():]
     m = _TITLE_THEN_CAPS.match(text)
     if m:
         title = m.group("title").strip()
@@ -731,7 +766,7 @@ def _opening_speaker(text: str, lang: str, data: LanguageData) -> Speaker | str 
     first = _first_sentence(text)
     for f in _attributions(first, lang, data):
         return f.who
-    if (state := _state_opening(first, lang)) is not None:
+    if (state := _state_opening(first, lang) or _inverted_of_body(first, lang, data)):
         return state
     if any(isinstance(who, Speaker) for who, _, _ in _phrases(first, lang, data)):
         return None  # a known delegation that is not the subject: no unknown one either

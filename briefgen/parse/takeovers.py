@@ -83,6 +83,9 @@ _SPEECH_EVIDENCE = {
           r"(?:lui|elle|eux|elles)|à (?:son|leur) tour|(?:lui|elle|eux|elles) aussi|aussi|"
           r"également|lui-même|elle-même|dans (?:ce|le même) sens)\b",
 }
+# "La Chine s’est abstenue, a expliqué son représentant": the State's own delegate says it.
+_OWN_DELEGATE = {"fr": r"^[^.;]{0,60}?,\s*a\s+[a-zéè]{3,}[éi]\s+(?:son|sa|leur)\s+"
+                       r"(?:représentante?|délégu[ée]e?|délégation|porte-parole)\b"}
 # Before a country: a contrast, or the release handing it the floor ("Reprenant la parole,
 # la Russie a …", "S’exprimant à titre national, l’Algérie a …").
 _CONTRAST = {"en": r"(?!)",
@@ -265,7 +268,9 @@ def _speech_evidence(clause: str, rest: str, lang: str, res: dict[str, re.Patter
     verb = res["verb"].match(rest)
     return bool((verb and re.match(_SPEECH_EVIDENCE[lang], rest[verb.end():])) or re.search(
         _CONTRAST[lang], clause) or re.match(r"\s*(?:a|ont)\s*,", rest) or re.match(
-        rf"\s*(?:a|ont)\s+(?:{_marked_turn_res(lang)[2].pattern})", rest))  # "a quant à lui"
+        _OWN_DELEGATE.get(lang, "(?!)"), rest) or re.match(
+        rf"\s*(?:a|ont|s'est|se sont)\s+(?:{_marked_turn_res(lang)[2].pattern}|(?:lui|elle|eux|"
+        rf"elles) aussi)", rest))  # "a quant à lui", "s’est lui aussi félicité"
 
 
 def _candidates(masked: str, norm: str, lang: str, data: LanguageData,
