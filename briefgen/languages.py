@@ -218,6 +218,7 @@ LANGUAGES: dict[str, LanguageData] = {
             "s'est opposé", "s'est opposée", "a reproché", "a abondé", "a tranché",
             "a ironisé", "a renchéri", "a objecté", "a nuancé", "a reconnu", "a admis",
             "a concédé", "a fait savoir", "a mis en avant", "a qualifié", "a alerté",
+            "a pris la parole", "a repris la parole",
         ),
         support_verbs=(
             "a salué", "a appuyé", "s'est félicité", "s'est félicitée", "s'est réjoui",

@@ -785,3 +785,37 @@ def test_a_french_state_with_evidence_of_speech_takes_a_thematic_sentence(senten
         "Le trafic a chuté, a dit le représentant du Japon. Les péages doivent baisser, a "
         f"ajouté le délégué du Brésil.\n\n{sentence}\n", "fictional")
     assert who(release)[-1] == (key, ("p5",))
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    # straight quotes, as pasted text has them
+    ("en", "The representative of Norway said the canal matters. \"Mandates must be realistic,\" "
+           "the Chinese delegate cautioned, adding that his delegation abstained.", "CN"),
+    # taking the floor again, in French
+    ("fr", "La déléguée de la Norvège a rejeté cette idée. Le représentant de la Fédération de "
+           "Russie a repris la parole pour préciser qu’il ne visait aucun État.", "RU"),
+])
+def test_another_speaker_after_a_straight_quote_or_taking_the_floor_again(lang, paragraph,
+                                                                          key):
+    heading = {"en": "Statements", "fr": "Déclarations"}[lang]
+    release = parse_release(f"Fictional meeting.\n\n{heading}\n\n{paragraph}\n", "fictional")
+    assert [s.delegation_key for s in release.statements] == ["NO", key]
+
+
+def test_a_secretariat_official_speaks_for_the_un():
+    release = after_norway("A representative of the Secretariat said the registry would "
+                           "require additional resources.")
+    assert who(release)[1] == ("org:UN", ("p4",))
+
+
+def test_a_collective_calling_on_an_office_gives_the_office_no_words():
+    release = after_norway("A number of speakers, among them the African Group, called on the "
+                           "Secretariat to provide more detailed information.")
+    assert "org:UN" not in [s.delegation_key for s in release.statements]
+
+
+def test_a_segment_continuing_later_is_no_ones_words():
+    release = after_norway("The humanitarian affairs segment will continue at 10 a.m. on "
+                           "Thursday, 19 June.")
+    assert who(release) == [("NO", ("p3",))]
+    assert release.paragraph("p4").kind == "structure"

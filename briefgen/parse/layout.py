@@ -31,6 +31,8 @@ _STRUCTURE = {
         r"The (?:[A-Z][\w\-]+\s+){0,3}(?:General Assembly|Assembly|Security Council|Council|"
         r"Committee|Commission|Economic and Social Council) will (?:reconvene|meet again|resume|"
         r"next meet|continue)\b",
+        r"The [\w\s\-]{0,60}\b(?:segment|debate|session|meeting) will (?:continue|resume|"
+        r"reconvene) at\b",
     ),
     "fr": (
         r"À l[’']intention des organes d[’']information\b.*Document non officiel",

@@ -84,7 +84,7 @@ class _Found:
     opening: bool  # the phrase opens the sentence (before its main verb)
 
 
-_QUOTED = re.compile(r"[«“][^»”]*[»”]")
+_QUOTED = re.compile(r"[«“][^»”]*[»”]|\"[^\"]{1,800}\"")  # straight quotes in pasted text
 _QUOTE_LEAD = re.compile(r"^[«“\"][^»”\"]{0,800}[»”\"]\s*,?\s*")
 _TOKEN = re.compile(r"\S+")
 _PAREN = re.compile(r"\s*,?\s*\(")
@@ -354,7 +354,8 @@ _NAME_TITLE = re.compile(
 # Words of a title, not of a name ("Ukraine’s President Volodymyr Zelenskyy said", quoted).
 _NAMED_OF_BODY = re.compile(
     rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}),\s+(?P<title>[^\W\d_][^,.;:()]{{2,60}}?"
-    r"\s+(?:of|at|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?P<body>[A-ZÀ-Þ][^,.;:()]{2,80}))"
+    r"\s+(?:of|at|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?:the\s+)?"
+    r"(?P<body>[A-ZÀ-Þ][^,.;:()]{2,80}))"
     r"(?=\s*(?:[,.;]|$))")
 
 
@@ -745,8 +746,10 @@ def _title_then_name(sentence: str, start: int, lang: str, data: LanguageData
     """The speaker an inversion names by title, then maybe by name, and where it ends: the
     title must say whom the speaker is for, the name must read as a person's."""
     m = _TITLE_THEN_NAME.match(sentence, start)
-    if not m or _phrase_speaker(m.group("title"), lang, data):
-        return None  # no title, or a delegate phrase, which `_phrases` reads
+    if not m or _phrase_speaker(m.group("title"), lang, data) or re.search(
+            r"\bto\s+(?!the\b)[a-z]{3,}", m.group("title")):
+        return None  # no title, a delegate phrase (`_phrases` reads it), or an object: "…,
+        # called on the Secretariat to provide …"
     key, written = _title_delegation(m.group("title"), lang, data)
     if key == UNKNOWN:
         return None
