@@ -819,3 +819,11 @@ def test_a_segment_continuing_later_is_no_ones_words():
                            "Thursday, 19 June.")
     assert who(release) == [("NO", ("p3",))]
     assert release.paragraph("p4").kind == "structure"
+
+
+def test_a_country_in_a_list_is_no_persons_name():
+    """"…(Algeria, Sierra Leone, Somalia and Guyana), the representative of Sierra Leone": the
+    list once broke at a comma and "Sierra Leone, Somalia …" read as a name and a title."""
+    release = after_norway("Speaking on behalf of the A3+ (Algeria, Sierra Leone, Somalia and "
+                           "Guyana), the representative of Sierra Leone welcomed the proposal.")
+    assert "SO" not in [s.delegation_key for s in release.statements]

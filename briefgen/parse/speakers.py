@@ -415,8 +415,9 @@ def _name_title_intro(text: str, lang: str, data: LanguageData,
     pos, honorific = _skip_prefixes(text, lang, data)  # "M. Vassily Nebenzia, représentant …"
     m = _NAME_TITLE.match(text, pos)
     if not m or not (_mixed_name(m.group("name"), data)
-                     or honorific and m.group("name")[:1].isupper()):
-        return None
+                     or honorific and m.group("name")[:1].isupper()) or (
+            not honorific and resolve(m.group("name"), lang)):
+        return None  # "Sierra Leone, Somalia and Guyana), the …": a list, not a person
     _, title = _title_segments(m.group("rest"), lang)
     key, written = _title_delegation(title, lang, data) if title else (UNKNOWN, None)
     if title and key == UNKNOWN:  # "Director of the Division, Head of the Office for …"
