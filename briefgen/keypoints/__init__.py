@@ -69,20 +69,21 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     # one statement per delegation: a side held by one delegation gets a second sentence of
     # it in the ranking, which the division sentence already says
     shared = shared_point(release, summaries)
+    bonus = salience(release)
 
     def notable_quotes(count: int) -> list[Bullet]:  # in the order said
         chosen = select_key_points(release, summaries, settings, count, analysis,
-                                   salience=salience(release), delegations_only=True)
+                                   salience=bonus, delegations_only=True)
         return [q for i, q in enumerate(chosen)
                 if q.delegation_key not in {c.delegation_key for c in chosen[:i]}]
 
     quotes = notable_quotes(notable)
-    if shared and any(q.text == shared.quote.text for q in quotes):
-        # the shared point quotes it already: the next-ranked statement instead
-        others = {q.text for q in quotes} - {shared.quote.text}
-        more = notable_quotes(notable + 1)
-        extra = [q for q in more if q.text not in others and q.text != shared.quote.text][:1]
-        quotes = [q for q in more if q.text in others or q in extra]
+    if shared and shared.quote.text in {q.text for q in quotes}:
+        # the shared point quotes it already: the next-ranked statement in its place
+        first = {q.text for q in quotes}
+        more = [q for q in notable_quotes(notable + 1) if q.text != shared.quote.text]
+        added = [q for q in more if q.text not in first][:1]
+        quotes = [q for q in more if q.text in first or q in added]
     said_by_briefer = [
         _briefer(summaries[s.index][:n], s, lang, name)
         for s, n in zip([s for s in release.statements if s.kind == BRIEFING], BRIEFER_POINTS)

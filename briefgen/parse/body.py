@@ -277,13 +277,12 @@ def _taken_by(takeover: _Takeover, current: Speaker | None, clause: str, lang: s
     who = takeover.who
     if who == COLLECTIVE:
         return None
+    speaker = _with_context(who, clause, lang, data)
     if current is not None and (current.is_same(who) or (
             who.key == current.on_behalf_key or who.key in current.on_behalf_keys)
-            and not _with_context(who, clause, lang, data).national_capacity):
+            and not speaker.national_capacity):
         return current  # a member of the group spoken for, unless "à titre national"
-    if takeover.doubtful:
-        return None
-    return _with_context(who, clause, lang, data)
+    return None if takeover.doubtful else speaker
 
 
 _ANSWERED = {"en": r"(?:replied|responded|answered)\b", "fr": r"a\s+répondu\b"}

@@ -275,10 +275,9 @@ def _country_subjects(text: str, lang: str, data: LanguageData):
         view = norm[:m.start()] in _VIEW_OF.get(lang, ()) and _is_state(key) and re.match(
             r"\s*,", norm[end:]) and not _delegate_noun_re(lang).search(norm[end:]) and not (
             _own_voice_re(lang).search(norm[end:]))
-        after = re.sub(_APPOSITION, "", norm[end:end + 200])
         echoed = re.search(_ECHOED_BY[lang], norm[:m.start()]) and re.match(
             _ECHOED_WHO[lang], norm[end:])  # "Une position partagée par la Chine, qui …"
-        if view or echoed or verb.match(after[:100].lstrip(" ,")) or (
+        if view or echoed or verb.match(_without_apposition(norm[end:end + 200]), 1) or (
                 inverted.search(norm[:m.start()]) and re.match(r"\s*(?:[.,;:]|$)", norm[end:])):
             yield Speaker(key, written), m.start(), end
     for m in re.finditer(_AS_FOR, norm):  # "Quant au Panama, il a insisté …"
@@ -305,11 +304,14 @@ _STATE_ACTS = {"fr": ("abstenu", "voté", "présenté", "qualifié", "déposé",
 def _country_verb_re(lang: str) -> re.Pattern:
     """A verb of saying or of acting on a text after a country named alone, the auxiliary
     possibly split from its participle ("a, par la voix de son représentant, indiqué", "a
-    quant à lui annoncé", "ont annoncé")."""
-    acts = "|".join(_STATE_ACTS.get(lang, ()))
-    split = rf"(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|\s+(?:{_FILLERS[lang]}))*\s+"
-    return re.compile(rf"{_speech_verb(lang)}|{split}(?:{acts})e?s?\b" if acts
-                      else _speech_verb(lang))
+    quant à lui annoncé", "ont annoncé", "s’est, elle aussi, abstenue")."""
+    return re.compile(_speech_verb(lang, _STATE_ACTS.get(lang, ())))
+
+
+def _without_apposition(rest: str) -> str:
+    """What follows a French State alone, less what stands before its verb ("Le Bangladesh,
+    par la voix de M. X, a quant à lui …"): the verb, after one space."""
+    return " " + re.sub(_APPOSITION, "", rest).lstrip(" ,")
 
 
 # English names a State as the subject too: "Chile abstained on the text", "Peru,

@@ -33,12 +33,12 @@ from .patterns import (
     Speaker,
 )
 from .phrases import (
-    _APPOSITION,
     _country_verb_re,
     _delegate_noun_re,
     _longest_name_after,
     _marked_turn_res,
     _phrases,
+    _without_apposition,
 )
 from .speakers import _LEADING_CLAUSE, _QUOTED, _caps_intro, _inline_named
 from .verbs import (
@@ -238,12 +238,6 @@ def _takeovers(sentence: str, lang: str, data: LanguageData, opening: bool = Fal
             continue
         out.append(_Takeover(join, who, doubtful))
     return tuple(out)
-
-
-def _without_apposition(rest: str) -> str:
-    """What follows a French State alone, less what stands before its verb ("Le Bangladesh,
-    par la voix de M. X, a quant à lui …"): the verb, after one space."""
-    return " " + re.sub(_APPOSITION, "", rest).lstrip(" ,")
 
 
 def _same_speaker(a: Speaker | str, b: Speaker | str) -> bool:

@@ -92,15 +92,16 @@ _OWN_VOICE_EXTRA = {
 }
 
 @lru_cache(maxsize=None)
-def _speech_verb(lang: str) -> str:
+def _speech_verb(lang: str, acts: tuple[str, ...] = ()) -> str:
     """A verb of saying from the table, adverbs allowed in front; in French the auxiliary may
-    be split from its participle ("a, lui, rappelé", "a également souligné", "ont dit")."""
+    be split from its participle ("a, lui, rappelé", "a également souligné", "ont dit").
+    `acts`: French participles of acting on a text to take as well ("abstenu", "voté")."""
     verbs = [normalize_apostrophes(v) for v in LANGUAGES[lang].reporting_verbs]
     table = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     if lang != "fr":
         return rf"(?:(?:{_FILLERS[lang]}|meanwhile|however)\s+){{0,2}}(?:{table})\b"
-    participles = sorted({v.split(" ", 1)[1] for v in verbs if v.startswith(("a ", "s'est "))},
-                         key=len, reverse=True)
+    participles = sorted({v.split(" ", 1)[1] for v in verbs if v.startswith(("a ", "s'est "))}
+                         | set(acts), key=len, reverse=True)
     alt = "|".join(re.escape(p) for p in participles)
     clitic = r"(?:(?:les|la|le|lui|leur|y|en)\s+|l')?"  # "les a jugées", "l'a rappelé"
     return (rf"{clitic}(?:{table}|(?:a|ont|s'est|se sont)(?:\s*,[^.;,]{{1,40}},|"
