@@ -142,11 +142,12 @@ def _divided(lang: str, release_lang: str = "fr"):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("en", "Delegations were divided over Barrage d’Arcadie: Russian Federation and China were "
-           "among those who backed it; United Kingdom raised concerns."),
-    ("fr", "Barrage d’Arcadie\u00a0: les délégations étaient partagées. Fédération de Russie et "
-           "Chine étaient parmi ceux qui ont exprimé leur appui\u00a0; Royaume-Uni a émis des "
-           "réserves."),
+    # each name with the article running text gives it, the sentence opening with a capital
+    ("en", "Delegations were divided over Barrage d’Arcadie: the Russian Federation and China "
+           "were among those who backed it; the United Kingdom raised concerns."),
+    ("fr", "Barrage d’Arcadie\u00a0: les délégations étaient partagées. La Fédération de Russie "
+           "et la Chine étaient parmi ceux qui ont exprimé leur appui\u00a0; le Royaume-Uni a "
+           "émis des réserves."),
 ])
 def test_where_the_room_divided_names_each_side_from_its_evidence(lang, expected):
     release, _, note = _divided(lang)
@@ -178,6 +179,47 @@ def test_a_side_of_an_action_and_long_lists_read_as_a_press_officer_writes_them(
                      else p for p in dam.positions)
     lonely = dataclasses.replace(analysis, issues=(dataclasses.replace(dam, positions=unplaced),))
     assert division_point(divergence, lonely, "en", lambda key: key) is None
+
+
+@pytest.mark.parametrize("name, key, lang, shown", [
+    ("Russian Federation", "RU", "en", "the Russian Federation"),
+    ("Russian Federation's military action in Ukraine", None, "en",
+     "the Russian Federation's military action in Ukraine"),
+    ("Holy See", "VA", "en", "the Holy See"), ("Netherlands", "NL", "en", "the Netherlands"),
+    ("Israel", "IL", "en", "Israel"), ("Solomon Islands", "SB", "en", "Solomon Islands"),
+    ("Nigeria", "NG", "en", "Nigeria"), ("Caribbean Community", "group:CARICOM", "en",
+                                         "the Caribbean Community"),
+    ("Humanitarian situation — Russian Federation's military action", None, "en",
+     "Humanitarian situation — Russian Federation's military action"),
+    ("Chine", "CN", "fr", "la Chine"), ("Arménie", "AM", "fr", "l’Arménie"),
+    ("États-Unis", "US", "fr", "les États-Unis"), ("Mexique", "MX", "fr", "le Mexique"),
+    ("Israël", "IL", "fr", "Israël"),
+])
+def test_a_name_in_running_text_takes_its_article(name, key, lang, shown):
+    from briefgen.issues.labels import in_sentence
+
+    assert in_sentence(name, key, lang) == shown
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_one_division_sentence_per_action(lang):
+    """A sub-issue over the same action ("Nuclear safety — X's military action") splits the
+    same room: the key points say it once."""
+    release, analysis, _ = _divided(lang)
+    dam = dataclasses.replace(analysis.issues[0], target="RU's military action in Norland",
+                              sides=ACTION_SIDES)
+    sub = dataclasses.replace(dam, id="sub", target="Safety — RU's military action")
+    divergences = (analysis.divergences[0],
+                   dataclasses.replace(analysis.divergences[0], issue_id="sub", label="Safety"))
+    both = dataclasses.replace(analysis, issues=(dam, sub), divergences=divergences)
+    summaries = fictional_summaries(release)
+    note = compose(release, summaries, both, Settings(lang=lang))
+    written = [p for p in note.key_points if p.origin == FACTS]
+    assert len(written) == 1
+    other = dataclasses.replace(sub, target="Safety — GB's blockade")
+    apart = dataclasses.replace(both, issues=(dam, other))
+    note = compose(release, summaries, apart, Settings(lang=lang))
+    assert len([p for p in note.key_points if p.origin == FACTS]) == 2
 
 
 def test_the_guard_drops_a_fact_its_paragraphs_do_not_say():

@@ -48,6 +48,31 @@ def place_phrases(name: str, lang: str) -> dict[str, str]:
     return {"place": name, "in_place": f"in {name}", "on_place": f"on {name}"}
 
 
+_FR_THE = {"bare": "{n}", "plural": "les {n}", "vowel": "l’{n}", "feminine": "la {n}",
+           "masculine": "le {n}"}
+
+
+@lru_cache(maxsize=1)
+def _english_article() -> tuple[re.Pattern, frozenset[str]]:
+    table = labels_table()["en"]
+    return re.compile(table["article"]), frozenset(table["article_not"])
+
+
+def in_sentence(name: str, key: str | None, lang: str) -> str:
+    """A delegation's name as running text writes it: "the Russian Federation", "Israel",
+    "la Chine", "l’Arménie", "les États-Unis" — a sentence of the note that lists names
+    ("… were among its critics") reads wrong without the article the name takes.  A
+    possessive keeps it too ("the Russian Federation's military action")."""
+    if lang == "fr":
+        return _FR_THE[_french_class(name)].format(n=name)
+    pattern, bare = _english_article()
+    head = name.split("'s ")[0]
+    collective = bool(key) and key.startswith(("org:", "group:")) and not name.isupper()
+    if head in bare or name.startswith(("the ", "The ")):
+        return name
+    return f"the {name}" if collective or pattern.match(head) else name
+
+
 def fill(template: str, place_key: str, lang: str) -> str:
     return template.format(**place_phrases(place_label(place_key, lang), lang))
 

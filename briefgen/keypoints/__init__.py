@@ -22,6 +22,7 @@ fewer points beat weak ones.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 
 from .. import i18n
@@ -39,6 +40,7 @@ from ..model import (
     Release,
     Vote,
 )
+from ..issues.labels import in_sentence
 from ..outcome import outcome_point
 from ..settings import Settings
 from ..summarize import select_key_points
@@ -91,7 +93,7 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     generated = [p for p in (_checked_outcome(vote, release, lang, name)
                              for vote in _decided(release)) if p][:OUTCOMES]
     divisions = [p for p in (division_point(d, analysis, lang, name)
-                             for d in analysis.divergences) if p][:DIVISIONS]
+                             for d in _one_per_target(analysis)) if p][:DIVISIONS]
     points = (generated + said_by_briefer + divisions
               + ([shared_sentence(shared, lang, name)] if shared else []) + list(quotes))
     kept: list[Bullet] = []
@@ -100,6 +102,25 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
                 point.origin != FACTS or not fact_problems(point, release)):
             kept.append(point)
     return tuple(kept)
+
+
+def _one_per_target(analysis: IssueAnalysis) -> list:
+    """The divergences, less those over an action an earlier one is about: a sub-issue
+    ("Humanitarian situation in Ukraine — Russian Federation's military action") splits
+    the room over the action the place's issue names ("… military action in Ukraine"),
+    and a second sentence would name the same sides."""
+    # the action is the target's last part, the place it is in aside
+    actions = {i.id: i.target.rsplit(" — ", 1)[-1].casefold()
+               for i in analysis.issues if i.target}
+    seen: list[str] = []
+    kept = []
+    for divergence in analysis.divergences:
+        action = actions.get(divergence.issue_id)
+        if not action or not any(a.startswith(action) or action.startswith(a) for a in seen):
+            kept.append(divergence)
+        if action:
+            seen.append(action)
+    return kept
 
 
 def salience(release: Release) -> dict[str, float]:
@@ -209,8 +230,9 @@ def division_point(divergence, analysis: IssueAnalysis, lang: str, name: Namer
             facts.append(Fact("others", str(len(placed) - NAMES_SHOWN), ()))
         parts.append(i18n.count_label(f"point.division.{kind}.{stance}", len(placed), lang,
                                       names=_names([k for k, _ in placed], lang, name)))
-    text = i18n.label("point.division", lang, label=divergence.label,
-                      sides=i18n.label("point.division.sep", lang).join(parts))
+    label = in_sentence(divergence.label, None, lang) if lang == "en" else divergence.label
+    text = _sentence_case(i18n.label("point.division", lang, label=label,
+                                     sides=i18n.label("point.division.sep", lang).join(parts)))
     return Bullet(text, _in_order(facts), None, lang, FACTS, facts=tuple(facts))
 
 
@@ -220,15 +242,31 @@ def shared_sentence(shared, lang: str, name: Namer) -> Bullet:
     quote = shared.quote.text.rstrip(" .")
     text = i18n.label("point.shared.most" if most else "point.shared.many", lang,
                       n=len(shared.used_by), total=shared.total, phrase=shared.phrase,
-                      name=name(shared.quote.delegation_key or ""), quote=quote)
+                      quote=quote, name=_upper_first(
+                          _in_sentence(shared.quote.delegation_key or "", lang, name)))
     return Bullet(text, _in_order(shared.facts), None, lang, FACTS, facts=shared.facts)
 
 
 def _names(keys: list[str], lang: str, name: Namer) -> str:
+    shown = [_in_sentence(k, lang, name) for k in keys]
     if len(keys) <= NAMES_SHOWN + 1:  # "and 1 other" says less than the name
-        return i18n.join_names([name(k) for k in keys], lang)
-    return ", ".join(name(k) for k in keys[:NAMES_SHOWN]) + i18n.count_label(
+        return i18n.join_names(shown, lang)
+    return ", ".join(shown[:NAMES_SHOWN]) + i18n.count_label(
         "point.others", len(keys) - NAMES_SHOWN, lang)
+
+
+def _in_sentence(key: str, lang: str, name: Namer) -> str:
+    return in_sentence(name(key), key, lang)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence_case(text: str) -> str:
+    """A generated sentence's sentences each opening with a capital: a name the template
+    puts first takes its article ("… partagées. La Chine, le Gabon …")."""
+    return re.sub(r"(^|[.!?]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 def _in_order(facts) -> tuple[str, ...]:
