@@ -32,6 +32,7 @@ from ..model import (
     BRIEFING,
     CONCERNED,
     FACTS,
+    Divergence,
     SUPPORTS,
     VOTE_SIDES,
     Bullet,
@@ -104,7 +105,7 @@ def key_points(release: Release, summaries: Mapping[int, tuple[Bullet, ...]],
     return tuple(kept)
 
 
-def _one_per_target(analysis: IssueAnalysis) -> list:
+def _one_per_target(analysis: IssueAnalysis) -> list[Divergence]:
     """The divergences, less those over an action an earlier one is about: a sub-issue
     ("Humanitarian situation in Ukraine — Russian Federation's military action") splits
     the room over the action the place's issue names ("… military action in Ukraine"),
@@ -242,7 +243,7 @@ def shared_sentence(shared, lang: str, name: Namer) -> Bullet:
     quote = shared.quote.text.rstrip(" .")
     text = i18n.label("point.shared.most" if most else "point.shared.many", lang,
                       n=len(shared.used_by), total=shared.total, phrase=shared.phrase,
-                      quote=quote, name=_upper_first(
+                      quote=quote, name=_sentence_case(
                           _in_sentence(shared.quote.delegation_key or "", lang, name)))
     return Bullet(text, _in_order(shared.facts), None, lang, FACTS, facts=shared.facts)
 
@@ -257,10 +258,6 @@ def _names(keys: list[str], lang: str, name: Namer) -> str:
 
 def _in_sentence(key: str, lang: str, name: Namer) -> str:
     return in_sentence(name(key), key, lang)
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _sentence_case(text: str) -> str:
