@@ -165,6 +165,12 @@ class Vote:
     amends: int | None = None  # for an amendment: index (in Release.votes) of the text amended
     explained_by: tuple[int, ...] = ()  # statements that explain a vote on this text
 
+    @property
+    def procedural(self) -> bool:
+        """A motion or a decision with no text (to vote by recorded vote, on credentials):
+        business about how the meeting proceeds, not a text delegations take sides on."""
+        return self.subject == "motion" or (self.subject == "decision" and not self.document)
+
     def side_of(self, key: str) -> str | None:
         """Where the record (or the derived list) places a delegation, if anywhere."""
         for side, keys in ((IN_FAVOUR, self.voted_for), (AGAINST, self.voted_against),

@@ -39,7 +39,7 @@ _RESOLUTION = re.compile(r"(?:r[ée]solution\s+|S/RES/)\d", re.IGNORECASE)
 
 def outcomes(release: Release, lang: str, name: Callable[[str], str]) -> tuple[Outcome, ...]:
     """One row per vote item, in the release's order; `name(key)` is the display name."""
-    texts = [_text(vote, lang) for vote in release.votes]
+    texts = [text_name(vote, lang) for vote in release.votes]
     speakers = {st.index: st.delegation_key for st in release.statements}
     return tuple(_row(vote, i, texts, lang, name, speakers)
                  for i, vote in enumerate(release.votes))
@@ -77,7 +77,7 @@ def _collation(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
-def _text(vote: Vote, lang: str) -> str:
+def text_name(vote: Vote, lang: str) -> str:
     """"Draft resolution A/ES-11/L.10", "Resolution 2623 (2022)", "Amendment L.12"."""
     subject, document = _subject(vote)
     subject = i18n.label(f"outcome.subject.{subject}", lang)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from briefgen.delegations import display_name
+from briefgen.outcome import text_name
 from briefgen.model import (
     ABSTAINING,
     ACTION_SIDES,
@@ -53,6 +54,7 @@ from .stance import (
     framed_actor,
     opponents,
     read_stance,
+    right_holder,
     shifted_blame,
     victim,
 )
@@ -192,15 +194,20 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         # places it, and words for or against the text place those the record leaves out
         # outside the Council; "other" is never inferred from words.
         speakers = {s.delegation_key for s in statements.values()}
-        # Words for "the text" say which text only where one was put to the vote.
-        texts = sum(v.subject != "amendment" for v in votes)
+        # Words for "the text" say which text only where one was put to the vote (a motion
+        # on how to vote on it is not another text).
+        texts = sum(v.subject != "amendment" and not v.procedural for v in votes)
         spoken = {} if (record_only and voted) or texts > 1 else {
             k: r for k, r in readings.items()
             if r.strong or (r.stance != NEUTRAL and not record_only)}
         readings = spoken | {k: Reading(stance, True, None, True)
                              for k, (stance, _) in voted.items() if k in speakers}
-        contested = _contested(readings, reported or bool(voted))
+        # Abstaining on a text others voted for is a side of its own ("adopted by 12 votes
+        # to none, with 3 abstentions"): the record splits the Council even with no "no".
+        split = len({stance for stance, _ in voted.values()}) > 1
+        contested = split or _contested(readings, reported or bool(voted))
         sides = VOTE_SIDES
+        target = _text_voted(matcher, votes, note_lang)
     elif party and (matcher.kind == PLACE or (matcher.situation and blamed)):
         if blamed:
             readings, wider = _on_action(readings, party), _on_action(wider, party)
@@ -218,6 +225,9 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
             target = f"{matcher.labels[note_lang]} — {target}"
     elif matcher.proposition:
+        right = _target(matcher, lang)
+        if holder := right_holder(units_by_key, right, lang):
+            readings = _readings(units_by_key, replace(right, holder=holder), lang)
         contested = _contested(readings, False)
     else:
         contested = False
@@ -271,13 +281,10 @@ def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...], release: Release, lan
     issue) is left out: its vote is in the Outcome block, text by text."""
     if not matcher.votes:
         return {}
-    amendment = matcher.id.startswith("amendment")
     out: dict[str, tuple[str, Bullet]] = {}
     clash: set[str] = set()
     stances = {IN_FAVOUR: SUPPORTS, AGAINST: CONCERNED, ABSTAINING: NEUTRAL}
-    for vote in votes:
-        if (vote.subject == "amendment") != amendment:
-            continue
+    for vote in _voted_on(matcher, votes):
         record = Bullet(text=vote.text, source=(vote.pid,), lang=lang)
         placed = [(k, vote.side_of(k), record)
                   for k in (*vote.voted_for, *vote.voted_against, *vote.abstaining)]
@@ -288,6 +295,21 @@ def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...], release: Release, lan
                 clash.add(key)
             out.setdefault(key, (stance, evidence))
     return {k: v for k, v in out.items() if k not in clash}
+
+
+def _text_voted(matcher: Matcher, votes: tuple[Vote, ...], note_lang: str) -> str:
+    """The one text this issue's sides voted on, by its symbol ("Resolution 2623 (2022)"):
+    the row then says what was voted, not only the topic; "" where several were, or the
+    text has no symbol."""
+    texts = _voted_on(matcher, votes)
+    return text_name(texts[0], note_lang) if len(texts) == 1 and texts[0].document else ""
+
+
+def _voted_on(matcher: Matcher, votes: tuple[Vote, ...]) -> list[Vote]:
+    """The texts a vote issue is about: the amendments for an amendment issue, the other
+    texts for a draft-resolution one; a motion on how to proceed is neither."""
+    amendment = matcher.id.startswith("amendment")
+    return [v for v in votes if (v.subject == "amendment") == amendment and not v.procedural]
 
 
 def _declaring(release: Release, declaration, lang: str) -> Bullet:

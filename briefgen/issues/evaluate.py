@@ -20,6 +20,8 @@ Then:
   missing table costs nothing here, a wrong side does.
 - side precision: the same over placements on a side (supports / concerned); "did not take a
   clear position" is no side, and where the gold has one it is a miss, not a wrong side.
+- side recall: of every stance the gold gives on its contested questions (matched or not,
+  shown or not), how many the note shows right — the measure a table nobody sees fails.
 - contested-table precision: of the issues the note shows as contested (a divergence table),
   how many are matched to a gold issue that is contested; an unmatched one counts as wrong.
 """
@@ -49,6 +51,7 @@ class Score:
     sided_total: int = 0  # placements on a side; "did not take a clear position" is none
     tables_ok: int = 0  # contested issues shown that are contested in the gold
     tables_total: int = 0  # contested issues shown
+    gold_stances: int = 0  # stances of the gold's contested questions, shown or not
     matches: list[tuple[str, str]] = field(default_factory=list)  # (system id, gold id)
     unmatched: list[str] = field(default_factory=list)  # system issue labels
 
@@ -64,6 +67,7 @@ class Score:
         self.sided_total += other.sided_total
         self.tables_ok += other.tables_ok
         self.tables_total += other.tables_total
+        self.gold_stances += other.gold_stances
 
     @property
     def precision(self) -> float:
@@ -90,6 +94,10 @@ class Score:
     @property
     def side_precision(self) -> float:
         return self.sided_ok / self.sided_total if self.sided_total else 1.0
+
+    @property
+    def side_recall(self) -> float:
+        return self.shown_ok / self.gold_stances if self.gold_stances else 1.0
 
     @property
     def table_precision(self) -> float:
@@ -193,6 +201,8 @@ def score_release(release: Release, analysis: IssueAnalysis, gold: dict) -> Scor
     for j, g in enumerate(gold["issues"]):
         if j not in matched_gold and not g.get("optional"):
             score.fn += len(keys(g["delegations"]))
+        if g.get("contested") and not g.get("optional"):
+            score.gold_stances += len(g.get("stances", {}))
     return score
 
 
@@ -218,12 +228,14 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> dict[str, Score]:
 def report(results: dict[str, Score]) -> str:
     total = overall(results)
     lines = [(f"{'release':<18} {'P':>5} {'R':>5} {'F1':>5} {'stance acc':>15} "
-              f"{'stance prec':>15} {'side prec':>15} {'tables prec':>13}  unmatched issues")]
+              f"{'stance prec':>15} {'side prec':>15} {'side recall':>15} {'tables prec':>13}  "
+              "unmatched issues")]
     for name, s in [*results.items(), ("overall (micro)", total)]:
         lines.append(f"{name:<18} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} "
                      f"{s.stance_accuracy:5.2f} {f'({s.stance_ok}/{s.stance_total})':>9} "
                      f"{s.stance_precision:5.2f} {f'({s.shown_ok}/{s.shown_total})':>9} "
                      f"{s.side_precision:5.2f} {f'({s.sided_ok}/{s.sided_total})':>9} "
+                     f"{s.side_recall:5.2f} {f'({s.shown_ok}/{s.gold_stances})':>9} "
                      f"{s.table_precision:5.2f} {f'({s.tables_ok}/{s.tables_total})':>7}  "
                      f"{', '.join(s.unmatched) if name in results and s.unmatched else '-'}")
     return "\n".join(lines)

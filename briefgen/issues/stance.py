@@ -74,6 +74,9 @@ class Target:
     # opponents or of its victims ("welcomed the talks", "concern about NATO's expansion",
     # "the humanitarian situation is dire") is neither support for nor criticism of it.
     blamed: bool = False
+    # Whose claimed right the issue is about (Israel's right to self-defence): affirming
+    # another's right in its place ("the Palestinians' right to self-defence") disputes it.
+    holder: str = ""
 
     def spans(self, unit: Unit, lang: str) -> list[tuple[int, int]]:
         found = [m.span() for m in self.words.finditer(unit.folded)] if self.words else []
@@ -167,6 +170,11 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
             folded, start, m.start)} - harmed, target, harmed)
         opposed = any(m.key in target.keys and start <= m.start < end
                       and cues.against.search(folded, start, m.start) for m in mentions)
+        if target.holder and named and about != NEUTRAL_ACTOR and (
+                claim := cues.claim.search(folded, start, end)):
+            holder = _holder(inside, claim.start())
+            if holder and holder != target.holder:
+                about = OPPONENT  # another's right named where the holder's is disputed
         out.append(_Clause(start, end, weight, (named and about != NEUTRAL_ACTOR) or framed
                            or about in (OPPONENT, VICTIM), failure, content, about, opposed,
                            reported, bool(cues.restraint.search(folded, start, end)),
@@ -215,12 +223,43 @@ def _own_right(unit: Unit, clauses: list[_Clause], target: Target, cues: StanceC
     for c in clauses:
         claim = cues.claim.search(unit.folded, c.start, c.end)
         inside = [m for m in mentions if c.start <= m.start < c.end]
-        if claim and inside and any(c.start <= s < c.end for s, _ in spans):
-            holder = min(inside, key=lambda m: min(abs(m.start - claim.start()),
-                                                   abs(m.end - claim.start())))
-            if holder.key == unit.key:
-                out.append(c)
+        if claim and any(c.start <= s < c.end for s, _ in spans) \
+                and _holder(inside, claim.start()) == unit.key:
+            out.append(c)
     return out
+
+
+def _holder(mentions: list, at: int) -> str | None:
+    """Whose right a clause names: the name nearest the word "right", the forum and
+    impartial bodies aside ("the UN Charter recognizes the right of Palestinians ...")."""
+    named = [m for m in mentions if m.key not in neutral_actors()]
+    return min(named, key=lambda m: min(abs(m.start - at), abs(m.end - at))).key \
+        if named else None
+
+
+def right_holder(units_by_key: dict[str, list[Unit]], target: Target, lang: str
+                 ) -> str:
+    """Whose right the debate is about: the State named with the claimed right by at least
+    ACTOR_MIN delegations, BLAME_LEAD times as many as any other; "" when none stands out
+    (a right claimed in general, or by several States)."""
+    cues = stance_cues(lang)
+    named: Counter[str] = Counter()
+    for units in units_by_key.values():
+        found: set[str] = set()
+        for unit in units:
+            spans = target.spans(unit, lang)
+            mentions = place_mentions(unit.text, lang)
+            for c in _clauses(unit, cues, target, lang):
+                claim = cues.claim.search(unit.folded, c.start, c.end)
+                if claim and any(c.start <= s < c.end for s, _ in spans):
+                    inside = [m for m in mentions if c.start <= m.start < c.end]
+                    found.add(_holder(inside, claim.start()) or "")
+        named.update(found - {""})
+    ranked = [(k, n) for k, n in named.most_common() if _is_party(k)]
+    if ranked and ranked[0][1] >= ACTOR_MIN and (
+            len(ranked) == 1 or ranked[0][1] >= BLAME_LEAD * ranked[1][1]):
+        return ranked[0][0]
+    return ""
 
 
 def _is_vote(cues: StanceCues, folded: str, start: int) -> bool:

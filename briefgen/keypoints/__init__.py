@@ -153,8 +153,7 @@ def _decided(release: Release) -> list[Vote]:
         sources = tuple(pid for pid in (vote.sources or (vote.pid,)) if pid in present)
         if vote.subject != "amendment" and sources:
             found.append(dataclasses.replace(vote, sources=sources))
-    return sorted(found, key=lambda v: v.subject == "motion" or (
-        v.subject == "decision" and not v.document))
+    return sorted(found, key=lambda v: v.procedural)
 
 
 # Which field of the vote a fact of the outcome sentence comes from.

@@ -1,0 +1,130 @@
+"""Sides of contested questions (issue 14): who is placed on which side, and on what.
+
+Every release, sentence and vote here is FICTIONAL CONTENT, written for these tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefgen.issues import find_issues
+from briefgen.issues.stance import Target, read_stance, right_holder
+from briefgen.issues.vocab import compile_terms, stance_cues
+from briefgen.model import ADOPTED, CONCERNED, NEUTRAL, SUPPORTS, Meeting, Vote
+from briefgen.settings import Settings
+
+from test_issues import _issue, _release, _units
+
+
+def _stances(issue) -> dict[str, str | None]:
+    return {p.delegation_key: p.stance for p in issue.positions}
+
+
+def test_a_motion_on_how_to_vote_is_not_a_second_text():
+    # Two procedural votes (a recorded-vote motion, a decision with no text) and a draft not
+    # yet acted on: what delegations say of "the draft" is about the one draft there is.
+    title = "General Assembly Debates Draft Resolution on Norland"
+    lead = "The Assembly approved a motion and decided on its programme of work."
+    speeches = [
+        ("MX", ["Mexico will vote in favour of the draft resolution on Norland."]),
+        ("CL", ["Chile will vote in favour of the draft, which it co-sponsored."]),
+        ("BY", ["Belarus will vote against the draft resolution, which is one-sided."]),
+        ("CU", ["Cuba will vote against the text on Norland."]),
+    ]
+    votes = (Vote(pid="p2", text=lead, outcome=ADOPTED, subject="motion", in_favour=90,
+                  against=10, abstentions=30),
+             Vote(pid="p2", text=lead, outcome=ADOPTED, subject="decision", without_vote=True))
+    release = replace(_release(title, lead, speeches, "en"), votes=votes)
+    assert all(v.procedural for v in votes)
+    draft = _issue(find_issues(release, Settings(lang="en")), "draft-resolution")
+    assert draft.contested
+    assert _stances(draft) == {"MX": SUPPORTS, "CL": SUPPORTS, "BY": CONCERNED,
+                               "CU": CONCERNED}
+
+
+@pytest.mark.parametrize("lang, title, text, expected", [
+    ("en", "Security Council Adopts Resolution 2999 (2031) on Norland",
+     "The Council adopted resolution 2999 (2031) by 13 votes in favour to none against, with 2 "
+     "abstentions (Norland, Sweden).", "Resolution 2999 (2031)"),
+    ("fr", "Le Conseil de sécurité adopte la résolution 2999 (2031) sur la Norlande",
+     "Le Conseil a adopté la résolution 2999 (2031) par 13 voix pour, zéro contre et 2 "
+     "abstentions (Norvège, Suède).", "Résolution 2999 (2031)"),
+])
+def test_abstaining_on_a_text_others_voted_for_is_a_side_and_the_row_names_the_text(
+        lang, title, text, expected):
+    words = {"en": ("{} voted in favour of the resolution.", "{} abstained on the resolution."),
+             "fr": ("{} a voté pour la résolution.", "{} s’est abstenu sur la résolution.")}
+    speeches = [("FR", [words[lang][0].format("France")]), ("GH", [words[lang][0].format("Ghana")]),
+                ("SE", [words[lang][1].format("Sweden")])]
+    members = ("FR", "GH", "JP", "KE", "MX", "BR", "CH", "AE", "AL", "GB", "US", "CN", "GA")
+    vote = Vote(pid="p2", text=text, outcome=ADOPTED, subject="resolution",
+                document="resolution 2999 (2031)", in_favour=13, against=0, abstentions=2,
+                voted_for=members, abstaining=("NO", "SE"))
+    release = _release(title, text, speeches, lang)
+    body = {"en": "Security Council", "fr": "Conseil de sécurité"}[lang]
+    release = replace(release, votes=(vote,),
+                      meeting=Meeting(language=lang, title=title, body=body))
+    draft = _issue(find_issues(release, Settings(lang=lang)), "draft-resolution")
+    assert draft.contested and draft.target == expected
+    stances = _stances(draft)
+    assert stances["FR"] == stances["GH"] == SUPPORTS and stances["SE"] == NEUTRAL
+    # Unanimity is no divergence.
+    unanimous = replace(vote, in_favour=15, abstentions=0, voted_for=members + ("NO", "SE"),
+                        abstaining=())
+    draft = _issue(find_issues(replace(release, votes=(unanimous,)), Settings(lang=lang)),
+                   "draft-resolution")
+    assert not draft.contested
+
+
+RIGHT = {"en": Target(words=compile_terms([r"\bself-defen[cs]e\b", r"\bdefend itself\b"]),
+                      measure=True),
+         "fr": Target(words=compile_terms([r"\blegitime defense\b"]), measure=True)}
+
+
+@pytest.mark.parametrize("lang, backers, rival, denial", [
+    ("en", ["{} affirmed Norway's right to self-defence.", "{} said Norway has the right to "
+            "defend itself.", "{} recognized Norway's right to self-defence."],
+     "He reaffirmed support for the Swedish people and their inalienable rights to "
+     "self-defence.",
+     "There is no provision for an occupying Power to invoke the right to self-defence, he "
+     "said."),
+    ("fr", ["{} a réaffirmé le droit de la Norvège à la légitime défense.", "{} a reconnu le "
+            "droit de la Norvège à la légitime défense.", "{} a soutenu le droit de la Norvège "
+            "à la légitime défense."],
+     "Il a réaffirmé son soutien au peuple suédois et à ses droits inaliénables à la légitime "
+     "défense.",
+     "Une puissance occupante ne peut invoquer le droit à la légitime défense, a-t-il dit."),
+])
+def test_affirming_a_rivals_right_disputes_the_holders(lang, backers, rival, denial):
+    # Norway's claimed right is the question; three delegations affirm it, one affirms
+    # Sweden's right in its place, one denies an occupier any such right.
+    units = {k: _units(k, s.format(k)) for k, s in zip(("DK", "FI", "IS"), backers)}
+    units["IR"] = _units("IR", rival)
+    units["SY"] = _units("SY", denial)
+    holder = right_holder(units, RIGHT[lang], lang)
+    assert holder == "NO"
+    target = replace(RIGHT[lang], holder=holder)
+    readings = {k: read_stance(v, lang, target) for k, v in units.items()}
+    assert {k for k, r in readings.items() if r.stance == SUPPORTS} == {"DK", "FI", "IS"}
+    assert readings["IR"].stance == readings["SY"].stance == CONCERNED
+    # Without a holder the rival's right reads as backing the right in general.
+    assert read_stance(units["IR"], lang, RIGHT[lang]).stance == SUPPORTS
+    # One mention is no holder: a right claimed in general.
+    assert right_holder({"DK": units["DK"], "SY": units["SY"]}, RIGHT[lang], lang) == ""
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "She called for the lifting of the siege and an end to the bombardment."),
+    ("en", "He demanded an end to the blockade and to the forced displacement of civilians."),
+    ("en", "This collective punishment of a whole people is a war crime, he said."),
+    ("fr", "Elle a demandé la levée du blocus imposé à la population."),
+    ("fr", "Il a dénoncé une punition collective infligée à tout un peuple."),
+])
+def test_the_siege_and_the_blockade_are_the_partys_action(lang, sentence):
+    # Norway's offensive: calling to lift its siege, or decrying its collective punishment,
+    # names what Norway does even where Norway is not named.
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
