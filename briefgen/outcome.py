@@ -84,6 +84,12 @@ def text_name(vote: Vote, lang: str) -> str:
     return f"{subject} {document}" if document else subject
 
 
+def symbol(vote: Vote) -> str:
+    """The text's symbol as the release writes it, less its leading word: "L.10", "2623
+    (2022)"; "" where the release gives none."""
+    return _subject(vote)[1]
+
+
 def _subject(vote: Vote) -> tuple[str, str]:
     """What the text is (a resolution only once adopted and numbered as one, a draft
     before) and its symbol as the release writes it, less the word the note supplies."""

@@ -128,3 +128,36 @@ def test_the_siege_and_the_blockade_are_the_partys_action(lang, sentence):
     target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
                     opponents=frozenset({"SE"}), blamed=True)
     assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
+
+
+def test_each_text_voted_is_its_own_issue_with_its_record():
+    # Two drafts, L.7 and L.8: Sweden votes for L.7 and against L.8; Denmark, which does
+    # not speak, is named against L.8 by the record.  One table for both could not place
+    # Sweden; here each text has its own row, named by its symbol.
+    title = "General Assembly Adopts Two Texts on Norland"
+    lead = "The Assembly adopted draft resolutions L.7 and L.8 by recorded votes."
+    speeches = [
+        ("SE", ["Sweden voted in favour of L.7 and against L.8, which ignores the victims."]),
+        ("NO", ["Norway voted in favour of both texts, L.7 and L.8."]),
+        ("FI", ["Finland abstained on L.8."]),
+    ]
+    votes = (Vote(pid="p2", text="Draft resolution L.7 was adopted by 90 votes to 2 (Iceland, "
+                                 "Latvia), with 40 abstentions.", outcome=ADOPTED,
+                  subject="resolution", document="L.7", voted_against=("IS", "LV")),
+             Vote(pid="p2", text="Draft resolution L.8 was adopted by 80 votes to 3 (Sweden, "
+                                 "Denmark, Estonia), with 50 abstentions (Finland).",
+                  outcome=ADOPTED, subject="resolution", document="L.8",
+                  voted_against=("SE", "DK", "EE"), abstaining=("FI",)))
+    release = replace(_release(title, lead, speeches, "en"), votes=votes)
+    analysis = find_issues(release, Settings(lang="en"))
+    first = _issue(analysis, "draft-resolution-l-7")
+    second = _issue(analysis, "draft-resolution-l-8")
+    assert (first.label, second.label) == ("Draft resolution L.7", "Draft resolution L.8")
+    assert first.contested and second.contested
+    assert _stances(first) == {"SE": SUPPORTS, "NO": SUPPORTS, "IS": CONCERNED, "LV": CONCERNED}
+    assert _stances(second) == {"SE": CONCERNED, "NO": SUPPORTS, "FI": NEUTRAL,
+                                "DK": CONCERNED, "EE": CONCERNED}
+    # the record is the evidence of those it names
+    denmark = next(p for p in second.positions if p.delegation_key == "DK")
+    assert denmark.stance_evidence.source == ("p2",)
+    assert not any(i.id == "draft-resolution" for i in analysis.issues)

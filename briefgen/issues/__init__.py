@@ -193,15 +193,14 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         # "supports" but does not vote.  Elsewhere a delegation's own vote or authorship
         # places it, and words for or against the text place those the record leaves out
         # outside the Council; "other" is never inferred from words.
-        speakers = {s.delegation_key for s in statements.values()}
         # Words for "the text" say which text only where one was put to the vote (a motion
         # on how to vote on it is not another text).
         texts = sum(v.subject != "amendment" and not v.procedural for v in votes)
-        spoken = {} if (record_only and voted) or texts > 1 else {
+        spoken = {} if (record_only and voted) or (texts > 1 and matcher.vote is None) else {
             k: r for k, r in readings.items()
             if r.strong or (r.stance != NEUTRAL and not record_only)}
         readings = spoken | {k: Reading(stance, True, None, True)
-                             for k, (stance, _) in voted.items() if k in speakers}
+                             for k, (stance, _) in voted.items()}
         # Abstaining on a text others voted for is a side of its own ("adopted by 12 votes
         # to none, with 3 abstentions"): the record splits the Council even with no "no".
         split = len({stance for stance, _ in voted.values()}) > 1
@@ -284,10 +283,15 @@ def _vote_sides(matcher: Matcher, votes: tuple[Vote, ...], release: Release, lan
     out: dict[str, tuple[str, Bullet]] = {}
     clash: set[str] = set()
     stances = {IN_FAVOUR: SUPPORTS, AGAINST: CONCERNED, ABSTAINING: NEUTRAL}
+    speakers = {s.delegation_key for s in release.statements}
     for vote in _voted_on(matcher, votes):
         record = Bullet(text=vote.text, source=(vote.pid,), lang=lang)
+        # A Council's in-favour list derived from its membership names no one who did not
+        # speak: the record's own names and the speakers are the table.
+        derived = set(vote.voted_for) - speakers if vote.voted_for_derived else set()
         placed = [(k, vote.side_of(k), record)
-                  for k in (*vote.voted_for, *vote.voted_against, *vote.abstaining)]
+                  for k in (*vote.voted_for, *vote.voted_against, *vote.abstaining)
+                  if k not in derived]
         placed += [(d.key, d.side, _declaring(release, d, lang)) for d in vote.declared]
         for key, side, evidence in placed:
             stance = stances[side]
@@ -308,6 +312,8 @@ def _text_voted(matcher: Matcher, votes: tuple[Vote, ...], note_lang: str) -> st
 def _voted_on(matcher: Matcher, votes: tuple[Vote, ...]) -> list[Vote]:
     """The texts a vote issue is about: the amendments for an amendment issue, the other
     texts for a draft-resolution one; a motion on how to proceed is neither."""
+    if matcher.vote is not None:
+        return [votes[matcher.vote]]
     amendment = matcher.id.startswith("amendment")
     return [v for v in votes if (v.subject == "amendment") == amendment and not v.procedural]
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from briefgen.delegations import resolve
 from briefgen.languages import LANGUAGES
-from briefgen.model import Release
+from briefgen.model import Release, Vote
+from briefgen.outcome import symbol, text_name
 
 from .labels import fill, short_name, slug
 from .matchers import COOPERATION, PLACE, TOPIC, Matcher, SentenceFacts, hits
@@ -75,7 +76,31 @@ def discover(release: Release, units: list[Unit], facts: list[SentenceFacts],
     if not kept:  # a debate the tables know nothing of: its agenda items, if taken up
         kept = _agenda_candidates(release, units, facts, speakers, lang)
     main_place = _main_place(kept, framing, lang)
-    return [_localized(c.matcher, framing["title"], main_place, lang, note_lang) for c in kept]
+    return one_per_text([_localized(c.matcher, framing["title"], main_place, lang, note_lang)
+                         for c in kept], release.votes)
+
+
+def one_per_text(matchers: list[Matcher], votes: tuple[Vote, ...]) -> list[Matcher]:
+    """A draft-resolution issue split into one issue per text voted, where several were.
+
+    One table for L.10 and L.11 cannot place a delegation that voted for one and against
+    the other, and "the draft" in a sentence says which text only where there is one: each
+    text gets its own issue, labelled with its symbol, addressed by the sentences that name
+    that symbol, its sides those of its own vote."""
+    texts = [(i, v) for i, v in enumerate(votes)
+             if v.subject != "amendment" and not v.procedural and symbol(v)]
+    if len(texts) < 2:
+        return matchers
+    out = []
+    for m in matchers:
+        if not m.votes or m.id.startswith("amendment") or m.vote is not None:
+            out.append(m)
+            continue
+        out += [replace(m, id=f"{m.id}-{slug(symbol(v))}", vote=i,
+                        labels={lang: text_name(v, lang) for lang in m.labels if "@" not in lang},
+                        terms=re.compile(r"(?<![\w.])" + re.escape(fold(symbol(v))) + r"(?!\w|\.\d)"))
+                for i, v in texts]
+    return out
 
 
 def _main_place(kept: list[Candidate], framing: dict, lang: str) -> str | None:

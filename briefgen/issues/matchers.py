@@ -35,6 +35,9 @@ class Matcher:
     organizations: frozenset[str] = frozenset()  # COOPERATION: keys of the partners
     regional: re.Pattern[str] | None = None  # COOPERATION: regional bodies in general
     votes: bool = False  # a text put to the vote: how delegations voted is their stance
+    # One of several texts put to the vote, by its index in Release.votes: its own issue,
+    # named by its symbol, its sides the record of that vote (`discover.one_per_text`).
+    vote: int | None = None
     # A state of affairs everyone worries about (the humanitarian situation): concern about it
     # is no side, so it is contested only on the action of a party blamed for it that speaks
     # in its own defence.

@@ -45,6 +45,7 @@ LOOSE = 0.25  # a cue in a clause that does not name the target
 CONTRAST, CONCESSIVE = 1.5, 0.5  # clause weights
 NEGATION_WINDOW = 30  # characters before a cue in which a negation flips it
 ACTOR_SHARE, ACTOR_MIN = 0.5, 3  # concerned delegations naming a party, for the rule above
+HOLDER_MIN = 2  # delegations naming a State with the claimed right that make it the holder
 BLAME_LEAD = 2  # the party blamed by all speakers, against the next one blamed
 OPPONENT_MIN = 2  # clauses of concern in which the party names the one it blames
 CLEAR = 1.0  # attached weight that makes a stance explicit
@@ -240,7 +241,7 @@ def _holder(mentions: list, at: int) -> str | None:
 def right_holder(units_by_key: dict[str, list[Unit]], target: Target, lang: str
                  ) -> str:
     """Whose right the debate is about: the State named with the claimed right by at least
-    ACTOR_MIN delegations, BLAME_LEAD times as many as any other; "" when none stands out
+    HOLDER_MIN delegations, BLAME_LEAD times as many as any other; "" when none stands out
     (a right claimed in general, or by several States)."""
     cues = stance_cues(lang)
     named: Counter[str] = Counter()
@@ -256,7 +257,7 @@ def right_holder(units_by_key: dict[str, list[Unit]], target: Target, lang: str
                     found.add(_holder(inside, claim.start()) or "")
         named.update(found - {""})
     ranked = [(k, n) for k, n in named.most_common() if _is_party(k)]
-    if ranked and ranked[0][1] >= ACTOR_MIN and (
+    if ranked and ranked[0][1] >= HOLDER_MIN and (
             len(ranked) == 1 or ranked[0][1] >= BLAME_LEAD * ranked[1][1]):
         return ranked[0][0]
     return ""
@@ -409,17 +410,20 @@ def defending_party(readings: dict[str, Reading], units_by_key: dict[str, list[U
     concerned speakers blame (named in a clause with a word of concern), when most of them do;
     else the one at least ACTOR_MIN of all the speakers blame, BLAME_LEAD times as many as any
     other (in a debate where forty delegations condemn an invasion, a third of them name the
-    invader in so many words, the others speak of "the war in Ukraine")."""
+    invader in so many words, the others speak of "the war in Ukraine").  A tie among the
+    concerned goes to the one all the speakers blame most (the invader, not its ally whose
+    troops two of them mention)."""
     concerned = [k for k, r in readings.items() if r.stance == CONCERNED]
     named = _named_by(concerned, units_by_key, place, lang)
+    by_all = _named_by(list(units_by_key), units_by_key, place, lang)
     if len(concerned) >= ACTOR_MIN:
-        for party, count in named.most_common():
+        for party, count in sorted(named.items(), key=lambda kv: (kv[1], by_all[kv[0]]),
+                                   reverse=True):
             if count < ACTOR_SHARE * len(concerned):
                 break
             if _is_party(party):
                 return party
-    ranked = [(p, n) for p, n in _named_by(list(units_by_key), units_by_key, place,
-                                            lang).most_common() if _is_party(p)]
+    ranked = [(p, n) for p, n in by_all.most_common() if _is_party(p)]
     if ranked and ranked[0][1] >= ACTOR_MIN and (
             len(ranked) == 1 or ranked[0][1] >= BLAME_LEAD * ranked[1][1]):
         return ranked[0][0]
