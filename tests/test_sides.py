@@ -161,3 +161,88 @@ def test_each_text_voted_is_its_own_issue_with_its_record():
     denmark = next(p for p in second.positions if p.delegation_key == "DK")
     assert denmark.stance_evidence.source == ("p2",)
     assert not any(i.id == "draft-resolution" for i in analysis.issues)
+
+
+@pytest.mark.parametrize("lang, speeches, careful", [
+    ("en", [
+        ("NO", ["Norway's operation in Sweden is self-defence, he said.",
+                "Norway will pursue its operation until its security is ensured."]),
+        ("DK", ["Denmark condemned Norway's invasion of Sweden."]),
+        ("FI", ["Finland said Norway's attack on Sweden is illegal."]),
+        ("IS", ["Iceland condemned the invasion of Sweden, a violation of the Charter."]),
+        # The careful wording: the attacks are condemned, their author never named.
+        ("BR", ["Brazil condemned the attacks on civilian infrastructure in Sweden.",
+                "Brazil called for dialogue on Sweden."]),
+    ], "BR"),
+    ("fr", [
+        ("NO", ["La Norvège a défendu son opération en Suède, qui est légitime.",
+                "La Norvège poursuivra son opération en Suède."]),
+        ("DK", ["Le Danemark a condamné l’invasion menée par la Norvège contre la Suède."]),
+        ("FI", ["La Finlande a dénoncé l’offensive lancée par la Norvège contre la Suède."]),
+        ("IS", ["L’Islande a condamné l’agression contre la Suède."]),
+        ("BR", ["Le Brésil a condamné les attaques contre les infrastructures civiles en Suède.",
+                "Le Brésil a appelé au dialogue sur la Suède."]),
+    ], "BR"),
+])
+def test_criticism_counts_from_those_who_say_who_is_to_blame(lang, speeches, careful):
+    title = {"en": "Security Council Debates Crisis in Sweden",
+             "fr": "Le Conseil de sécurité débat de la crise en Suède"}[lang]
+    lead = {"en": "Delegations debated the situation in Sweden.",
+            "fr": "Les délégations ont débattu de la situation en Suède."}[lang]
+    sweden = _issue(find_issues(_release(title, lead, speeches, lang), Settings(lang=lang)),
+                    "sweden")
+    assert sweden.contested
+    stances = _stances(sweden)
+    assert stances["NO"] == SUPPORTS
+    # "the invasion" names the party's action as a wrong: Iceland blames, though it names
+    # no one; Brazil condemns attacks and names no author: no side.
+    assert stances["DK"] == stances["FI"] == stances["IS"] == CONCERNED
+    assert stances[careful] != CONCERNED
+
+
+def test_the_evidence_is_a_sentence_that_names_the_target():
+    target = Target(words=stance_cues("en").actions, keys=frozenset({"NO"}), blamed=True,
+                    victims=frozenset({"SE"}))
+    units = _units("ES", "The resolution is about the sovereignty of Sweden.",
+                   "He condemned the invasion by Norway.")
+    reading = read_stance(units, "en", target)
+    assert reading.stance == CONCERNED
+    assert reading.evidence.text == "He condemned the invasion by Norway."
+
+
+def test_a_tie_between_parties_goes_to_the_one_all_blame_most():
+    from briefgen.issues.stance import Reading, defending_party
+
+    # Three critics: two name both Norway and its ally Latvia, one only Norway; Norway is
+    # also blamed by a delegation whose reading has no side.
+    units = {
+        "DK": _units("DK", "Latvia's troops fight alongside Norway's forces, which attacked "
+                           "Sweden, and he condemned both."),
+        "FI": _units("FI", "He condemned the deployment of Latvian troops and Norway's attack."),
+        "IS": _units("IS", "She condemned Norway's attack on Sweden."),
+        "EE": _units("EE", "Norway's strikes were condemned by many, she noted."),
+    }
+    critic = Reading(CONCERNED, False, None, True)
+    readings = {"DK": critic, "FI": critic, "IS": Reading(NEUTRAL, False, None),
+                "EE": Reading(NEUTRAL, False, None)}
+    assert defending_party(readings, units, "SE", "en") == "NO"
+
+
+@pytest.mark.parametrize("sentence", [
+    "She recognized the right of Norway to protect its citizens and its territory.",
+    "He voiced support for Norway in its right to defend itself.",
+    "His country recognizes Norway's legitimate right to security and defence.",
+])
+def test_the_right_to_self_defence_in_its_other_words(sentence):
+    from briefgen.issues.vocab import topics
+
+    right = next(t for t in topics("en") if t.id == "self-defence")
+    assert right.terms.search(fold_text(sentence))
+    target = Target(words=right.terms, measure=True)
+    assert read_stance(_units("FI", sentence), "en", target).stance == SUPPORTS
+
+
+def fold_text(text: str) -> str:
+    from briefgen.issues.text import fold
+
+    return fold(text)

@@ -218,7 +218,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                                      if k != party)
         if contested:
             readings, by_key = wider, by_key | named
-            readings = _naming(readings, party, lang)
+            readings = _naming(readings, party, lang, _blaming(assignments, party, lang)
+                               if blamed else None)
         sides = ACTION_SIDES
         target = target_label(party, matcher.place, units_by_key, lang, note_lang)
         if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
@@ -248,21 +249,36 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                  sides=sides if contested else "", target=target if contested else ""), disputed
 
 
-def _naming(readings: dict[str, Reading], party: str, lang: str) -> dict[str, Reading]:
+def _naming(readings: dict[str, Reading], party: str, lang: str,
+            blaming: set[str] | None = None) -> dict[str, Reading]:
     """A side on a party's action only from a sentence that names the party (its name, its
     capital, its adjective), the action (the deployment, the invasion: the table's
     `actions`) or the conditions it must meet (human rights, transparency): concern about the
     humanitarian situation, or hope for talks, takes no side on what the party did.  The
-    party's own reading stands."""
+    party's own reading stands.  Where the party is blamed, criticism counts only from the
+    delegations that say who is to blame (`blaming`): condemning "the attacks on civilian
+    infrastructure" without ever naming their author is the careful wording of those who
+    take no side."""
     cues = stance_cues(lang)
 
-    def names(r: Reading) -> bool:  # a side read off the party's opponent has no sentence
+    def names(k: str, r: Reading) -> bool:  # a side read off the party's opponent has no sentence
+        if r.stance == CONCERNED and blaming is not None and k not in blaming:
+            return False
         return r.evidence is None or (
             any(p and p.search(r.evidence.folded) for p in (cues.actions, cues.conditions))
             or any(m.key == party for m in place_mentions(r.evidence.text, lang)))
 
-    return {k: r if k == party or r.stance == NEUTRAL or names(r) else
+    return {k: r if k == party or r.stance == NEUTRAL or names(k, r) else
             Reading(NEUTRAL, False, None) for k, r in readings.items()}
+
+
+def _blaming(assignments: list[Assignment], party: str, lang: str) -> set[str]:
+    """The delegations whose statement names the party (by name, capital or adjective) or
+    its action as a wrong ("the invasion", "the aggressor"), anywhere."""
+    accusation = stance_cues(lang).accusation
+    return {a.unit.key for a in assignments
+            if accusation.search(a.unit.folded)
+            or any(m.key == party for m in place_mentions(a.unit.text, lang))}
 
 
 def _on_action(readings: dict[str, Reading], party: str) -> dict[str, Reading]:

@@ -378,16 +378,20 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
     cues = stance_cues(lang)
     attached = dict.fromkeys((SUPPORTS, CONCERNED, NEUTRAL), 0.0)
     loose = dict(attached)
-    best: dict[str, tuple[float, float, Unit]] = {}
+    # The evidence is the sentence that weighs most for the side, one that names the target
+    # first: "condemned the invasion" shows the side on the invasion better than "the
+    # sovereignty of Ukraine", though both count.
+    best: dict[str, tuple[bool, float, float, Unit]] = {}
     strong_sides: set[str] = set()
     for unit in units:
         score = sentence_scores(unit, cues, target, lang)
         strong_sides |= score.strong
+        named = bool(target.spans(unit, lang))
         for side in attached:
             attached[side] += score.attached[side]
             loose[side] += score.loose[side]
-            key = (score.attached[side], score.loose[side])
-            if any(key) and key > best.get(side, (0.0, 0.0, None))[:2]:
+            key = (named, score.attached[side], score.loose[side])
+            if any(key[1:]) and key > best.get(side, (False, 0.0, 0.0, None))[:3]:
                 best[side] = (*key, unit)
     decided = strong_sides - {NEUTRAL} or strong_sides
     if len(decided) == 1:
@@ -397,7 +401,7 @@ def read_stance(units: list[Unit], lang: str, target: Target) -> Reading:
     others = [attached[s] for s in (SUPPORTS, CONCERNED) if s != stance]
     clear = stance in strong_sides or (
         stance != NEUTRAL and attached[stance] >= CLEAR and attached[stance] > max(others))
-    evidence = best.get(stance, (0, 0, None))[2]
+    evidence = best.get(stance, (False, 0, 0, None))[3]
     if stance == NEUTRAL and evidence is None and cues.restraint:  # "called for restraint"
         evidence = next((u for u in units if cues.restraint.search(u.folded)), None)
     return Reading(stance, stance in strong_sides, evidence, clear,

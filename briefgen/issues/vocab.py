@@ -62,6 +62,7 @@ class StanceCues:
     divergence: re.Pattern[str]
     vote_split: re.Pattern[str]
     actions: re.Pattern[str]  # nouns naming the action at stake on a place issue
+    accusation: re.Pattern[str]  # "the invasion", "the aggressor": the party's action as a wrong
     not_agent: re.Pattern[str]  # before a name that undergoes the action ("the invasion of")
     harmed: re.Pattern[str]  # a verb of harm right before the name it is done to ("displace the")
     against: re.Pattern[str]  # right before a name that is opposed ("struggle against Israel")
@@ -112,6 +113,7 @@ def stance_cues(lang: str) -> StanceCues:
         divergence=compile_terms(table["divergence"]),
         vote_split=compile_terms(table["vote_split"]),
         actions=compile_terms(table["actions"]),
+        accusation=compile_terms(table["accusation"]),
         not_agent=compile_terms(table["not_agent"]),
         harmed=compile_terms(table["harmed"]),
         against=compile_terms(table["against"]),
