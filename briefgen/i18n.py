@@ -48,6 +48,9 @@ LABELS: dict[str, dict[str, str]] = {
     "side.action.supports": {"en": "Defended", "fr": "Défendu"},
     "side.action.concerned": {"en": "Criticized", "fr": "Critiqué"},
     "side.action.neutral": {"en": "Other positions", "fr": "Autres positions"},
+    # an issue section's side heading, naming the action: "Criticized the CSTO's deployment"
+    "side.action.supports.on": {"en": "Defended {target}", "fr": "Ont défendu {target}"},
+    "side.action.concerned.on": {"en": "Criticized {target}", "fr": "Ont critiqué {target}"},
     "also": {"en": "Also:", "fr": "Également\u00a0:"},
     "session.morning": {"en": "morning", "fr": "matin"},
     "session.afternoon": {"en": "afternoon", "fr": "après-midi"},
@@ -210,6 +213,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "paragraph_sign": {"en": "paragraph", "fr": "paragraphe"},
     "paragraph_link": {"en": "Paragraph {n} of the release", "fr": "Paragraphe {n} du communiqué"},
+    "evidence_link": {"en": "{name}: the words that place it, under the issue",
+                      "fr": "{name} : les propos qui la placent, sous la question"},
     "cited_in": {"en": "Cited in", "fr": "Cité dans"},
     "back_to": {"en": "Back to {section}", "fr": "Retour à la section {section}"},
     "colophon": {

@@ -253,6 +253,7 @@ class Issue:
     terms: tuple[str, ...] = ()  # what was matched, for debugging and --issues files
     sides: str = ""  # VOTE_SIDES | ACTION_SIDES | "" (a claimed right): what the stances mean
     target: str = ""  # the proposition the sides are about: "CSTO deployment in Kazakhstan"
+    target_object: str = ""  # the same inside a sentence: "the CSTO's deployment in Kazakhstan"
 
 
 @dataclass(frozen=True, slots=True)

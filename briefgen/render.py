@@ -34,7 +34,7 @@ from . import i18n
 from . import sources as cited
 from .compose import briefing_title, delegation_names, is_machine_translated
 from .errors import BriefgenError
-from .model import STANCES, Briefing, Position, Release
+from .model import STANCES, Briefing, Issue, Position, Release
 from .settings import PDF_VARIANTS, Settings
 
 if TYPE_CHECKING:
@@ -122,6 +122,7 @@ def context(briefing: Briefing, sources: bool = False) -> dict:
         "translated_from": i18n.language_name(meeting.language, lang),
         "stances": STANCES,
         "by_side": by_side,
+        "side_heading": lambda issue, stance: side_heading(issue, stance, lang),
         "sources": sources,
         "cite": cited.Citations(briefing.release),
     }
@@ -154,6 +155,16 @@ def by_side(positions: tuple[Position, ...]) -> list[Side]:
               for stance in STANCES]
     groups.append(Side(None, tuple(p for p in positions if p.stance not in STANCES)))
     return [side for side in groups if side.positions]
+
+
+def side_heading(issue: Issue, stance: str, lang: str) -> str:
+    """"Criticized the CSTO's deployment in Kazakhstan": a side of a party's action names
+    the action, so the section reads on its own; vote sides ("For the text") and a right's
+    sides keep their label."""
+    key = (f"side.{issue.sides}." if issue.sides else "stance.") + stance
+    if issue.target_object and f"{key}.on" in i18n.LABELS:
+        return i18n.label(f"{key}.on", lang, target=issue.target_object)
+    return i18n.label(key, lang)
 
 
 @lru_cache(maxsize=8)

@@ -163,7 +163,7 @@ def _position_to_dict(position: Position) -> dict:
     evidence = position.stance_evidence
     return {"delegation": position.delegation, "delegation_key": position.delegation_key,
             "stance": position.stance,
-            "stance_evidence": _bullet_to_dict(evidence) if evidence else None,
+            "evidence": _bullet_to_dict(evidence) if evidence else None,
             "summary": [_bullet_to_dict(b) for b in position.summary]}
 
 

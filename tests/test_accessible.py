@@ -169,8 +169,24 @@ def test_a_french_note_says_so_everywhere(note):
 
 def test_without_sources_no_reference_is_a_link(plain_pdf):
     reader = pypdf.PdfReader(io.BytesIO(plain_pdf))
-    assert not any(page.get("/Annots") for page in reader.pages)
+    assert not any(str(a.get("/Dest", "")).startswith(("source-", "cite-"))
+                   for _, a in _links(reader))
     assert not any(name.startswith(("source-", "cite-")) for name in reader.named_destinations)
+
+
+def test_every_name_in_the_divergence_table_links_to_what_places_it(plain_pdf, note):
+    # Issue 14: each placement is reachable from the table; the link lands in the issue
+    # section, on the delegation's line or name, which cites its paragraph.
+    reader = pypdf.PdfReader(io.BytesIO(plain_pdf))
+    destinations = _destinations(reader)
+    links = [(page, a) for page, a in _links(reader) if str(a["/Dest"]).startswith("ev-")]
+    placed = {f"ev-{d.issue_id}-{key.replace(':', '-')}" for d in note.divergences
+              for keys in d.sides.values() for key in keys}
+    assert placed and {str(a["/Dest"]) for _, a in links} == placed
+    issues_page = next(p for d, t, p in outline_titles(reader) if t == "Issues and positions")
+    for page, annotation in links:
+        assert destinations[str(annotation["/Dest"])][0] >= issues_page >= page
+        assert annotation["/Contents"].endswith("the words that place it, under the issue")
 
 
 def _destinations(reader) -> dict[str, tuple[int, float]]:
@@ -238,6 +254,8 @@ def _bullets(briefing):
     for issue in briefing.issues:
         for position in issue.positions:
             yield from position.summary
+            if not position.summary and position.stance_evidence:  # named, its ¶ cited
+                yield position.stance_evidence
     for statement in briefing.statements:
         yield from statement.summary
 

@@ -163,17 +163,21 @@ def test_each_text_voted_is_its_own_issue_with_its_record():
     assert not any(i.id == "draft-resolution" for i in analysis.issues)
 
 
+# FICTIONAL: Norway's operation in Sweden, defended by Norway, criticized by three.
+SWEDEN_EN = [
+    ("NO", ["Norway's operation in Sweden is self-defence, he said.",
+            "Norway will pursue its operation until its security is ensured."]),
+    ("DK", ["Denmark condemned Norway's invasion of Sweden."]),
+    ("FI", ["Finland said Norway's attack on Sweden is illegal."]),
+    ("IS", ["Iceland condemned the invasion of Sweden, a violation of the Charter."]),
+    # The careful wording: the attacks are condemned, their author never named.
+    ("BR", ["Brazil condemned the attacks on civilian infrastructure in Sweden.",
+            "Brazil called for dialogue on Sweden."]),
+]
+
+
 @pytest.mark.parametrize("lang, speeches, careful", [
-    ("en", [
-        ("NO", ["Norway's operation in Sweden is self-defence, he said.",
-                "Norway will pursue its operation until its security is ensured."]),
-        ("DK", ["Denmark condemned Norway's invasion of Sweden."]),
-        ("FI", ["Finland said Norway's attack on Sweden is illegal."]),
-        ("IS", ["Iceland condemned the invasion of Sweden, a violation of the Charter."]),
-        # The careful wording: the attacks are condemned, their author never named.
-        ("BR", ["Brazil condemned the attacks on civilian infrastructure in Sweden.",
-                "Brazil called for dialogue on Sweden."]),
-    ], "BR"),
+    ("en", SWEDEN_EN, "BR"),
     ("fr", [
         ("NO", ["La Norvège a défendu son opération en Suède, qui est légitime.",
                 "La Norvège poursuivra son opération en Suède."]),
@@ -246,3 +250,44 @@ def fold_text(text: str) -> str:
     from briefgen.issues.text import fold
 
     return fold(text)
+
+
+@pytest.mark.parametrize("lang, words, label, sentence, heading", [
+    ("en", "The Russian Federation's deployment in Sweden is unacceptable.",
+     "Russian Federation's deployment in Sweden",
+     "the Russian Federation's deployment in Sweden",
+     "Criticized the Russian Federation's deployment in Sweden"),
+    ("fr", "Le déploiement de la Fédération de Russie en Suède est inacceptable.",
+     "Déploiement de la Fédération de Russie en Suède",
+     "le déploiement de la Fédération de Russie en Suède",
+     "Ont critiqué le déploiement de la Fédération de Russie en Suède"),
+])
+def test_the_side_headings_name_the_action(lang, words, label, sentence, heading):
+    from briefgen.issues.targets import target_label
+    from briefgen.model import ACTION_SIDES, VOTE_SIDES, Issue
+    from briefgen.render import side_heading
+
+    units = {"DK": _units("DK", words)}
+    assert target_label("RU", "SE", units, lang, lang) == (label, sentence)
+    issue = Issue(id="sweden", label="Sweden", contested=True, sides=ACTION_SIDES,
+                  target=label, target_object=sentence)
+    assert side_heading(issue, CONCERNED, lang) == heading
+    # The other positions, and the sides of a vote, keep their own words.
+    assert side_heading(issue, NEUTRAL, lang) in ("Other positions", "Autres positions")
+    vote = replace(issue, sides=VOTE_SIDES, target_object="")
+    assert side_heading(vote, SUPPORTS, lang) in ("For the text", "Pour le texte")
+
+
+def test_the_json_gives_each_placement_its_evidence():
+    from briefgen.serialize import _position_to_dict
+
+    release = _release("Security Council Debates Crisis in Sweden",
+                       "Delegations debated the situation in Sweden.", SWEDEN_EN, "en")
+    sweden = _issue(find_issues(release, Settings(lang="en")), "sweden")
+    placed = [p for p in sweden.positions if p.stance]
+    assert sweden.contested and len(placed) >= 4
+    for position in placed:
+        data = _position_to_dict(position)
+        assert "stance_evidence" not in data
+        assert data["evidence"]["text"] == position.stance_evidence.text
+        assert data["evidence"]["source"] == list(position.stance_evidence.source)

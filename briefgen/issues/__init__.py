@@ -186,7 +186,7 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     if party and (blamed or party == framed) and matcher.kind == PLACE:
         wider, named = _on_party_elsewhere(matcher, readings, units_by_key, assignments,
                                            party, lang, reported, blamed)
-    sides, target, disputed = "", "", False
+    sides, target, disputed, target_object = "", "", False, ""
     if matcher.votes:
         # The record wins (and members saying how they voted).  Where only the members of a
         # Council vote and the release records the vote, words place no one: a non-member
@@ -221,7 +221,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
             readings = _naming(readings, party, lang, _blaming(assignments, party, lang)
                                if blamed else None)
         sides = ACTION_SIDES
-        target = target_label(party, matcher.place, units_by_key, lang, note_lang)
+        target, target_object = target_label(party, matcher.place, units_by_key, lang,
+                                             note_lang)
         if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
             target = f"{matcher.labels[note_lang]} — {target}"
     elif matcher.proposition:
@@ -246,7 +247,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                       if key not in by_key and key in readings]
     return Issue(id=matcher.id, label=matcher.labels[note_lang], positions=tuple(positions),
                  contested=contested, terms=tuple(t for t, _ in terms.most_common(MAX_TERMS)),
-                 sides=sides if contested else "", target=target if contested else ""), disputed
+                 sides=sides if contested else "", target=target if contested else "",
+                 target_object=target_object if contested else ""), disputed
 
 
 def _naming(readings: dict[str, Reading], party: str, lang: str,

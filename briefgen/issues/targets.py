@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .labels import _french_class, place_phrases, short_name
+from .labels import _french_class, in_sentence, place_phrases, short_name
 from .text import Unit
 from .vocab import compile_terms, labels_table, place_label, place_mentions
 
@@ -23,12 +23,14 @@ REACH = 80  # characters around the party's name in which its action is named
 
 @lru_cache(maxsize=4)
 def _kinds(lang: str):
-    return tuple((compile_terms(t["words"][lang]) if t["words"][lang] else None, t["label"])
-                 for t in labels_table()["target"])
+    return tuple((compile_terms(t["words"][lang]) if t["words"][lang] else None, t["label"],
+                  t["object"]) for t in labels_table()["target"])
 
 
 def target_label(party: str, place: str | None, units_by_key: dict[str, list[Unit]],
-                 lang: str, note_lang: str) -> str:
+                 lang: str, note_lang: str) -> tuple[str, str]:
+    """The action as a row names it ("CSTO's deployment in Kazakhstan") and as a sentence
+    does ("the CSTO's deployment in Kazakhstan"), for the side headings."""
     kinds = _kinds(lang)
     counts = [0] * len(kinds)
     for units in units_by_key.values():
@@ -37,14 +39,16 @@ def target_label(party: str, place: str | None, units_by_key: dict[str, list[Uni
                 if m.key != party:
                     continue
                 near = unit.folded[max(0, m.start - REACH):m.end + REACH]
-                for i, (words, _) in enumerate(kinds):
+                for i, (words, *_) in enumerate(kinds):
                     counts[i] += bool(words and words.search(near))
     best = max(range(len(kinds)), key=lambda i: (counts[i], -i)) if any(counts) else len(kinds) - 1
     name = short_name(party, note_lang)
     phrases = place_phrases(place_label(place, note_lang), note_lang) if place else \
         {"in_place": ""}
-    return kinds[best][1][note_lang].format(party=name, of_party=_of(name, note_lang),
-                                            in_place=phrases["in_place"]).strip()
+    values = {"party": name, "of_party": _of(name, note_lang), "in_place": phrases["in_place"],
+              "the_party": in_sentence(name, party, note_lang)}
+    label, sentence = kinds[best][1:]
+    return label[note_lang].format(**values).strip(), sentence[note_lang].format(**values).strip()
 
 
 def _of(name: str, lang: str) -> str:
