@@ -288,19 +288,25 @@ def _edit_issue(issue: Issue, shown: set[str], lines: int | None, limit: int | N
     groups.append([i for i in usable if positions[i].stance not in STANCES])
     queues = [sorted(group, key=rank) for group in groups if group]
     chosen: set[int] = set()
+    said: set[str] = set()  # two voters placed by the same record show it once
     while len(chosen) < lines and any(queues):  # the sides take turns
         for queue in queues:
             if queue and len(chosen) < lines:
-                chosen.add(queue.pop(0))
+                i = queue.pop(0)
+                if positions[i].summary[0].text not in said:
+                    chosen.add(i)
+                    said.add(positions[i].summary[0].text)
     return dataclasses.replace(issue, positions=tuple(
         dataclasses.replace(p, summary=p.summary[:1] if i in chosen else ())
         for i, p in enumerate(positions)))
 
 
 def _shown(text: str, shown: set[str]) -> bool:
-    """Already in the note: as a line of its own, or inside one (a briefer's key point joins
-    two of the briefing's sentences)."""
-    return text in shown or any(text in line for line in shown)
+    """Already in the note: as a line of its own, inside one (a briefer's key point joins
+    two of the briefing's sentences), or clipped ("Member States will vote on …" is the
+    sentence it starts)."""
+    return text in shown or any(text in line or (line.endswith("…") and text.startswith(
+        line[:-1].rstrip())) for line in shown)
 
 
 def _content_words(text: str) -> set[str]:

@@ -292,3 +292,22 @@ def test_a_sentence_inside_a_key_point_is_not_shown_again():
     assert first.speaker and " " in first.text
     lines = [b.text for i in note.issues for p in i.positions for b in p.summary]
     assert lines and not any(line in first.text for line in lines)
+
+
+def test_a_clipped_key_point_and_a_shared_vote_record_are_shown_once():
+    from briefgen.compose import _edit_issue, _shown
+    from briefgen.model import Bullet, Issue, Position
+
+    # FICTIONAL.  A key point clipped to its first clause still shows the sentence it starts.
+    sentence = "Member States will vote on a text on the fictional canal, she said, and soon."
+    assert _shown(sentence, {"Member States will vote on a text on the fictional canal…"})
+    assert not _shown("Member States will vote on another text.",
+                      {"Member States will vote on a text on the fictional canal…"})
+    # Two voters placed by the same record: the record is one line, the other voter a name.
+    record = Bullet("The amendment on the fictional canal was defeated by 5 votes to 1 "
+                    "against (Norway), with 9 abstentions.", ("p4",), None, "en")
+    issue = Issue(id="amendment", label="Amendment", contested=True, positions=(
+        Position("Norway", "NO", (record,), "concerned", record),
+        Position("Sweden", "SE", (record,), "neutral", record)))
+    edited = _edit_issue(issue, set(), 4, 200)
+    assert [len(p.summary) for p in edited.positions] == [1, 0]
