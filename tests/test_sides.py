@@ -291,3 +291,35 @@ def test_the_json_gives_each_placement_its_evidence():
         assert "stance_evidence" not in data
         assert data["evidence"]["text"] == position.stance_evidence.text
         assert data["evidence"]["source"] == list(position.stance_evidence.source)
+
+
+def test_a_section_whose_sentences_are_mostly_anothers_is_folded_into_it():
+    from briefgen.issues import _merged
+    from briefgen.issues.assign import Assignment
+    from briefgen.issues.matchers import PLACE, TOPIC, Matcher
+    from briefgen.model import Bullet, Issue, Position
+
+    # FICTIONAL: "Vestholm" is the plant "Nuclear safety" is about; three of its four
+    # sentences are filed under both.  Hostages share one sentence of four: they stay.
+    units = _units("DK", "The Vestholm plant is unsafe.", "Nuclear safety at Vestholm matters.",
+                   "Vestholm needs inspectors for its nuclear safety.",
+                   "The hostages held at Vestholm must be freed.", "Nuclear safety is key.",
+                   "Hostages must be released.", "Hostages' families wait.",
+                   "More hostages were taken.")
+    filed = [{"vestholm", "nuclear"}, {"vestholm", "nuclear"}, {"vestholm", "nuclear"},
+             {"vestholm", "hostages"}, {"nuclear"}, {"hostages"}, {"hostages"}, {"hostages"}]
+    assignments = [Assignment(u, frozenset(f), frozenset(f), {}) for u, f in zip(units, filed)]
+
+    def issue(issue_id: str, *keys: str) -> Issue:
+        return Issue(id=issue_id, label=issue_id, positions=tuple(
+            Position(k, k, (Bullet("…", ("p1",), k, "en"),)) for k in keys))
+
+    matchers = [Matcher("nuclear", TOPIC), Matcher("vestholm", PLACE, place="~vestholm"),
+                Matcher("hostages", TOPIC)]
+    issues = [issue("nuclear", "DK"), issue("vestholm", "DK", "FI"), issue("hostages", "DK")]
+    merged = _merged(issues, matchers, assignments)
+    assert [i.id for i in merged] == ["nuclear", "hostages"]
+    assert [p.delegation_key for p in merged[0].positions] == ["DK", "FI"]  # Finland joins
+    # An issue with sides of its own is never folded: the other one folds into it.
+    sided = [issues[0], replace(issues[1], contested=True), issues[2]]
+    assert [i.id for i in _merged(sided, matchers, assignments)] == ["vestholm", "hostages"]

@@ -42,7 +42,7 @@ from briefgen.votes.declarations import own_declaration
 
 from .assign import Assignment, assign
 from .discover import MAX_ISSUES, discover
-from .matchers import COOPERATION, PLACE, Matcher, SentenceFacts, hits, sentence_facts
+from .matchers import COOPERATION, PLACE, USER, Matcher, SentenceFacts, hits, sentence_facts
 from .salient import local_names
 from .stance import (
     Reading,
@@ -71,6 +71,7 @@ POSITION_SENTENCES = {"full": 2}
 MAX_TERMS = 8
 ON_TOPIC = 2  # names of the issue in a sentence beyond which a shorter one is preferred
 MIN_SIDE = 2  # clear readings on each side that make an issue contested by themselves
+MERGED_SHARE = 0.75  # of an issue's sentences under another that fold it into that one
 
 
 def find_issues(release: Release, settings: Settings) -> IssueAnalysis:
@@ -95,7 +96,8 @@ def _find_issues(release: Release, settings: Settings) -> IssueAnalysis:
              for m in matchers]
     issues = [issue for issue, _ in found if issue.positions]
     disputed = {issue.id for issue, spoken in found if spoken}
-    issues = _without_frame(issues, matchers, disputed)[:MAX_ISSUES]
+    issues = _merged(_without_frame(issues, matchers, disputed), matchers, assignments)
+    issues = issues[:MAX_ISSUES]
     divergences = [
         Divergence(issue.id, issue.target or issue.label, {
             stance: keys for stance in STANCES
@@ -124,6 +126,38 @@ def _without_frame(issues: list[Issue], matchers: list[Matcher], disputed: set[s
     if not frame or len(issues) <= MAX_ISSUES - 1:
         return issues
     return [i for i in issues if i.id not in frame]
+
+
+def _merged(issues: list[Issue], matchers: list[Matcher], assignments: list[Assignment]
+            ) -> list[Issue]:
+    """Issues less those whose sentences are mostly another's, folded into it.
+
+    "Zaporizhzhia" beside "Nuclear safety" is the same question under the plant's name: a
+    section of its own would repeat the other's sentences (and `compose` shows a sentence
+    once, so it would be names without words).  An issue with sides of its own, or a text put
+    to the vote, or one the user's file names, stays; the delegations only it had join the
+    issue it is folded into."""
+    sentences: dict[str, set[int]] = {i.id: set() for i in issues}
+    for n, a in enumerate(assignments):
+        for issue_id in a.direct & sentences.keys():
+            sentences[issue_id].add(n)
+    votes = {m.id for m in matchers if m.votes}
+    kept = votes | {m.id for m in matchers if m.kind == USER}  # what the user asked for stays
+    out = list(issues)
+    while True:  # the issue most inside another first: of two that overlap, one folds
+        # (share, rank): on a tie the less salient issue folds into the more salient one
+        pairs = [(len(sentences[a.id] & sentences[b.id]) / len(sentences[a.id]), n, a, b)
+                 for n, a in enumerate(out)
+                 if not a.contested and a.id not in kept and sentences[a.id]
+                 for b in out if b is not a and b.id not in votes]
+        share, _, issue, host = max(pairs, key=lambda t: t[:2], default=(0.0, 0, None, None))
+        if share < MERGED_SHARE:
+            return out
+        known = {p.delegation_key for p in host.positions}
+        joined = replace(host, positions=host.positions + tuple(
+            replace(p, stance=None, stance_evidence=None) for p in issue.positions
+            if p.delegation_key not in known))
+        out = [joined if i is host else i for i in out if i is not issue]
 
 
 def _matchers(release: Release, units: list[Unit], facts, settings: Settings) -> list[Matcher]:
