@@ -210,7 +210,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     # Addressing an issue takes a sentence that names it; carried-over ones only add to it.
     by_key = {k: v for k, v in by_key.items() if any(matcher.id in a.direct for a in v)}
     units_by_key = {k: [a.unit for a in v] for k, v in by_key.items()}
-    readings = _readings(units_by_key, _target(matcher, lang), lang)
+    plain = _target(matcher, lang)
+    readings = _readings(units_by_key, plain, lang)
     party, blamed = None, False
     if matcher.kind == PLACE or matcher.situation:
         readings, party, blamed = _on_party(matcher, readings, units_by_key, lang, reported,
@@ -260,9 +261,8 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
         if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
             target = f"{matcher.labels[note_lang]} — {target}"
     elif matcher.proposition:
-        right = _target(matcher, lang)
-        if holder := right_holder(units_by_key, right, lang):
-            readings = _readings(units_by_key, replace(right, holder=holder), lang)
+        if holder := right_holder(units_by_key, plain, lang):
+            readings = _readings(units_by_key, replace(plain, holder=holder), lang)
         contested = _contested(readings, False)
     else:
         contested = False
