@@ -130,6 +130,48 @@ def test_the_siege_and_the_blockade_are_the_partys_action(lang, sentence):
     assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
 
 
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Norway alone decided to bring war back, carrying out deliberate strikes against "
+           "the civilian population."),
+    ("en", "She recalled the crimes committed by Norway's troops in Malmö."),
+    ("en", "He urged Norway to leave the territories it illegally occupies."),
+    ("en", "The aggressor wants to impose a deal on the victim, he said."),
+    ("en", "Norway's forces are using sexual violence as a weapon of war."),
+    ("fr", "La Norvège a mené des frappes délibérées contre la population civile."),
+    ("fr", "Il a rappelé les crimes commis par les troupes norvégiennes à Malmö."),
+    ("fr", "L’agresseur ne peut imposer un accord à la victime, a-t-elle déclaré."),
+])
+def test_accusing_the_party_of_a_wrong_is_criticism(lang, sentence):
+    # No verb of judgement ("condemn", "deplore"): saying that the party commits atrocities,
+    # or calling it the aggressor, is taking a side against its action.
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "She voiced deep concern for Swedish civilians, who lack everything."),
+    ("en", "He was alarmed that the people of Sweden lack food and water."),
+    ("fr", "Elle s’est dite très préoccupée par le sort du peuple suédois."),
+])
+def test_concern_for_a_people_is_no_side(lang, sentence):
+    # Sweden is Norway's opponent; concern for Swedes is neither criticism of Sweden (which
+    # would put the speaker on Norway's side) nor, with no doer named, of Norway.
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    assert read_stance(_units("FI", sentence), lang, target).stance == NEUTRAL
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "He was gravely concerned at the offensive into Rafah."),
+    ("fr", "Elle s’est dite préoccupée par l’offensive à Khan Younès."),
+])
+def test_a_town_of_a_place_names_the_place(lang, sentence):
+    from briefgen.issues.vocab import place_mentions
+
+    assert "gaza" in {m.key for m in place_mentions(sentence, lang)}
+
+
 def test_each_text_voted_is_its_own_issue_with_its_record():
     # Two drafts, L.7 and L.8: Sweden votes for L.7 and against L.8; Denmark, which does
     # not speak, is named against L.8 by the record.  One table for both could not place

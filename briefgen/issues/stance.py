@@ -126,8 +126,8 @@ class _Clause:
 OPPONENT, VICTIM, NEUTRAL_ACTOR = "opponent", "victim", "neutral actor"
 
 
-def _about(keys: set[str], agents: set[str], target: Target, harmed: set[str] = frozenset()
-           ) -> str:
+def _about(keys: set[str], agents: set[str], target: Target, harmed: set[str] = frozenset(),
+           people: set[str] = frozenset()) -> str:
     """Whom a clause is about: the target party unless it is named only as whom things
     happen to while its opponent is named as the doer ("attacks by Hamas against Israel",
     "Hamas' actions precipitated a devastating scenario in Israel"); the party's opponent
@@ -139,6 +139,8 @@ def _about(keys: set[str], agents: set[str], target: Target, harmed: set[str] = 
     if keys & target.keys and (agents & target.keys or not agents & target.opponents):
         return ""
     if keys & target.opponents:
+        if keys & target.opponents <= people:
+            return NEUTRAL_ACTOR  # concern for "Palestinians", "Ukrainian children": no side
         return VICTIM if keys & target.opponents <= harmed else OPPONENT
     if keys & target.victims:
         return VICTIM
@@ -166,9 +168,15 @@ def _clauses(unit: Unit, cues: StanceCues, target: Target, lang: str) -> list[_C
                        if (m := cues.content.search(folded, e, min(e + CONTENT_REACH, end)))),
                       default=end)
         inside = [m for m in mentions if m.start < end and start < m.end]
-        harmed = {m.key for m in inside if cues.harmed.search(folded, start, m.start)}
+        # harm is done to a name after a verb of harm ("displace the Swedish population": a
+        # victim); a people named with no such verb ("concern for Palestinians in Gaza") is
+        # whom things happen to, not the party's opponent as a side
+        hurt = {m.key for m in inside if cues.harmed.search(folded, start, m.start)}
+        people = {m.key for m in inside if (cues.people and cues.people.match(folded, m.start))
+                  or cues.people_before.search(folded, start, m.start)} - hurt
+        harmed = hurt | people
         about = _about({m.key for m in inside}, {m.key for m in inside if not cues.not_agent.search(
-            folded, start, m.start)} - harmed, target, harmed)
+            folded, start, m.start)} - harmed, target, harmed, people)
         opposed = any(m.key in target.keys and start <= m.start < end
                       and cues.against.search(folded, start, m.start) for m in mentions)
         if target.holder and named and about != NEUTRAL_ACTOR and (

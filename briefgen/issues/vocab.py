@@ -66,6 +66,8 @@ class StanceCues:
     not_agent: re.Pattern[str]  # before a name that undergoes the action ("the invasion of")
     harmed: re.Pattern[str]  # a verb of harm right before the name it is done to ("displace the")
     against: re.Pattern[str]  # right before a name that is opposed ("struggle against Israel")
+    people: re.Pattern[str] | None  # a name that is a people ("Palestinians", "Ukrainian children")
+    people_before: re.Pattern[str]  # before such a name ("the people of", "peuple")
     restraint: re.Pattern[str]  # dialogue, restraint, all parties: a neutral stance
     failure: re.Pattern[str]  # a text blocked or vetoed
     authorship: re.Pattern[str]  # a delegation wrote the text
@@ -117,6 +119,8 @@ def stance_cues(lang: str) -> StanceCues:
         not_agent=compile_terms(table["not_agent"]),
         harmed=compile_terms(table["harmed"]),
         against=compile_terms(table["against"]),
+        people=compile_terms(table["people"]),
+        people_before=compile_terms(table["people_before"]),
         restraint=compile_terms(table["restraint"]),
         failure=compile_terms(table["failure"]),
         authorship=compile_terms(table["authorship"]),
