@@ -115,6 +115,14 @@ def test_affirming_a_rivals_right_disputes_the_holders(lang, backers, rival, den
     assert right_holder({"DK": units["DK"], "SY": units["SY"]}, RIGHT[lang], lang) == ""
 
 
+def _finland_on_norways_offensive(lang: str, sentence: str) -> str:
+    """Finland's stance, from one sentence, on Norway's offensive; Sweden is whom Norway
+    blames."""
+    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
+                    opponents=frozenset({"SE"}), blamed=True)
+    return read_stance(_units("FI", sentence), lang, target).stance
+
+
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "She called for the lifting of the siege and an end to the bombardment."),
     ("en", "He demanded an end to the blockade and to the forced displacement of civilians."),
@@ -125,9 +133,7 @@ def test_affirming_a_rivals_right_disputes_the_holders(lang, backers, rival, den
 def test_the_siege_and_the_blockade_are_the_partys_action(lang, sentence):
     # Norway's offensive: calling to lift its siege, or decrying its collective punishment,
     # names what Norway does even where Norway is not named.
-    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
-                    opponents=frozenset({"SE"}), blamed=True)
-    assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
+    assert _finland_on_norways_offensive(lang, sentence) == CONCERNED
 
 
 @pytest.mark.parametrize("lang, sentence", [
@@ -144,9 +150,7 @@ def test_the_siege_and_the_blockade_are_the_partys_action(lang, sentence):
 def test_accusing_the_party_of_a_wrong_is_criticism(lang, sentence):
     # No verb of judgement ("condemn", "deplore"): saying that the party commits atrocities,
     # or calling it the aggressor, is taking a side against its action.
-    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
-                    opponents=frozenset({"SE"}), blamed=True)
-    assert read_stance(_units("FI", sentence), lang, target).stance == CONCERNED
+    assert _finland_on_norways_offensive(lang, sentence) == CONCERNED
 
 
 @pytest.mark.parametrize("lang, sentence", [
@@ -157,9 +161,11 @@ def test_accusing_the_party_of_a_wrong_is_criticism(lang, sentence):
 def test_concern_for_a_people_is_no_side(lang, sentence):
     # Sweden is Norway's opponent; concern for Swedes is neither criticism of Sweden (which
     # would put the speaker on Norway's side) nor, with no doer named, of Norway.
-    target = Target(words=stance_cues(lang).actions, keys=frozenset({"NO"}),
-                    opponents=frozenset({"SE"}), blamed=True)
-    assert read_stance(_units("FI", sentence), lang, target).stance == NEUTRAL
+    assert _finland_on_norways_offensive(lang, sentence) == NEUTRAL
+    # ... while blaming what Sweden's own forces do is still Norway's side
+    blame = {"en": "Swedish forces have committed crimes against Norwegians, he said.",
+             "fr": "Elle a condamné les crimes commis par les forces suédoises."}[lang]
+    assert _finland_on_norways_offensive(lang, blame) == SUPPORTS
 
 
 @pytest.mark.parametrize("lang, sentence", [
