@@ -371,3 +371,99 @@ def test_a_section_whose_sentences_are_mostly_anothers_is_folded_into_it():
     # An issue with sides of its own is never folded: the other one folds into it.
     sided = [issues[0], replace(issues[1], contested=True), issues[2]]
     assert [i.id for i in _merged(sided, matchers, assignments)] == ["vestholm", "hostages"]
+
+
+# FICTIONAL: each critic condemns the strikes in Sweden without naming who carries them out,
+# and names Norway in another sentence that does not name Sweden.
+DOER_ELSEWHERE = {
+    "en": ("Security Council Debates Situation in Sweden",
+           "The Security Council met today on the situation in Sweden.", [
+               ("NO", ["Norway said its operation in Sweden is lawful and targets only armed "
+                       "groups."]),
+               ("DK", ["Denmark condemned the bombing of hospitals in Sweden.",
+                       "Denmark condemned Norway for that bombing."]),
+               ("FI", ["Finland deplored the strikes on schools in Sweden.",
+                       "Finland deplored that Norway carried them out."]),
+               ("IS", ["Iceland voiced concern about the humanitarian situation in Sweden.",
+                       "Iceland deplored the attacks by Norway on aid convoys."]),
+               ("EE", ["Estonia said the people of Sweden need aid.",
+                       "Estonia denounced Norway's shelling of residential areas."]),
+           ]),
+    "fr": ("Le Conseil de sécurité débat de la situation en Suède",
+           "Le Conseil de sécurité s’est réuni aujourd’hui sur la situation en Suède.", [
+               ("NO", ["La Norvège a déclaré que son opération en Suède est licite et ne vise "
+                       "que des groupes armés."]),
+               ("DK", ["Le Danemark a condamné les bombardements d’hôpitaux en Suède.",
+                       "Le Danemark a condamné la Norvège pour ces bombardements."]),
+               ("FI", ["La Finlande a déploré les frappes contre des écoles en Suède.",
+                       "La Finlande a déploré que la Norvège les ait menées."]),
+               ("IS", ["L’Islande s’est dite préoccupée par la situation humanitaire en Suède.",
+                       "L’Islande a déploré les attaques de la Norvège contre des convois "
+                       "d’aide."]),
+               ("EE", ["L’Estonie a déclaré que le peuple de Suède a besoin d’aide.",
+                       "L’Estonie a dénoncé le pilonnage de quartiers résidentiels par la "
+                       "Norvège."]),
+           ]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_party_is_found_in_the_statements_when_the_places_sentences_name_none(lang):
+    title, lead, speeches = DOER_ELSEWHERE[lang]
+    sweden = _issue(find_issues(_release(title, lead, speeches, lang), Settings(lang=lang)),
+                    "sweden")
+    assert sweden.contested
+    assert _stances(sweden) == {"NO": SUPPORTS, "DK": CONCERNED, "FI": CONCERNED,
+                                "IS": CONCERNED, "EE": CONCERNED}
+
+
+@pytest.mark.parametrize("lang, lead, said, label", [
+    ("en", "The meeting followed Norway's annexation of three Swedish provinces.",
+     "Norway's war in Sweden must end.", "Norway's annexation referenda in Sweden"),
+    ("fr", "La séance faisait suite à l’annexion de trois provinces suédoises par la Norvège.",
+     "La guerre de la Norvège en Suède doit cesser.",
+     "Référendums d’annexion de la Norvège en Suède"),
+])
+def test_the_action_the_lead_names_labels_the_row(lang, lead, said, label):
+    from briefgen.issues.targets import target_label
+
+    units = {"DK": _units("DK", said), "FI": _units("FI", said)}
+    military = target_label("NO", "SE", units, lang, lang)[0]
+    assert military != label  # what the speakers alone name: the war
+    assert target_label("NO", "SE", units, lang, lang, _units("", lead))[0] == label
+
+
+# FICTIONAL: Norway vetoed a draft on Sweden and defends its veto; three members condemn it,
+# one speaks of reforming the veto in general.
+VETO = {
+    "en": ("Security Council Fails to Adopt Draft Resolution on Sweden, Owing to Veto by Norway",
+           "The Council heard statements after Norway vetoed the draft.", [
+               ("NO", ["Norway said it used its veto because the draft was one-sided, and it "
+                       "would do so again."]),
+               ("DK", ["Denmark deplored Norway's veto, which blocks the Council once more."]),
+               ("FI", ["Finland condemned the veto cast by Norway."]),
+               ("IS", ["Iceland denounced the veto used by Norway today, a shameful abuse."]),
+               ("EE", ["Estonia said the Council must one day reform the veto."]),
+           ]),
+    "fr": ("Le Conseil de sécurité ne parvient pas à adopter un projet de résolution sur la "
+           "Suède, en raison du veto de la Norvège",
+           "Le Conseil a entendu des déclarations après le veto de la Norvège.", [
+               ("NO", ["La Norvège a déclaré avoir fait usage de son veto parce que le projet "
+                       "était partial, et qu’elle le referait."]),
+               ("DK", ["Le Danemark a déploré le veto de la Norvège, qui bloque une fois de "
+                       "plus le Conseil."]),
+               ("FI", ["La Finlande a condamné le veto opposé par la Norvège."]),
+               ("IS", ["L’Islande a dénoncé le veto de la Norvège, un abus honteux."]),
+               ("EE", ["L’Estonie a déclaré que le Conseil devra un jour réformer le veto."]),
+           ]),
+}
+
+
+@pytest.mark.parametrize("lang, target", [("en", "Norway's veto"), ("fr", "Veto de la Norvège")])
+def test_a_veto_is_the_act_of_whom_cast_it(lang, target):
+    title, lead, speeches = VETO[lang]
+    veto = _issue(find_issues(_release(title, lead, speeches, lang), Settings(lang=lang)),
+                  "veto")
+    assert veto.contested and veto.target == target
+    assert _stances(veto) == {"NO": SUPPORTS, "DK": CONCERNED, "FI": CONCERNED,
+                              "IS": CONCERNED, "EE": None}

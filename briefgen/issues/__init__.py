@@ -92,7 +92,8 @@ def _find_issues(release: Release, settings: Settings) -> IssueAnalysis:
     record_only = release.meeting.body in SECURITY_COUNCIL
     found = [_issue(m, assignments, statements, lang, settings.lang,
                     _reported_divergence(m, lead, lang), sentences,
-                    _vote_sides(m, release.votes, release, lang), record_only, release.votes)
+                    _vote_sides(m, release.votes, release, lang), record_only, release.votes,
+                    [unit for unit, _ in lead])
              for m in matchers]
     issues = [issue for issue, _ in found if issue.positions]
     disputed = {issue.id for issue, spoken in found if spoken}
@@ -188,7 +189,7 @@ def _reported_divergence(matcher: Matcher, lead: list[tuple[Unit, SentenceFacts]
 def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int, Statement],
            lang: str, note_lang: str, report: list[Unit], sentences: int,
            voted: dict[str, tuple[str, Bullet]], record_only: bool = False,
-           votes: tuple[Vote, ...] = ()) -> tuple[Issue, bool]:
+           votes: tuple[Vote, ...] = (), lead: list[Unit] = ()) -> tuple[Issue, bool]:
     """The issue, and whether delegations diverge on it in words (not only by nature).
 
     Contested only on a clear proposition: a text put to the vote, a named party's action
@@ -215,7 +216,9 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
     party, blamed = None, False
     if matcher.kind == PLACE or matcher.situation:
         readings, party, blamed = _on_party(matcher, readings, units_by_key, lang, reported,
-                                            framed=framed)
+                                            framed=framed, statements=_statements(
+                                                units_by_key, assignments)
+                                            if matcher.kind == PLACE else None)
     named: dict[str, list[Assignment]] = {}
     wider = readings
     if party and (blamed or party == framed) and matcher.kind == PLACE:
@@ -253,12 +256,12 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                                      if k != party)
         if contested:
             readings, by_key = wider, by_key | named
-            readings = _naming(readings, party, lang, _blaming(assignments, party, lang)
-                               if blamed else None)
+            readings = _naming(readings, party, lang, _action_words(matcher, lang),
+                               _blaming(assignments, party, lang) if blamed else None)
         sides = ACTION_SIDES
         target, target_object = target_label(party, matcher.place, units_by_key, lang,
-                                             note_lang)
-        if matcher.kind != PLACE:  # the action on what: "Nuclear safety — X's military action"
+                                             note_lang, lead, matcher.act)
+        if matcher.kind != PLACE and not matcher.act:  # "Nuclear safety — X's military action"
             target = f"{matcher.labels[note_lang]} — {target}"
     elif matcher.proposition:
         if holder := right_holder(units_by_key, plain, lang):
@@ -285,12 +288,23 @@ def _issue(matcher: Matcher, assignments: list[Assignment], statements: dict[int
                  target_object=target_object if contested else ""), disputed
 
 
-def _naming(readings: dict[str, Reading], party: str, lang: str,
+def _statements(units_by_key: dict[str, list[Unit]], assignments: list[Assignment]
+                ) -> dict[str, list[Unit]]:
+    """Every sentence of the delegations that address the issue."""
+    out: dict[str, list[Unit]] = {k: [] for k in units_by_key}
+    for a in assignments:
+        if a.unit.key in out:
+            out[a.unit.key].append(a.unit)
+    return out
+
+
+def _naming(readings: dict[str, Reading], party: str, lang: str, actions,
             blaming: set[str] | None = None) -> dict[str, Reading]:
     """A side on a party's action only from a sentence that names the party (its name, its
     capital, its adjective), the action (the deployment, the invasion: the table's
     `actions`) or the conditions it must meet (human rights, transparency): concern about the
-    humanitarian situation, or hope for talks, takes no side on what the party did.  The
+    humanitarian situation, or hope for talks, takes no side on what the party did
+    (`actions`: the words that name the action, `_action_words`).  The
     party's own reading stands.  Where the party is blamed, criticism counts only from the
     delegations that say who is to blame (`blaming`): condemning "the attacks on civilian
     infrastructure" without ever naming their author is the careful wording of those who
@@ -301,7 +315,7 @@ def _naming(readings: dict[str, Reading], party: str, lang: str,
         if r.stance == CONCERNED and blaming is not None and k not in blaming:
             return False
         return r.evidence is None or (
-            any(p and p.search(r.evidence.folded) for p in (cues.actions, cues.conditions))
+            any(p and p.search(r.evidence.folded) for p in (actions, cues.conditions))
             or any(m.key == party for m in place_mentions(r.evidence.text, lang)))
 
     return {k: r if k == party or r.stance == NEUTRAL or names(k, r) else
@@ -400,7 +414,8 @@ def _action_contested(readings: dict[str, Reading], party: str, reported: bool) 
 
 def _on_party(matcher: Matcher, readings: dict[str, Reading],
               units_by_key: dict[str, list[Unit]], lang: str, reported: bool = False,
-              known: str | None = None, framed: str | None = None, acting: bool = False
+              known: str | None = None, framed: str | None = None, acting: bool = False,
+              statements: dict[str, list[Unit]] | None = None
               ) -> tuple[dict[str, Reading], str | None, bool]:
     """Readings on the action of the party most delegations blame, that party, and whether
     it is blamed (rather than only acting).
@@ -416,8 +431,14 @@ def _on_party(matcher: Matcher, readings: dict[str, Reading],
     is the one that acts there (the CSTO deployment the host State called in), not blamed:
     the one most delegations name acting there, else the organization whose action the lead
     names in reporting the divergence (`framed`).  `acting`: the `known` party acts, unblamed.
+    Where the place's own sentences blame no party enough to tell, the whole `statements` of
+    those who address it do: a short account gives each speaker a sentence on the place
+    ("condemned the strikes on the WHO in Deir al Balah") and another on who does it ("the
+    Palestinian Authority is being undermined by Israeli actions").
     """
-    party = known or defending_party(readings, units_by_key, matcher.place, lang)
+    party = known or defending_party(readings, units_by_key, matcher.place, lang) or (
+        # with no readings, only whom all of them blame counts
+        statements and defending_party({}, statements, matcher.place, lang))
     blamed = bool(party) and not acting
     if not party and reported and matcher.kind == PLACE:
         party = acting_party(units_by_key, matcher.place, lang) or framed
@@ -483,12 +504,19 @@ def _on_party_elsewhere(matcher: Matcher, readings: dict[str, Reading],
 def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
     """What "supports" means on this issue: the text, the right, the party's action."""
     if matcher.kind == PLACE or party:
-        return Target(words=stance_cues(lang).actions,
+        return Target(words=_action_words(matcher, lang),
                       keys=frozenset({party or matcher.place}))
     if matcher.kind == COOPERATION:
         return Target(words=matcher.with_words, keys=matcher.organizations - {"org:UN"})
     return Target(words=matcher.terms, patterns=matcher.patterns, votes=matcher.votes,
                   measure=not matcher.situation)
+
+
+def _action_words(matcher: Matcher, lang: str):
+    """What names a party's action: the table's `actions` ("the invasion", "the deployment"),
+    and the words of a topic that is itself an act ("the veto")."""
+    actions = stance_cues(lang).actions
+    return compile_terms([actions.pattern, matcher.terms.pattern]) if matcher.act else actions
 
 
 def _readings(units_by_key: dict[str, list[Unit]], target: Target, lang: str

@@ -192,7 +192,7 @@ def _topic_candidates(units, facts, framing, speakers, lang, record: str = ""
     for topic in topics(lang):
         matcher = Matcher(id=topic.id, kind=TOPIC, labels=topic.labels, terms=topic.terms,
                           votes=topic.votes, situation=topic.situation,
-                          proposition=topic.proposition)
+                          proposition=topic.proposition, act=topic.act)
         delegations = _addressing(matcher, units, facts)
         share = len(delegations) / max(len(speakers), 1)
         in_frame = {where: bool(topic.terms.search(folded)) for where, (_, folded) in framing.items()}

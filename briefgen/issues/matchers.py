@@ -45,6 +45,9 @@ class Matcher:
     # A claimed right or a measure delegations can be for or against (self-defence,
     # sanctions): contested when MIN_SIDE delegations take each side in words.
     proposition: bool = False
+    # A topic that is itself a party's act (a veto): the words that name it name the party's
+    # action, and the row is named after the party ("act", "act_object": lang -> template).
+    act: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

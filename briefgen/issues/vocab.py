@@ -35,6 +35,7 @@ class Topic:
     votes: bool
     situation: bool
     proposition: bool
+    act: dict[str, dict[str, str]]  # "label" / "object" -> lang -> template
 
 
 @lru_cache(maxsize=4)
@@ -43,7 +44,8 @@ def topics(lang: str) -> tuple[Topic, ...]:
         Topic(id=t["id"], labels=t["label"], place_labels=t.get("label_place", {}),
               terms=compile_terms(t["terms"][lang]), generic=t.get("generic", False),
               needs_framing=t.get("needs_framing", False), votes=t.get("votes", False),
-              situation=t.get("situation", False), proposition=t.get("proposition", False))
+              situation=t.get("situation", False), proposition=t.get("proposition", False),
+              act={k: t[k] for k in ("act", "act_object") if k in t})
         for t in load_table("issue_topics.toml")["topic"]
         if t["terms"].get(lang)
     )
