@@ -10,6 +10,7 @@ an issue; this module turns that into Positions, contested Issues and Divergence
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -298,7 +299,7 @@ def _statements(units_by_key: dict[str, list[Unit]], assignments: list[Assignmen
     return out
 
 
-def _naming(readings: dict[str, Reading], party: str, lang: str, actions,
+def _naming(readings: dict[str, Reading], party: str, lang: str, actions: re.Pattern[str],
             blaming: set[str] | None = None) -> dict[str, Reading]:
     """A side on a party's action only from a sentence that names the party (its name, its
     capital, its adjective), the action (the deployment, the invasion: the table's
@@ -512,7 +513,7 @@ def _target(matcher: Matcher, lang: str, party: str | None = None) -> Target:
                   measure=not matcher.situation)
 
 
-def _action_words(matcher: Matcher, lang: str):
+def _action_words(matcher: Matcher, lang: str) -> re.Pattern[str]:
     """What names a party's action: the table's `actions` ("the invasion", "the deployment"),
     and the words of a topic that is itself an act ("the veto")."""
     actions = stance_cues(lang).actions

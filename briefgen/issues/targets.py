@@ -35,31 +35,33 @@ def target_label(party: str, place: str | None, units_by_key: dict[str, list[Uni
     lead name the party doing comes first: a meeting called on "Moscow's annexation" of four
     regions is about the annexation, though its speakers also speak of the war.  An issue
     that is itself an act (a veto) names it so (`act`: the topic's own templates)."""
-    kinds = _kinds(lang)
-    framed, said = _counts(party, {"": list(lead)}, kinds, lang), \
-        _counts(party, units_by_key, kinds, lang)
-    best = max(range(len(kinds)), key=lambda i: (framed[i], said[i], -i)) \
-        if any(framed) or any(said) else len(kinds) - 1
+    if act:
+        label, sentence = act["act"], act["act_object"]
+    else:
+        kinds = _kinds(lang)
+        framed = _counts(party, lead, kinds, lang)
+        said = _counts(party, [u for units in units_by_key.values() for u in units], kinds, lang)
+        best = max(range(len(kinds)), key=lambda i: (framed[i], said[i], -i)) \
+            if any(framed) or any(said) else len(kinds) - 1
+        label, sentence = kinds[best][1:]
     name = short_name(party, note_lang)
     phrases = place_phrases(place_label(place, note_lang), note_lang) if place else \
         {"in_place": ""}
     values = {"party": name, "of_party": _of(name, note_lang), "in_place": phrases["in_place"],
               "the_party": in_sentence(name, party, note_lang)}
-    label, sentence = (act["act"], act["act_object"]) if act else kinds[best][1:]
     return label[note_lang].format(**values).strip(), sentence[note_lang].format(**values).strip()
 
 
-def _counts(party: str, units_by_key: dict[str, list[Unit]], kinds, lang: str) -> list[int]:
+def _counts(party: str, units: list[Unit], kinds, lang: str) -> list[int]:
     """For each kind of action, how many mentions of the party have its words nearby."""
     counts = [0] * len(kinds)
-    for units in units_by_key.values():
-        for unit in units:
-            for m in place_mentions(unit.text, lang):
-                if m.key != party:
-                    continue
-                near = unit.folded[max(0, m.start - REACH):m.end + REACH]
-                for i, (words, *_) in enumerate(kinds):
-                    counts[i] += bool(words and words.search(near))
+    for unit in units:
+        for m in place_mentions(unit.text, lang):
+            if m.key != party:
+                continue
+            near = unit.folded[max(0, m.start - REACH):m.end + REACH]
+            for i, (words, *_) in enumerate(kinds):
+                counts[i] += bool(words and words.search(near))
     return counts
 
 
